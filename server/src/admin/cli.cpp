@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "samkoll/demo/demo_data.hpp"
+#include "samkoll/index/index_engine.hpp"
+#include "samkoll/io/budget_json.hpp"
+#include "samkoll/io/csv.hpp"
+#include "samkoll/io/importers.hpp"
+#include "samkoll/report/index_report.hpp"
+#include "samkoll/report/participant_stats.hpp"
+#include "samkoll/store/repository.hpp"
+
+namespace samkoll::server {
+
+using namespace samkoll::core;
+
+namespace {
+
+constexpr const char* kUsage = R"(samkolld – Samkolls server och administrationsverktyg
+
+Användning:
+  samkolld init        --db FIL
+  samkolld demo        --db FIL [--seed N]
+  samkolld federation  add  --db FIL --code KOD --name NAMN
+  samkolld federation  list --db FIL
+  samkolld member      add  --db FIL [--federation KOD] --code KOD --name NAMN --kind state|region|kommun
+  samkolld team        add  --db FIL [--federation KOD] --code KOD --name NAMN [--kommun KOD]
+  samkolld team        list --db FIL [--federation KOD]
+  samkolld template    [--year 2021]                       (skriver mallen för social budget som JSON)
+  samkolld import      budget|cases|tallies|hae --db FIL [--federation KOD] --file FIL
+                       [--replace] [--entered-by NAMN]
+  samkolld index       --db FIL --year ÅR [--tertial 1-3 | --from DATUM --to DATUM]
+                       [--team KOD] [--federation KOD] [--format text|json]
+  samkolld stats       --db FIL --year ÅR [--tertial 1-3 | --from DATUM --to DATUM]
+                       [--team KOD] [--federation KOD] [--format text|json]
+  samkolld lock        --db FIL --year ÅR --by NAMN [--federation KOD]
+  samkolld unlock      --db FIL --year ÅR [--federation KOD]
+
+Filformaten beskrivs i docs/formats.md.
+)";
+
+/// Parsed command line: words, then --options with values, and flags.
+struct Args {
+    std::vector<std::string> words;
+    std::map<std::string, std::string> options;
+    std::set<std::string> flags;
+
+    [[nodiscard]] std::string get(const std::string& key, const std::string& fallback = {}) const
+    {
+        auto it = options.find(key);
+        return it == options.end() ? fallback : it->second;
+    }
+    [[nodiscard]] bool has(const std::string& key) const { return options.count(key) > 0; }
+};
+
+struct UsageError {
+    std::string message;
+};
+
+Args parse(const std::vector<std::string>& raw)
+{
+    static const std::set<std::string> kFlags{"replace", "help"};
+    static const std::set<std::string> kValued{"db",   "code",    "name", "kind",   "kommun",     "federation",
+                                               "file", "year",    "team", "format", "tertial",    "from",
+                                               "to",   "seed",    "by",   "entered-by"};
+    Args a;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const std::string& s = raw[i];
+        if (s.rfind("--", 0) != 0) {
+            a.words.push_back(s);
+            continue;
+        }
+        std::string key = s.substr(2);
+        std::optional<std::string> value;
+        if (auto eq = key.find('='); eq != std::string::npos) {
+            value = key.substr(eq + 1);
+            key = key.substr(0, eq);
+        }
+        if (kFlags.count(key)) {
+            a.flags.insert(key);
+            continue;
+        }
+        if (!kValued.count(key))
+            throw UsageError{"okänt alternativ --" + key};
+        if (!value) {
+            if (i + 1 >= raw.size())
+                throw UsageError{"--" + key + " behöver ett värde"};
+            value = raw[++i];
+        }
+        a.options[key] = *value;
+    }
+    return a;
+}
+
+std::string required(const Args& a, const std::string& key)
+{
+    if (!a.has(key) || a.get(key).empty())
+        throw UsageError{"--" + key + " saknas"};
+    return a.get(key);
+}
+
+/// A refused operation: the Error goes to stderr and the exit code is 1.
+struct Failure {
+    Error error;
+};
+
+template <typename T>
+T check(Result<T> r)
+{
+    if (!r)
+        throw Failure{r.error()};
+    return std::move(r).value();
+}
+
+void check(const Status& s)
+{
+    if (!s)
+        throw Failure{s.error()};
+}
+
+std::unique_ptr<Database> openDb(const Args& a, bool mustExist = true)
+{
+    const auto path = required(a, "db");
+    return check(mustExist ? Database::openExisting(path) : Database::open(path));
+}
+
+std::string readFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Failure{makeError("not_found", "file", "kan inte läsa filen " + path)};
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+int intOption(const Args& a, const std::string& key, int lo, int hi)
+{
+    const auto text = required(a, key);
+    auto v = parseInteger(text);
+    if (!v || *v < lo || *v > hi)
+        throw UsageError{"--" + key + " ska vara ett heltal " + std::to_string(lo) + "–" + std::to_string(hi) +
+                         " (fick '" + text + "')"};
+    return static_cast<int>(*v);
+}
+
+Period periodFrom(const Args& a)
+{
+    if (a.has("from") || a.has("to")) {
+        auto from = Date::parse(required(a, "from"), "from");
+        auto to = Date::parse(required(a, "to"), "to");
+        if (!from)
+            throw Failure{from.error()};
+        if (!to)
+            throw Failure{to.error()};
+        return check(Period::range(*from, *to));
+    }
+    const int year = intOption(a, "year", 1990, 2200);
+    if (a.has("tertial"))
+        return Period::tertial(year, intOption(a, "tertial", 1, 3));
+    return Period::year(year);
+}
+
+enum class Format { Text, Json };
+
+Format formatFrom(const Args& a)
+{
+    const auto f = a.get("format", "text");
+    if (f == "text")
+        return Format::Text;
+    if (f == "json")
+        return Format::Json;
+    throw UsageError{"--format ska vara text eller json"};
+}
+
+int cmdInit(const Args& a, std::ostream& out)
+{
+    auto db = openDb(a, false);
+    out << "Databasen " << db->path() << " är klar (schemaversion " << db->schemaVersion() << ").\n";
+    return 0;
+}
+
+int cmdDemo(const Args& a, std::ostream& out)
+{
+    auto db = openDb(a, false);
+    Repository repo(*db);
+    auto feds = check(repo.federations());
+    for (const auto& f : feds)
+        if (f.code == "umea")
+            throw Failure{makeError("duplicate", "db", "databasen har redan demoförbundet – använd en ny fil")};
+    const auto seed = a.has("seed") ? static_cast<std::uint64_t>(intOption(a, "seed", 0, 1 << 30)) : 2021u;
+    const auto s = check(createDemoFederation(repo, seed));
+    out << "Demoförbundet skapat: " << s.teams << " team, " << s.cases << " ärenden, " << s.tallyRows
+        << " enkätrader, " << s.stories << " framgångsbeskrivningar.\n";
+    return 0;
+}
+
+int cmdFederation(const Args& a, std::ostream& out)
+{
+    const auto sub = a.words.size() > 1 ? a.words[1] : "";
+    auto db = openDb(a);
+    Repository repo(*db);
+    if (sub == "add") {
+        check(repo.addFederation(required(a, "code"), required(a, "name")));
+        out << "Förbundet " << a.get("code") << " skapat.\n";
+        return 0;
+    }
+    if (sub == "list") {
+        for (const auto& f : check(repo.federations()))
+            out << f.code << "\t" << f.name << "\n";
+        return 0;
+    }
+    throw UsageError{"ange 'federation add' eller 'federation list'"};
+}
+
+int cmdMember(const Args& a, std::ostream& out)
+{
+    if (a.words.size() < 2 || a.words[1] != "add")
+        throw UsageError{"ange 'member add'"};
+    auto db = openDb(a);
+    Repository repo(*db);
+    const auto fed = check(repo.federation(a.get("federation")));
+    auto kind = parseTerm<MemberKind>(required(a, "kind"));
+    if (!kind)
+        throw UsageError{"--kind ska vara state, region eller kommun"};
+    check(repo.addMember(fed.id, required(a, "code"), required(a, "name"), *kind));
+    out << "Medlemmen " << a.get("code") << " tillagd i " << fed.name << ".\n";
+    return 0;
+}
+
+int cmdTeam(const Args& a, std::ostream& out)
+{
+    const auto sub = a.words.size() > 1 ? a.words[1] : "";
+    auto db = openDb(a);
+    Repository repo(*db);
+    const auto fed = check(repo.federation(a.get("federation")));
+    if (sub == "add") {
+        std::optional<std::string> kommun;
+        if (a.has("kommun"))
+            kommun = a.get("kommun");
+        check(repo.addTeam(fed.id, required(a, "code"), required(a, "name"), kommun));
+        out << "Teamet " << a.get("code") << " tillagt i " << fed.name << ".\n";
+        return 0;
+    }
+    if (sub == "list") {
+        for (const auto& t : check(repo.teams(fed.id)))
+            out << t.code << "\t" << t.name << "\n";
+        return 0;
+    }
+    throw UsageError{"ange 'team add' eller 'team list'"};
+}
+
+int cmdTemplate(const Args& a, std::ostream& out)
+{
+    if (a.has("year") && a.get("year") != "2021")
+        throw Failure{makeError("not_found", "year", "den inbyggda mallen är 2021 års sociala budget – ändra \"year\" i filen")};
+    out << socialBudgetTemplate2021();
+    return 0;
+}
+
+int cmdImport(const Args& a, std::ostream& out)
+{
+    const auto what = a.words.size() > 1 ? a.words[1] : "";
+    if (what != "budget" && what != "cases" && what != "tallies" && what != "hae")
+        throw UsageError{"ange vad som ska importeras: budget, cases, tallies eller hae"};
+    const auto path = required(a, "file");
+    const auto content = readFile(path);
+    auto db = openDb(a);
+    Repository repo(*db);
+    const auto fed = check(repo.federation(a.get("federation")));
+    Result<ImportSummary> r = what == "budget"  ? importBudget(repo, fed.id, content, path, a.flags.count("replace") > 0)
+                              : what == "cases" ? importCases(repo, fed.id, content, path, Date::today())
+                              : what == "tallies"
+                                  ? importTallies(repo, fed.id, content, path, a.get("entered-by", "samkolld"))
+                                  : importHae(repo, fed.id, content, path);
+    out << check(std::move(r)).describe() << ".\n";
+    return 0;
+}
+
+int cmdIndex(const Args& a, std::ostream& out)
+{
+    const auto format = formatFrom(a);
+    const auto period = periodFrom(a);
+    auto db = openDb(a);
+    Repository repo(*db);
+    const auto fed = check(repo.federation(a.get("federation")));
+    const auto team = a.get("team");
+    if (!team.empty())
+        check(repo.team(fed.id, team));
+    const auto index = check(computeFederationIndex(*db, fed.id, period));
+    std::string teamCode = team;
+    if (!team.empty())
+        teamCode = check(repo.team(fed.id, team)).code;
+    if (format == Format::Json)
+        out << federationIndexToJson(index, teamCode).dump(2) << "\n";
+    else
+        out << renderFederationIndexText(index, teamCode);
+    return 0;
+}
+
+int cmdStats(const Args& a, std::ostream& out)
+{
+    const auto format = formatFrom(a);
+    const auto period = periodFrom(a);
+    auto db = openDb(a);
+    Repository repo(*db);
+    const auto fed = check(repo.federation(a.get("federation")));
+    std::optional<Id> teamId;
+    if (a.has("team"))
+        teamId = check(repo.team(fed.id, a.get("team"))).id;
+    const auto stats = check(computeParticipantStatistics(*db, fed.id, teamId, period));
+    if (format == Format::Json)
+        out << participantStatisticsToJson(stats).dump(2) << "\n";
+    else
+        out << renderParticipantStatisticsText(stats);
+    return 0;
+}
+
+int cmdLock(const Args& a, std::ostream& out, bool lock)
+{
+    const int year = intOption(a, "year", 1990, 2200);
+    auto db = openDb(a);
+    Repository repo(*db);
+    const auto fed = check(repo.federation(a.get("federation")));
+    if (!lock) {
+        check(repo.unlockYear(fed.id, year));
+        out << year << " är öppnat igen för ändringar.\n";
+        return 0;
+    }
+    const auto by = required(a, "by");
+    // The snapshot keeps the figures as approved, even if the budget changes later.
+    const auto index = check(computeFederationIndex(*db, fed.id, Period::year(year)));
+    check(repo.lockYear(fed.id, year, by, federationIndexToJson(index).dump()));
+    out << year << " är fastställt och låst; siffrorna har sparats som de godkändes (index "
+        << (index.federationIndex.total.index ? std::to_string(*index.federationIndex.total.index) : "–") << ").\n";
+    return 0;
+}
+
+}  // namespace
+
+int runAdminCli(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err)
+{
+    try {
+        const Args a = parse(raw);
+        if (a.words.empty() || a.flags.count("help") || a.words[0] == "help") {
+            (a.words.empty() && !a.flags.count("help") ? err : out) << kUsage;
+            return a.words.empty() && !a.flags.count("help") ? 2 : 0;
+        }
+        const auto& cmd = a.words[0];
+        if (cmd == "init")
+            return cmdInit(a, out);
+        if (cmd == "demo")
+            return cmdDemo(a, out);
+        if (cmd == "federation")
+            return cmdFederation(a, out);
+        if (cmd == "member")
+            return cmdMember(a, out);
+        if (cmd == "team")
+            return cmdTeam(a, out);
+        if (cmd == "template")
+            return cmdTemplate(a, out);
+        if (cmd == "import")
+            return cmdImport(a, out);
+        if (cmd == "index")
+            return cmdIndex(a, out);
+        if (cmd == "stats")
+            return cmdStats(a, out);
+        if (cmd == "lock")
+            return cmdLock(a, out, true);
+        if (cmd == "unlock")
+            return cmdLock(a, out, false);
+        throw UsageError{"okänt kommando '" + cmd + "'"};
+    } catch (const UsageError& e) {
+        err << "samkolld: " << e.message << "\n\n" << kUsage;
+        return 2;
+    } catch (const Failure& f) {
+        err << "samkolld: " << f.error.describe() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        err << "samkolld: oväntat fel: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+}  // namespace samkoll::server

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "samkoll/domain/date.hpp"
+#include "samkoll/domain/entities.hpp"
+#include "samkoll/domain/result.hpp"
+#include "samkoll/index/inputs.hpp"
+#include "samkoll/store/database.hpp"
+
+namespace samkoll::core {
+
+/// One row of a statistics table split by gender (woman, man, other).
+struct GenderRow {
+    std::string label;
+    std::array<std::int64_t, kGenderCount> byGender{};
+    [[nodiscard]] std::int64_t total() const;
+};
+
+/// Referrals (aktualiseringar) from one party in the period and the beredning's decisions.
+struct PartyRow {
+    std::string label;
+    std::int64_t referred = 0;
+    std::int64_t yes = 0;
+    std::int64_t no = 0;
+    std::int64_t pending = 0;
+};
+
+/// Participant statistics of a unit and period (domain.md §8): volume and
+/// results by gender; background at start of those who started in the period;
+/// referring parties with how many got *ja*.
+struct ParticipantStatistics {
+    std::string unitName;
+    Period period;
+    CaseCounts counts;
+    std::vector<GenderRow> volume;          ///< deltagare, nya, avslutade, kvar vid periodens slut
+    std::vector<GenderRow> outcomes;        ///< avslut per avslutsorsak
+    std::vector<GenderRow> supportDuration; ///< tid i offentlig försörjning (nya)
+    std::vector<GenderRow> education;       ///< utbildningsnivå (nya)
+    std::vector<GenderRow> incomeSupport;   ///< försörjning före start (nya; flera kan gälla)
+    std::vector<GenderRow> ageGroups;       ///< ålder vid start (nya)
+    std::vector<PartyRow> parties;
+};
+
+/// Computes the statistics for the förbund (no team) or one team.
+Result<ParticipantStatistics> computeParticipantStatistics(Database& db, Id federationId, std::optional<Id> teamId,
+                                                           const Period& period);
+
+std::string renderParticipantStatisticsText(const ParticipantStatistics& s);
+nlohmann::json participantStatisticsToJson(const ParticipantStatistics& s);
+
+}  // namespace samkoll::core

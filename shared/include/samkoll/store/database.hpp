@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "samkoll/domain/result.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace samkoll::core {
+
+/// Thrown by the wrapper on any SQLite failure; repositories catch it at their
+/// public edge and return a Result, so it never crosses into callers.
+class StoreError : public std::runtime_error {
+public:
+    StoreError(int code, const std::string& what) : std::runtime_error(what), m_code(code) {}
+    [[nodiscard]] int code() const { return m_code; }
+
+private:
+    int m_code;
+};
+
+class Database;
+
+/// A prepared statement. Binding is 1-based like SQLite; columns are 0-based.
+class Statement {
+public:
+    Statement(Database& db, std::string_view sql);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&&) = delete;
+
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, double value);
+    Statement& bind(int index, std::string_view value);
+    Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bindNull(int index);
+    template <typename T>
+    Statement& bind(int index, const std::optional<T>& value)
+    {
+        return value ? bind(index, *value) : bindNull(index);
+    }
+
+    /// Advances; true while a row is available.
+    bool step();
+    /// Runs a statement that returns no rows, then resets it.
+    void run();
+    void reset();
+
+    [[nodiscard]] bool isNull(int column) const;
+    [[nodiscard]] std::int64_t integer(int column) const;
+    [[nodiscard]] double real(int column) const;
+    [[nodiscard]] std::string text(int column) const;
+    [[nodiscard]] std::optional<std::int64_t> optionalInteger(int column) const;
+    [[nodiscard]] std::optional<std::string> optionalText(int column) const;
+
+private:
+    Database* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+/// One SQLite connection: WAL, foreign keys on, migrations applied on open.
+class Database {
+public:
+    /// Opens (creating if needed) and migrates. ":memory:" gives a private in-memory database.
+    static Result<std::unique_ptr<Database>> open(const std::string& path);
+    /// Opens an existing database only; fails with a clear message if the file is missing.
+    static Result<std::unique_ptr<Database>> openExisting(const std::string& path);
+
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    void exec(std::string_view sql);
+    Statement prepare(std::string_view sql) { return Statement(*this, sql); }
+    /// A statement prepared once per connection and reset after use — for hot paths.
+    Statement& cached(const std::string& sql);
+    [[nodiscard]] std::int64_t lastInsertId() const;
+    [[nodiscard]] int changes() const;
+    [[nodiscard]] int schemaVersion();
+    [[nodiscard]] sqlite3* handle() const { return m_db; }
+    [[nodiscard]] const std::string& path() const { return m_path; }
+
+    /// Test hook (fault injection): the `n`th statement step from now fails with
+    /// SQLITE_IOERR. 0 disables.
+    void failAfter(int n) { m_failAfter = n; }
+    /// Called by Statement before every step; throws when the fault counter fires.
+    void beforeStep();
+
+    [[noreturn]] void fail(int rc, std::string_view context) const;
+
+private:
+    Database(sqlite3* db, std::string path);
+    void migrate();
+
+    sqlite3* m_db;
+    std::string m_path;
+    std::map<std::string, std::unique_ptr<Statement>> m_cache;
+    int m_failAfter = 0;
+};
+
+/// RAII transaction: BEGIN IMMEDIATE on construction (a SAVEPOINT when already
+/// inside one), rolled back unless committed.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Database& m_db;
+    bool m_nested;
+    bool m_done = false;
+};
+
+/// Runs `body` in a transaction and turns a StoreError into an Error; `body`
+/// returns Result<T>. A failed Result rolls the transaction back too.
+template <typename T, typename Body>
+Result<T> inTransaction(Database& db, Body&& body)
+{
+    try {
+        Transaction tx(db);
+        Result<T> r = body();
+        if (r.ok())
+            tx.commit();
+        return r;
+    } catch (const StoreError& e) {
+        return makeError("storage", "", std::string("databasfel: ") + e.what());
+    }
+}
+
+/// Runs a read-only `body` and turns a StoreError into an Error.
+template <typename T, typename Body>
+Result<T> guarded(Body&& body)
+{
+    try {
+        return body();
+    } catch (const StoreError& e) {
+        return makeError("storage", "", std::string("databasfel: ") + e.what());
+    }
+}
+
+}  // namespace samkoll::core

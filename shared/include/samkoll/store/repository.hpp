@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "samkoll/domain/case.hpp"
+#include "samkoll/domain/entities.hpp"
+#include "samkoll/domain/result.hpp"
+#include "samkoll/index/indicator.hpp"
+#include "samkoll/io/budget_json.hpp"
+#include "samkoll/store/database.hpp"
+
+namespace samkoll::core {
+
+/// A new random 128-bit id as 32 hex digits, for rows created anywhere (offline too).
+std::string newUid();
+
+/// The domain's reads and writes over one Database. Every write validates its
+/// input, checks period locks and runs in a transaction (a savepoint when the
+/// caller already holds one, so imports stay all-or-nothing). Every function
+/// returns a Result; no exception leaves this class.
+class Repository {
+public:
+    explicit Repository(Database& db) : m_db(db) {}
+
+    [[nodiscard]] Database& database() { return m_db; }
+
+    // --- Organisation ---------------------------------------------------------
+    Result<Id> addFederation(const std::string& code, const std::string& name);
+    Result<std::vector<Federation>> federations();
+    /// By code; with an empty code, the only förbund (an error names the choices when there are several).
+    Result<Federation> federation(const std::string& code);
+    Result<Id> addMember(Id federationId, const std::string& code, const std::string& name, MemberKind kind);
+    Result<std::vector<Member>> members(Id federationId);
+    Result<Id> addTeam(Id federationId, const std::string& code, const std::string& name,
+                       const std::optional<std::string>& kommunCode);
+    Result<std::vector<Team>> teams(Id federationId);
+    Result<Team> team(Id federationId, const std::string& code);
+
+    // --- Cases -----------------------------------------------------------------
+    /// Creates (empty or unknown uid) or updates a case. Validates the lifecycle
+    /// against `today`, refuses a team change and changes to locked years.
+    Result<std::string> saveCase(Case c, Date today);
+    Result<Case> caseByUid(const std::string& uid);
+    Result<std::vector<Case>> casesOfTeam(Id teamId);
+    /// Tombstones the case (it stays for sync, out of every count).
+    Status deleteCase(const std::string& uid);
+
+    // --- Surveys ---------------------------------------------------------------
+    /// Stores scales, questions and questionnaires; an existing definition with
+    /// the same code must be identical (question wording is kept verbatim).
+    Status saveSurveyDefinitions(Id federationId, const BudgetDocument& doc);
+    /// Options of a stored question, by code.
+    std::optional<std::vector<std::string>> questionOptions(Id federationId, const std::string& questionCode);
+    /// Finds or creates the round; sets `invited` when given.
+    Result<Id> ensureRound(Id federationId, const std::string& questionnaireCode, RespondentGroup group,
+                           std::optional<Id> teamId, const Period& period, std::optional<std::int64_t> invited);
+    /// Appends one immutable tally delta. Refuses unknown options, questions
+    /// outside the questionnaire, a total that would fall below zero and locked years.
+    Result<std::string> addTally(TallyDelta t);
+
+    // --- Other inputs ----------------------------------------------------------
+    Result<std::string> saveStory(Story s);
+    Status setComposition(const Composition& c);
+    Status setHaeStatistic(const HaeStatistic& s);
+    Status setManualAssessment(const ManualAssessment& m);
+
+    // --- Social budget ---------------------------------------------------------
+    /// Stores the survey definitions and the budget; replaces an existing budget
+    /// of the same year only when `replace` (and the year is not locked).
+    Result<Id> saveBudget(Id federationId, const BudgetDocument& doc, bool replace);
+    Result<SocialBudget> budget(Id federationId, int year);
+
+    // --- Period locks ----------------------------------------------------------
+    bool isLocked(Id federationId, int year);
+    Status lockYear(Id federationId, int year, const std::string& lockedBy, const std::string& snapshotJson);
+    Status unlockYear(Id federationId, int year);
+    Result<std::string> lockedSnapshot(Id federationId, int year);
+
+private:
+    Status checkUnlocked(Id federationId, int year, const std::string& field);
+    Id federationOfTeam(Id teamId);
+
+    Database& m_db;
+};
+
+/// "2021 är fastställt och låst …" — the refusal for a write into a locked year.
+Error lockedError(int year, const std::string& field);
+
+}  // namespace samkoll::core

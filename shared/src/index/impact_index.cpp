@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "samkoll/index/impact_index.hpp"
+
+#include <cmath>
+
+#include "samkoll/report/format.hpp"
+
+namespace samkoll::core {
+
+std::string_view labelOf(Colour c)
+{
+    switch (c) {
+    case Colour::Green:
+        return "grön";
+    case Colour::Orange:
+        return "orange";
+    case Colour::Red:
+        return "röd";
+    case Colour::None:
+        return "–";
+    }
+    return {};
+}
+
+std::string_view codeOf(Colour c)
+{
+    switch (c) {
+    case Colour::Green:
+        return "green";
+    case Colour::Orange:
+        return "orange";
+    case Colour::Red:
+        return "red";
+    case Colour::None:
+        return "none";
+    }
+    return {};
+}
+
+Colour colourOf(std::optional<int> index, const IndexSettings& settings)
+{
+    if (!index)
+        return Colour::None;
+    if (*index >= settings.greenFrom)
+        return Colour::Green;
+    if (*index >= settings.orangeFrom)
+        return Colour::Orange;
+    return Colour::Red;
+}
+
+namespace {
+
+void add(IndexFigures& f, const IndicatorResult& r)
+{
+    if (!r.assessable()) {
+        ++f.notAssessable;
+        return;
+    }
+    ++f.assessable;
+    f.max += r.weight;
+    if (r.signal == Signal::Achieved) {
+        f.achieved += r.weight;
+        ++f.achievedCount;
+    }
+}
+
+void finish(IndexFigures& f, const IndexSettings& s)
+{
+    if (f.max > 0)
+        f.index = static_cast<int>(divRoundHalfUp(100 * f.achieved, f.max));
+    f.colour = colourOf(f.index, s);
+}
+
+void finish(VariantIndex& v, const IndexSettings& s)
+{
+    if (v.max > 0)
+        v.index = static_cast<int>(std::floor(100.0 * v.achieved / v.max + 0.5 + 1e-9));
+    v.colour = colourOf(v.index, s);
+}
+
+}  // namespace
+
+UnitIndex aggregateIndex(const SocialBudget& budget, std::vector<IndicatorResult> results)
+{
+    UnitIndex u;
+    u.budgetYear = budget.year;
+    u.settings = budget.settings;
+    for (const auto& area : budget.areas) {
+        AreaIndex a;
+        a.number = area.number;
+        a.name = area.name;
+        a.idealSharePct = area.idealSharePct;
+        u.areas.push_back(std::move(a));
+    }
+
+    int notAssessable = 0;
+    u.volumeAdjusted.name = "Volymjusterat index";
+    u.graded.name = "Graderat index";
+    for (const auto& r : results) {
+        add(u.total, r);
+        for (auto& a : u.areas)
+            if (a.number == r.area)
+                add(a.figures, r);
+        if (!r.assessable()) {
+            ++notAssessable;
+            continue;
+        }
+        u.swingCount += r.swing ? 1 : 0;
+        u.lowVolumeCount += r.lowVolume ? 1 : 0;
+        if (r.inconclusive) {
+            ++u.inconclusiveCount;
+            ++u.volumeAdjusted.leftOut;
+        } else {
+            u.volumeAdjusted.max += r.weight;
+            u.volumeAdjusted.achieved += r.signal == Signal::Achieved ? r.weight : 0;
+        }
+        u.graded.max += r.weight;
+        u.graded.achieved += r.gradedCredit;
+        if (r.signal == Signal::NotAchieved && r.gradedCredit > 0)
+            ++u.graded.leftOut;  // here: indicators given partial credit
+    }
+
+    finish(u.total, u.settings);
+    for (auto& a : u.areas) {
+        finish(a.figures, u.settings);
+        if (u.total.max > 0) {
+            a.actualSharePct = 100.0 * static_cast<double>(a.figures.max) / static_cast<double>(u.total.max);
+            // Exact: |area max × 100 − ideal × total max| > tolerance × total max.
+            const std::int64_t diff = a.figures.max * 100 - static_cast<std::int64_t>(a.idealSharePct) * u.total.max;
+            a.weightingOff = std::llabs(diff) > static_cast<std::int64_t>(u.settings.weightingTolerancePp) * u.total.max;
+        }
+    }
+    finish(u.volumeAdjusted, u.settings);
+    finish(u.graded, u.settings);
+
+    const std::string na = std::to_string(notAssessable) + " utan utfall räknas inte i något index";
+    u.volumeAdjusted.explanation =
+        "Lämnar utanför " + std::to_string(u.volumeAdjusted.leftOut) +
+        " ej uppnådda indikatorer vars 90 % konfidensintervall ändå når målet (osäkra vid små volymer); " + na + ".";
+    u.graded.explanation =
+        "Ger " + std::to_string(u.graded.leftOut) +
+        " ej uppnådda minst-mål delpoäng (vikt × utfall / mål); inga indikatorer lämnas utanför; " + na + ".";
+    u.indicators = std::move(results);
+    return u;
+}
+
+}  // namespace samkoll::core

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "samkoll/store/database.hpp"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "samkoll/store/schema.hpp"
+
+namespace samkoll::core {
+
+Statement::Statement(Database& db, std::string_view sql) : m_db(&db)
+{
+    const int rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
+    if (rc != SQLITE_OK)
+        db.fail(rc, sql);
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt)
+{
+    other.m_stmt = nullptr;
+}
+
+Statement& Statement::bind(int index, std::int64_t value)
+{
+    if (int rc = sqlite3_bind_int64(m_stmt, index, value); rc != SQLITE_OK)
+        m_db->fail(rc, "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value)
+{
+    if (int rc = sqlite3_bind_double(m_stmt, index, value); rc != SQLITE_OK)
+        m_db->fail(rc, "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value)
+{
+    if (int rc = sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+        rc != SQLITE_OK)
+        m_db->fail(rc, "bind");
+    return *this;
+}
+
+Statement& Statement::bindNull(int index)
+{
+    if (int rc = sqlite3_bind_null(m_stmt, index); rc != SQLITE_OK)
+        m_db->fail(rc, "bind");
+    return *this;
+}
+
+bool Statement::step()
+{
+    m_db->beforeStep();
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    const char* sql = sqlite3_sql(m_stmt);
+    sqlite3_reset(m_stmt);
+    m_db->fail(rc, sql ? sql : "step");
+}
+
+void Statement::run()
+{
+    while (step()) {
+    }
+    reset();
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::integer(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
+
+std::string Statement::text(int column) const
+{
+    const auto* p = sqlite3_column_text(m_stmt, column);
+    if (!p)
+        return {};
+    return std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)));
+}
+
+std::optional<std::int64_t> Statement::optionalInteger(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return integer(column);
+}
+
+std::optional<std::string> Statement::optionalText(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return text(column);
+}
+
+Database::Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
+
+Database::~Database()
+{
+    m_cache.clear();
+    sqlite3_close_v2(m_db);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const std::string& path)
+{
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                   nullptr);
+    if (rc != SQLITE_OK) {
+        std::string why = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
+        sqlite3_close_v2(raw);
+        return makeError("storage", "db", "kan inte öppna databasen " + path + ": " + why);
+    }
+    std::unique_ptr<Database> db(new Database(raw, path));
+    try {
+        sqlite3_busy_timeout(raw, 5000);
+        sqlite3_extended_result_codes(raw, 1);
+        db->exec("PRAGMA foreign_keys = ON");
+        if (path != ":memory:" && !path.empty())
+            db->exec("PRAGMA journal_mode = WAL");
+        db->exec("PRAGMA synchronous = NORMAL");
+        db->migrate();
+    } catch (const StoreError& e) {
+        return makeError("storage", "db",
+                         "databasen " + path + " kan inte användas (" + e.what() +
+                             "). Är filen en Samkoll-databas? Den har inte ändrats.");
+    }
+    return db;
+}
+
+Result<std::unique_ptr<Database>> Database::openExisting(const std::string& path)
+{
+    std::error_code ec;
+    if (path != ":memory:" && !std::filesystem::exists(path, ec))
+        return makeError("not_found", "db", "databasen " + path + " finns inte – skapa den med 'samkolld init --db " + path + "'");
+    return open(path);
+}
+
+void Database::exec(std::string_view sql)
+{
+    beforeStep();
+    char* err = nullptr;
+    const std::string text(sql);
+    const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        throw StoreError(rc, msg);
+    }
+}
+
+Statement& Database::cached(const std::string& sql)
+{
+    auto it = m_cache.find(sql);
+    if (it == m_cache.end())
+        it = m_cache.emplace(sql, std::make_unique<Statement>(*this, sql)).first;
+    it->second->reset();
+    return *it->second;
+}
+
+std::int64_t Database::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+int Database::schemaVersion()
+{
+    auto st = prepare("PRAGMA user_version");
+    st.step();
+    return static_cast<int>(st.integer(0));
+}
+
+void Database::beforeStep()
+{
+    if (m_failAfter > 0 && --m_failAfter == 0)
+        throw StoreError(SQLITE_IOERR, "injicerat fel (test)");
+}
+
+void Database::fail(int rc, std::string_view context) const
+{
+    std::string msg = sqlite3_errmsg(m_db);
+    if (msg.empty() || msg == "not an error")
+        msg = sqlite3_errstr(rc);
+    (void)context;
+    throw StoreError(rc, msg);
+}
+
+void Database::migrate()
+{
+    const auto migrations = schemaMigrations();
+    int version = schemaVersion();
+    if (version > static_cast<int>(migrations.size()))
+        throw StoreError(SQLITE_ERROR, "databasen har schemaversion " + std::to_string(version) +
+                                           ", nyare än denna version av Samkoll (" +
+                                           std::to_string(migrations.size()) + ") – uppdatera programmet");
+    for (; version < static_cast<int>(migrations.size()); ++version) {
+        Transaction tx(*this);
+        exec(migrations[static_cast<std::size_t>(version)]);
+        exec("PRAGMA user_version = " + std::to_string(version + 1));
+        tx.commit();
+    }
+}
+
+// An outer transaction is BEGIN IMMEDIATE (takes the write lock at once, so a
+// busy database fails early); an inner one is a SAVEPOINT, so repository
+// functions compose into one atomic import.
+Transaction::Transaction(Database& db) : m_db(db), m_nested(sqlite3_get_autocommit(db.handle()) == 0)
+{
+    m_db.exec(m_nested ? "SAVEPOINT samkoll_nested" : "BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction()
+{
+    if (m_done)
+        return;
+    // Never throws: a failed rollback leaves SQLite to roll back on close.
+    if (m_nested)
+        sqlite3_exec(m_db.handle(), "ROLLBACK TO samkoll_nested; RELEASE samkoll_nested", nullptr, nullptr, nullptr);
+    else
+        sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit()
+{
+    m_db.exec(m_nested ? "RELEASE samkoll_nested" : "COMMIT");
+    m_done = true;
+}
+
+}  // namespace samkoll::core

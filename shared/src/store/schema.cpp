@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "samkoll/store/schema.hpp"
+
+#include <array>
+
+namespace samkoll::core {
+
+namespace {
+
+// Dates are ISO 8601 TEXT ('2021-03-15'): they sort and compare correctly as text.
+// Vocabulary values are stored as their stable English codes (domain.md).
+// Synced rows carry a globally unique `uid` beside the local integer key.
+constexpr std::string_view kMigration1 = R"SQL(
+CREATE TABLE federation (
+    id   INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL
+);
+
+CREATE TABLE member (
+    id            INTEGER PRIMARY KEY,
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    code          TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('state', 'region', 'kommun')),
+    UNIQUE (federation_id, code)
+);
+
+CREATE TABLE team (
+    id            INTEGER PRIMARY KEY,
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    code          TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    kommun_id     INTEGER REFERENCES member(id),
+    UNIQUE (federation_id, code)
+);
+
+CREATE TABLE cases (
+    id               INTEGER PRIMARY KEY,
+    uid              TEXT NOT NULL UNIQUE,
+    federation_id    INTEGER NOT NULL REFERENCES federation(id),
+    team_id          INTEGER NOT NULL REFERENCES team(id),
+    code             TEXT NOT NULL,
+    gender           TEXT NOT NULL CHECK (gender IN ('woman', 'man', 'other')),
+    birth_year       INTEGER,
+    referral_date    TEXT NOT NULL,
+    referring_party  TEXT,
+    decision         TEXT CHECK (decision IN ('yes', 'no')),
+    decision_date    TEXT,
+    start_date       TEXT,
+    exit_date        TEXT,
+    exit_outcome     TEXT,
+    income_support   TEXT NOT NULL DEFAULT '',
+    education        TEXT,
+    support_duration TEXT,
+    deleted          INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    UNIQUE (team_id, code)
+);
+CREATE INDEX cases_by_start ON cases (federation_id, start_date);
+CREATE INDEX cases_by_referral ON cases (federation_id, referral_date);
+
+CREATE TABLE scale (
+    id            INTEGER PRIMARY KEY,
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    code          TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    UNIQUE (federation_id, code)
+);
+
+CREATE TABLE scale_option (
+    scale_id INTEGER NOT NULL REFERENCES scale(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL CHECK (position >= 1),
+    label    TEXT NOT NULL,
+    PRIMARY KEY (scale_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE question (
+    id            INTEGER PRIMARY KEY,
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    code          TEXT NOT NULL,
+    text          TEXT NOT NULL,
+    scale_id      INTEGER NOT NULL REFERENCES scale(id),
+    UNIQUE (federation_id, code)
+);
+
+CREATE TABLE questionnaire (
+    id            INTEGER PRIMARY KEY,
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    code          TEXT NOT NULL,
+    title         TEXT NOT NULL,
+    UNIQUE (federation_id, code)
+);
+
+CREATE TABLE questionnaire_question (
+    questionnaire_id INTEGER NOT NULL REFERENCES questionnaire(id) ON DELETE CASCADE,
+    position         INTEGER NOT NULL,
+    question_id      INTEGER NOT NULL REFERENCES question(id),
+    PRIMARY KEY (questionnaire_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE survey_round (
+    id               INTEGER PRIMARY KEY,
+    federation_id    INTEGER NOT NULL REFERENCES federation(id),
+    questionnaire_id INTEGER NOT NULL REFERENCES questionnaire(id),
+    respondent_group TEXT NOT NULL,
+    team_id          INTEGER REFERENCES team(id),
+    period_start     TEXT NOT NULL,
+    period_end       TEXT NOT NULL,
+    invited          INTEGER NOT NULL DEFAULT 0 CHECK (invited >= 0),
+    CHECK (period_start <= period_end)
+);
+CREATE UNIQUE INDEX survey_round_key ON survey_round
+    (federation_id, questionnaire_id, respondent_group, ifnull(team_id, 0), period_start, period_end);
+
+-- Immutable delta rows: a correction is a new row with a negative delta.
+CREATE TABLE tally_delta (
+    id          INTEGER PRIMARY KEY,
+    uid         TEXT NOT NULL UNIQUE,
+    round_id    INTEGER NOT NULL REFERENCES survey_round(id),
+    question_id INTEGER NOT NULL REFERENCES question(id),
+    option_no   INTEGER NOT NULL CHECK (option_no >= 1),
+    gender      TEXT NOT NULL CHECK (gender IN ('woman', 'man', 'other', 'declined')),
+    delta       INTEGER NOT NULL CHECK (delta <> 0),
+    entered_by  TEXT NOT NULL DEFAULT '',
+    entered_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+-- Covering index: the index engine sums tallies without touching the table.
+CREATE INDEX tally_by_round ON tally_delta (round_id, question_id, option_no, gender, delta);
+
+CREATE TABLE story (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL UNIQUE,
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    team_id       INTEGER REFERENCES team(id),
+    category      TEXT NOT NULL,
+    story_date    TEXT NOT NULL,
+    title         TEXT NOT NULL,
+    body          TEXT NOT NULL
+);
+CREATE INDEX story_by_date ON story (federation_id, story_date);
+
+CREATE TABLE composition (
+    id            INTEGER PRIMARY KEY,
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    team_id       INTEGER REFERENCES team(id),
+    body          TEXT NOT NULL CHECK (body IN ('staff', 'steering_group', 'board')),
+    year          INTEGER NOT NULL,
+    women         INTEGER NOT NULL CHECK (women >= 0),
+    men           INTEGER NOT NULL CHECK (men >= 0)
+);
+CREATE UNIQUE INDEX composition_key ON composition (federation_id, ifnull(team_id, 0), body, year);
+
+CREATE TABLE hae_statistic (
+    kommun_id    INTEGER NOT NULL REFERENCES member(id),
+    year         INTEGER NOT NULL,
+    total        REAL NOT NULL CHECK (total >= 0),
+    illness      REAL NOT NULL DEFAULT 0,
+    unemployment REAL NOT NULL DEFAULT 0,
+    assistance   REAL NOT NULL DEFAULT 0,
+    population   INTEGER NOT NULL CHECK (population > 0),
+    PRIMARY KEY (kommun_id, year)
+);
+
+CREATE TABLE social_budget (
+    id            INTEGER PRIMARY KEY,
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    year          INTEGER NOT NULL,
+    name          TEXT NOT NULL,
+    settings      TEXT NOT NULL DEFAULT '{}',
+    UNIQUE (federation_id, year)
+);
+
+CREATE TABLE goal_area (
+    id          INTEGER PRIMARY KEY,
+    budget_id   INTEGER NOT NULL REFERENCES social_budget(id) ON DELETE CASCADE,
+    number      INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    ideal_share INTEGER NOT NULL CHECK (ideal_share BETWEEN 0 AND 100),
+    UNIQUE (budget_id, number)
+);
+
+CREATE TABLE goal (
+    id       INTEGER PRIMARY KEY,
+    area_id  INTEGER NOT NULL REFERENCES goal_area(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    code     TEXT NOT NULL,
+    text     TEXT NOT NULL
+);
+
+-- `definition` holds the kind-specific parameters as JSON (docs/formats.md).
+CREATE TABLE indicator (
+    id         INTEGER PRIMARY KEY,
+    goal_id    INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    code       TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    weight     INTEGER NOT NULL CHECK (weight BETWEEN 1 AND 10),
+    scope      TEXT NOT NULL CHECK (scope IN ('federation', 'team', 'both')),
+    definition TEXT NOT NULL
+);
+
+CREATE TABLE manual_assessment (
+    id             INTEGER PRIMARY KEY,
+    federation_id  INTEGER NOT NULL REFERENCES federation(id),
+    indicator_code TEXT NOT NULL,
+    team_id        INTEGER REFERENCES team(id),
+    year           INTEGER NOT NULL,
+    achieved       INTEGER NOT NULL CHECK (achieved IN (0, 1)),
+    motivation     TEXT NOT NULL,
+    assessed_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE UNIQUE INDEX manual_assessment_key ON manual_assessment
+    (federation_id, indicator_code, ifnull(team_id, 0), year);
+
+-- A fastställt year: the figures as approved are kept; later writes are refused.
+CREATE TABLE period_lock (
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    year          INTEGER NOT NULL,
+    locked_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    locked_by     TEXT NOT NULL,
+    snapshot      TEXT NOT NULL,
+    PRIMARY KEY (federation_id, year)
+);
+)SQL";
+
+constexpr std::array<std::string_view, 1> kMigrations{kMigration1};
+
+}  // namespace
+
+std::span<const std::string_view> schemaMigrations()
+{
+    return kMigrations;
+}
+
+int currentSchemaVersion()
+{
+    return static_cast<int>(kMigrations.size());
+}
+
+}  // namespace samkoll::core
