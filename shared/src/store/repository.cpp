@@ -125,31 +125,30 @@ Case readCase(const Statement& st)
     return c;
 }
 
-/// What a case contributes to the figures of `year`: equal footprints mean an
-/// edit leaves that year's statistics and index unchanged. Empty = no contribution.
+/// What a case contributes to the figures of `year`: the case as it stood at
+/// the year's end (events after it are not yet known then). Equal footprints
+/// mean an edit leaves that year's statistics and index unchanged, so a case
+/// that ran in a locked year can still be exited the next year. Empty = no
+/// contribution.
 std::string footprint(const Case& c, int year)
 {
     const Period p = Period::year(year);
-    auto inYear = [&](const std::optional<Date>& d) { return d && p.contains(*d); };
-    const bool participant = c.startDate && *c.startDate <= p.to && (!c.exitDate || *c.exitDate >= p.from);
+    auto happened = [&](const std::optional<Date>& d) { return d && *d <= p.to; };
+    const bool participant = happened(c.startDate) && (!c.exitDate || *c.exitDate >= p.from);
     const bool referred = p.contains(c.referralDate);
-    if (!participant && !referred && !inYear(c.decisionDate))
+    const bool decided = happened(c.decisionDate) && p.contains(*c.decisionDate);
+    if (!participant && !referred && !decided)
         return {};
     auto clip = [&](const std::optional<Date>& d) -> std::string {
-        if (!d)
+        if (!happened(d))
             return "-";
-        if (*d < p.from)
-            return "<";
-        if (p.to < *d)
-            return ">";
-        return d->iso();
+        return *d < p.from ? "<" : d->iso();
     };
     std::string f = std::string(codeOf(c.gender)) + "|" + (c.birthYear ? std::to_string(*c.birthYear) : "-") + "|" +
-                    clip(c.referralDate) + "|" + clip(c.decisionDate) + "|" + clip(c.startDate) + "|" +
-                    clip(c.exitDate) + "|" + codeOrNull(c.referringParty).value_or("-") + "|" +
-                    codeOrNull(c.decision).value_or("-");
-    if (inYear(c.exitDate))
-        f += "|" + codeOrNull(c.exitOutcome).value_or("-");
+                    clip(c.referralDate) + "|" + codeOrNull(c.referringParty).value_or("-") + "|" +
+                    clip(c.decisionDate) + "|" + (happened(c.decisionDate) ? codeOrNull(c.decision).value_or("-") : "-") +
+                    "|" + clip(c.startDate) + "|" + clip(c.exitDate) + "|" +
+                    (happened(c.exitDate) ? codeOrNull(c.exitOutcome).value_or("-") : "-");
     if (participant)
         f += "|" + joinIncome(c.incomeSupport) + "|" + codeOrNull(c.education).value_or("-") + "|" +
              codeOrNull(c.supportDuration).value_or("-");

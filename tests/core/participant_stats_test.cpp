@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fixtures.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "samkoll/report/participant_stats.hpp"
+
+using namespace samkoll::test;
+
+TEST_CASE("Participant statistics by gender, background and referring party", "[core][report][stats]")
+{
+    Fixture fx(false);
+    Case a = fx.startedCase(fx.teamA, Gender::Woman, {2021, 2, 1}, Date{2021, 8, 1}, ExitOutcome::Work);
+    a.education = Education::UpperSecondary;
+    a.supportDuration = SupportDuration::Y3;
+    a.incomeSupport = {IncomeSupport::SicknessBenefit, IncomeSupport::SocialAssistance};
+    fx.save(a);
+    Case b = fx.startedCase(fx.teamA, Gender::Man, {2020, 5, 1});  // continuing, not new
+    b.education = Education::Compulsory;
+    fx.save(b);
+    Case c = fx.startedCase(fx.teamB, Gender::Man, {2021, 3, 1}, Date{2021, 4, 1}, ExitOutcome::OtherDropout);
+    c.birthYear = 2003;  // 18 at start
+    c.referringParty = ReferringParty::SocialServices;
+    fx.save(c);
+    Case refused = fx.startedCase(fx.teamA, Gender::Woman, {2021, 6, 1});
+    refused.startDate.reset();
+    refused.decision = Decision::No;
+    refused.referringParty = ReferringParty::SocialServices;
+    fx.save(refused);
+
+    auto s = computeParticipantStatistics(*fx.db, fx.fed, std::nullopt, Period::year(2021));
+    REQUIRE(s);
+    CHECK(s->unitName == "Testförbundet");
+    CHECK(s->volume[0].total() == 3);  // participants
+    CHECK(s->volume[1].total() == 2);  // new
+    CHECK(s->volume[2].total() == 2);  // exits
+    CHECK(s->volume[3].total() == 1);  // remaining
+    CHECK(s->volume[0].byGender[0] == 1);
+    CHECK(s->volume[0].byGender[1] == 2);
+    CHECK(s->outcomes[static_cast<std::size_t>(ExitOutcome::Work)].byGender[0] == 1);
+    CHECK(s->education[static_cast<std::size_t>(Education::UpperSecondary)].total() == 1);
+    CHECK(s->education[static_cast<std::size_t>(Education::Compulsory)].total() == 0);  // b is not new
+    CHECK(s->incomeSupport[static_cast<std::size_t>(IncomeSupport::SicknessBenefit)].total() == 1);
+    CHECK(s->incomeSupport[static_cast<std::size_t>(IncomeSupport::SocialAssistance)].total() == 1);
+    CHECK(s->ageGroups[0].total() == 1);  // 16–19
+    const auto& social = s->parties[static_cast<std::size_t>(ReferringParty::SocialServices)];
+    CHECK(social.referred == 2);
+    CHECK(social.yes == 1);
+    CHECK(social.no == 1);
+
+    auto team = computeParticipantStatistics(*fx.db, fx.fed, fx.teamB, Period::year(2021));
+    REQUIRE(team);
+    CHECK(team->unitName == "Team B");
+    CHECK(team->volume[0].total() == 1);
+
+    const auto text = renderParticipantStatisticsText(*s);
+    CHECK(text.find("Deltagare under perioden") != std::string::npos);
+    CHECK(text.find("Socialtjänsten") != std::string::npos);
+    CHECK(participantStatisticsToJson(*s)["volume"][0]["total"] == 3);
+}

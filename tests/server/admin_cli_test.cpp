@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli.hpp"
+
+namespace {
+
+struct Run {
+    int code = 0;
+    std::string out;
+    std::string err;
+};
+
+Run cli(std::vector<std::string> args)
+{
+    std::ostringstream out;
+    std::ostringstream err;
+    Run r;
+    r.code = samkoll::server::runAdminCli(args, out, err);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+}
+
+/// Runs the real samkolld binary and captures stdout.
+Run binary(const std::string& args)
+{
+    Run r;
+    const std::string cmd = std::string(SAMKOLLD_PATH) + " " + args + " 2>/dev/null";
+    FILE* pipe = popen(cmd.c_str(), "r");
+    REQUIRE(pipe);
+    std::array<char, 4096> buf{};
+    std::size_t n = 0;
+    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
+        r.out.append(buf.data(), n);
+    const int status = pclose(pipe);
+    r.code = WEXITSTATUS(status);
+    return r;
+}
+
+struct TempDir {
+    std::filesystem::path path;
+    TempDir()
+    {
+        path = std::filesystem::temp_directory_path() /
+               ("samkoll-cli-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    std::string file(const std::string& name) const { return (path / name).string(); }
+    std::string write(const std::string& name, const std::string& content) const
+    {
+        std::ofstream(path / name, std::ios::binary) << content;
+        return file(name);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("samkolld demo and index: the real binary prints the demo förbund's report", "[server][cli]")
+{
+    TempDir tmp;
+    const auto db = tmp.file("demo.db");
+    auto demo = binary("demo --db " + db);
+    REQUIRE(demo.code == 0);
+    CHECK(demo.out.find("Demoförbundet skapat: 7 team") != std::string::npos);
+
+    auto text = binary("index --db " + db + " --year 2021");
+    REQUIRE(text.code == 0);
+    CHECK(text.out.find("Impactindex 2021 – Samordningsförbundet Umeåregionen (demo)") != std::string::npos);
+    CHECK(text.out.find("Rangordning av teamen") != std::string::npos);
+    CHECK(text.out.find("Vuxentorget") != std::string::npos);
+
+    auto json = binary("index --db " + db + " --year 2021 --format json");
+    REQUIRE(json.code == 0);
+    const auto j = nlohmann::json::parse(json.out);
+    const auto& fed = j["index"];
+    CHECK(fed["total"]["max"] == 177);                 // every area assessable in the demo
+    CHECK(fed["total"]["not_assessable"] == 1);        // 2.2.1, not in the questionnaire
+    CHECK(fed["areas"][0]["figures"]["max"] == 68);
+    CHECK(j["teams"].size() == 7);
+    std::int64_t achieved = 0;
+    for (const auto& row : fed["indicators"])
+        if (row["signal"] == "achieved")
+            achieved += row["weight"].get<std::int64_t>();
+    CHECK(fed["total"]["achieved"] == achieved);
+
+    auto team = binary("index --db " + db + " --year 2021 --team vannas --format json");
+    REQUIRE(team.code == 0);
+    const auto t = nlohmann::json::parse(team.out);
+    CHECK(t["unit"]["name"] == "Samordningsteamet Vännäs");
+    CHECK(t["areas"][0]["figures"]["max"] == 58);
+
+    auto tertial = binary("index --db " + db + " --year 2021 --tertial 2 --team vindeln");
+    REQUIRE(tertial.code == 0);
+    CHECK(tertial.out.find("Impactindex 2021 T2 – Samordningsteamet Vindeln") != std::string::npos);
+
+    auto stats = binary("stats --db " + db + " --year 2021 --team ungdomstorget");
+    REQUIRE(stats.code == 0);
+    CHECK(stats.out.find("Deltagarstatistik 2021 – Ungdomstorget") != std::string::npos);
+}
+
+TEST_CASE("samkolld: a new förbund from scratch with imports", "[server][cli]")
+{
+    TempDir tmp;
+    const auto db = tmp.file("ny.db");
+    REQUIRE(cli({"init", "--db", db}).code == 0);
+    REQUIRE(cli({"federation", "add", "--db", db, "--code", "sf", "--name", "Samordningsförbundet Test"}).code == 0);
+    REQUIRE(cli({"member", "add", "--db", db, "--code", "vannas", "--name", "Vännäs", "--kind", "kommun"}).code == 0);
+    REQUIRE(cli({"team", "add", "--db", db, "--code", "vns", "--name", "Samordningsteamet Vännäs", "--kommun", "vannas"})
+                .code == 0);
+    auto tpl = cli({"template"});
+    REQUIRE(tpl.code == 0);
+    const auto budget = tmp.write("budget.json", tpl.out);
+    auto imported = cli({"import", "budget", "--db", db, "--file", budget});
+    INFO(imported.err);
+    REQUIRE(imported.code == 0);
+
+    const auto cases = tmp.write("arenden.csv",
+                                 "code;team;gender;birth_year;referral_date;referring_party;decision;decision_date;"
+                                 "start_date;exit_date;exit_outcome\n"
+                                 "VNS-2021-001;vns;kvinna;1990;2021-01-10;fk;ja;2021-01-20;2021-02-01;2021-10-01;work\n"
+                                 "VNS-2021-002;vns;man;1980;2021-01-10;af;ja;2021-01-20;2021-02-01;;\n");
+    REQUIRE(cli({"import", "cases", "--db", db, "--file", cases}).code == 0);
+    auto idx = cli({"index", "--db", db, "--year", "2021", "--format", "json"});
+    REQUIRE(idx.code == 0);
+    const auto j = nlohmann::json::parse(idx.out);
+    CHECK(j["index"]["indicators"][0]["result"] == "50 % (1 av 2)");
+
+    SECTION("a bad import names file, line and field and exits 1")
+    {
+        const auto bad = tmp.write("fel.csv",
+                                   "code;team;gender;referral_date;referring_party\n"
+                                   "VNS-2021-003;vns;kvinna;2021-02-30;fk\n");
+        auto r = cli({"import", "cases", "--db", db, "--file", bad});
+        CHECK(r.code == 1);
+        CHECK(r.err.find("fel.csv, rad 2, fält 'referral_date'") != std::string::npos);
+    }
+    SECTION("lock keeps a snapshot and refuses later changes")
+    {
+        auto lock = cli({"lock", "--db", db, "--year", "2021", "--by", "styrelsen"});
+        REQUIRE(lock.code == 0);
+        const auto late = tmp.write("sen.csv",
+                                    "code;team;gender;birth_year;referral_date;referring_party;decision;decision_date;start_date\n"
+                                    "VNS-2021-009;vns;kvinna;1990;2021-11-10;fk;ja;2021-11-20;2021-12-01\n");
+        auto r = cli({"import", "cases", "--db", db, "--file", late});
+        CHECK(r.code == 1);
+        CHECK(r.err.find("låst") != std::string::npos);
+        REQUIRE(cli({"unlock", "--db", db, "--year", "2021"}).code == 0);
+        CHECK(cli({"import", "cases", "--db", db, "--file", late}).code == 0);
+    }
+}
+
+TEST_CASE("samkolld: usage errors exit 2, refusals exit 1, with a Swedish message", "[server][cli]")
+{
+    TempDir tmp;
+    CHECK(cli({}).code == 2);
+    auto unknown = cli({"index", "--bogus", "1"});
+    CHECK(unknown.code == 2);
+    CHECK(unknown.err.find("okänt alternativ --bogus") != std::string::npos);
+    auto noYear = cli({"index", "--db", tmp.file("x.db")});
+    CHECK(noYear.code == 2);
+    CHECK(noYear.err.find("--year saknas") != std::string::npos);
+    auto badYear = cli({"index", "--db", tmp.file("x.db"), "--year", "tjugo"});
+    CHECK(badYear.code == 2);
+    auto missing = cli({"index", "--db", tmp.file("saknas.db"), "--year", "2021"});
+    CHECK(missing.code == 1);
+    CHECK(missing.err.find("finns inte") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(tmp.file("saknas.db")));
+    auto help = cli({"--help"});
+    CHECK(help.code == 0);
+    CHECK(help.out.find("samkolld index") != std::string::npos);
+}
