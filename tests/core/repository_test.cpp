@@ -232,6 +232,30 @@ TEST_CASE("Tally deltas are validated and never lose counts", "[core][store][tal
         CHECK_FALSE(fx.repo->addTally(d));
         CHECK(fx.count("tally_delta") == 2);
     }
+    SECTION("delta rows are immutable and the running totals equal their sum")
+    {
+        d.option = 3;
+        d.delta = 4;
+        REQUIRE(fx.repo->addTally(d));
+        d.uid.clear();
+        d.delta = -1;
+        REQUIRE(fx.repo->addTally(d));
+        d.uid.clear();
+        d.gender = Gender::Man;
+        d.delta = 2;
+        REQUIRE(fx.repo->addTally(d));
+        auto check = fx.db->prepare(
+            "SELECT count(*) FROM (SELECT round_id, question_id, option_no, gender, sum(delta) AS s FROM tally_delta "
+            "GROUP BY 1, 2, 3, 4) d LEFT JOIN tally_total t USING (round_id, question_id, option_no, gender) "
+            "WHERE t.total IS NOT d.s");
+        check.step();
+        CHECK(check.integer(0) == 0);
+        auto total = fx.db->prepare("SELECT total FROM tally_total WHERE option_no = 3 AND gender = 'woman'");
+        REQUIRE(total.step());
+        CHECK(total.integer(0) == 3);
+        CHECK_THROWS_AS(fx.db->exec("UPDATE tally_delta SET delta = 100"), StoreError);
+        CHECK_THROWS_AS(fx.db->exec("DELETE FROM tally_delta"), StoreError);
+    }
     SECTION("förbund-level groups belong to no team")
     {
         CHECK_FALSE(fx.repo->ensureRound(fx.fed, "styrelse", RespondentGroup::Board, fx.teamA, Period::year(2021), 5));

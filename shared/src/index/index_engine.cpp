@@ -18,19 +18,21 @@ namespace {
 
 std::size_t genderIndex(const std::string& code)
 {
-    return static_cast<std::size_t>(parseTerm<Gender>(code).value_or(Gender::Other));
+    return static_cast<std::size_t>(parseCode<Gender>(code).value_or(Gender::Other));
 }
 
 void readCases(Database& db, Id federationId, const Period& period, FederationInputs& in)
 {
     // Participants during the period: started on or before its last day and
     // not exited before its first day. New and exits are subsets of them.
+    // Grouping follows the covering index cases_for_index: one ordered pass.
     auto st = db.prepare(
-        "SELECT team_id, gender, exit_outcome, exit_date IS NOT NULL AND exit_date <= ?3, start_date >= ?2, count(*) "
-        "FROM cases "
+        "SELECT team_id, gender, exit_outcome, count(*), sum(start_date >= ?2), "
+        "       sum(exit_date IS NOT NULL AND exit_date <= ?3) "
+        "FROM cases INDEXED BY cases_for_index "
         "WHERE federation_id = ?1 AND deleted = 0 AND start_date IS NOT NULL AND start_date <= ?3 "
         "  AND (exit_date IS NULL OR exit_date >= ?2) "
-        "GROUP BY 1, 2, 3, 4, 5");
+        "GROUP BY team_id, gender, exit_outcome");
     st.bind(1, federationId).bind(2, period.from.iso()).bind(3, period.to.iso());
     while (st.step()) {
         auto it = in.byTeam.find(st.integer(0));
@@ -38,13 +40,11 @@ void readCases(Database& db, Id federationId, const Period& period, FederationIn
             continue;
         CaseCounts& c = it->second.cases;
         const std::size_t g = genderIndex(st.text(1));
-        const auto n = st.integer(5);
-        c.participants[g] += n;
-        if (st.integer(4))
-            c.started[g] += n;
-        if (st.integer(3)) {
-            if (auto o = parseTerm<ExitOutcome>(st.text(2)))
-                c.exits[g][static_cast<std::size_t>(*o)] += n;
+        c.participants[g] += st.integer(3);
+        c.started[g] += st.integer(4);
+        if (const auto exited = st.integer(5)) {
+            if (auto o = parseCode<ExitOutcome>(st.text(2)))
+                c.exits[g][static_cast<std::size_t>(*o)] += exited;
         }
     }
 }
@@ -57,28 +57,39 @@ void readTallies(Database& db, Id federationId, const Period& period, Federation
     while (q.step())
         questionCodes[q.integer(0)] = q.text(1);
 
-    // Grouping by round first lets SQLite stream the covering index
-    // tally_by_round in order, without a temporary B-tree.
+    // tally_total holds the sum of the delta rows per round, question, option
+    // and gender (kept by a trigger); rounds are pooled per team and group here.
+    // Rows arrive in primary-key order, so the slot of a (round, question) is
+    // looked up once, not once per row.
     auto st = db.prepare(
-        "SELECT r.team_id, r.respondent_group, t.question_id, t.option_no, t.gender, sum(t.delta) "
-        "FROM survey_round r JOIN tally_delta t ON t.round_id = r.id "
-        "WHERE r.federation_id = ?1 AND r.period_start >= ?2 AND r.period_end <= ?3 "
-        "GROUP BY r.id, t.question_id, t.option_no, t.gender");
+        "SELECT r.id, r.team_id, r.respondent_group, t.question_id, t.option_no, t.gender, t.total "
+        "FROM survey_round r JOIN tally_total t ON t.round_id = r.id "
+        "WHERE r.federation_id = ?1 AND r.period_start >= ?2 AND r.period_end <= ?3 AND t.total <> 0");
     st.bind(1, federationId).bind(2, period.from.iso()).bind(3, period.to.iso());
+    Id lastRound = -1;
+    Id lastQuestion = -1;
+    TallyCounts::OptionCounts* slot = nullptr;
     while (st.step()) {
-        const auto group = parseTerm<RespondentGroup>(st.text(1));
-        auto code = questionCodes.find(st.integer(2));
-        if (!group || code == questionCodes.end())
-            continue;
-        UnitInputs* unit = &federationLevel;
-        if (auto team = st.optionalInteger(0)) {
-            auto it = in.byTeam.find(*team);
-            if (it == in.byTeam.end())
-                continue;
-            unit = &it->second;
+        const Id round = st.integer(0);
+        const Id question = st.integer(3);
+        if (round != lastRound || question != lastQuestion) {
+            lastRound = round;
+            lastQuestion = question;
+            slot = nullptr;
+            const auto group = parseCode<RespondentGroup>(st.view(2));
+            auto code = questionCodes.find(question);
+            UnitInputs* unit = &federationLevel;
+            if (auto team = st.optionalInteger(1)) {
+                auto it = in.byTeam.find(*team);
+                unit = it == in.byTeam.end() ? nullptr : &it->second;
+            }
+            if (group && code != questionCodes.end() && unit)
+                slot = &unit->tallies.slot(*group, code->second);
         }
-        unit->tallies.add(*group, code->second, static_cast<int>(st.integer(3)),
-                          static_cast<Gender>(genderIndex(st.text(4))), st.integer(5));
+        if (!slot)
+            continue;
+        const auto gender = parseCode<Gender>(st.view(5)).value_or(Gender::Other);
+        TallyCounts::add(*slot, static_cast<int>(st.integer(4)), gender, st.integer(6));
     }
 }
 
@@ -89,7 +100,7 @@ void readStories(Database& db, Id federationId, const Period& period, Federation
         "GROUP BY 1, 2");
     st.bind(1, federationId).bind(2, period.from.iso()).bind(3, period.to.iso());
     while (st.step()) {
-        auto cat = parseTerm<StoryCategory>(st.text(1));
+        auto cat = parseCode<StoryCategory>(st.text(1));
         if (!cat)
             continue;
         UnitInputs* unit = &federationLevel;
@@ -108,7 +119,7 @@ void readComposition(Database& db, Id federationId, int year, FederationInputs& 
     auto st = db.prepare("SELECT team_id, body, women, men FROM composition WHERE federation_id = ? AND year = ?");
     st.bind(1, federationId).bind(2, year);
     while (st.step()) {
-        auto body = parseTerm<CompositionBody>(st.text(1));
+        auto body = parseCode<CompositionBody>(st.text(1));
         if (!body)
             continue;
         UnitInputs* unit = &federationLevel;

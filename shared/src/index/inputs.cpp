@@ -49,9 +49,13 @@ CaseCounts& CaseCounts::operator+=(const CaseCounts& other)
 
 void TallyCounts::add(RespondentGroup group, const std::string& question, int option, Gender gender, std::int64_t n)
 {
+    add(slot(group, question), option, gender, n);
+}
+
+void TallyCounts::add(OptionCounts& counts, int option, Gender gender, std::int64_t n)
+{
     if (option < 1)
         return;
-    auto& counts = answers[{group, question}];
     if (counts.size() < static_cast<std::size_t>(option))
         counts.resize(static_cast<std::size_t>(option), {});
     counts[static_cast<std::size_t>(option - 1)][static_cast<std::size_t>(gender)] += n;

@@ -65,21 +65,21 @@ Result<ParticipantStatistics> computeParticipantStatistics(Database& db, Id fede
             "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8");
         st.bind(1, federationId).bind(2, period.from.iso()).bind(3, period.to.iso()).bind(4, teamId.value_or(0));
         while (st.step()) {
-            const auto g = static_cast<std::size_t>(parseTerm<Gender>(st.text(0)).value_or(Gender::Other));
+            const auto g = static_cast<std::size_t>(parseCode<Gender>(st.text(0)).value_or(Gender::Other));
             const auto n = st.integer(8);
             s.counts.participants[g] += n;
             if (st.integer(2))
-                if (auto o = parseTerm<ExitOutcome>(st.text(1)))
+                if (auto o = parseCode<ExitOutcome>(st.text(1)))
                     s.counts.exits[g][static_cast<std::size_t>(*o)] += n;
             if (!st.integer(3))
                 continue;
             s.counts.started[g] += n;
-            if (auto d = st.optionalText(4); d && parseTerm<SupportDuration>(*d))
-                s.supportDuration[static_cast<std::size_t>(*parseTerm<SupportDuration>(*d))].byGender[g] += n;
+            if (auto d = st.optionalText(4); d && parseCode<SupportDuration>(*d))
+                s.supportDuration[static_cast<std::size_t>(*parseCode<SupportDuration>(*d))].byGender[g] += n;
             else
                 missingDuration.byGender[g] += n;
-            if (auto e = st.optionalText(5); e && parseTerm<Education>(*e))
-                s.education[static_cast<std::size_t>(*parseTerm<Education>(*e))].byGender[g] += n;
+            if (auto e = st.optionalText(5); e && parseCode<Education>(*e))
+                s.education[static_cast<std::size_t>(*parseCode<Education>(*e))].byGender[g] += n;
             else
                 missingEducation.byGender[g] += n;
             const std::string income = st.text(6);
@@ -90,7 +90,7 @@ Result<ParticipantStatistics> computeParticipantStatistics(Database& db, Id fede
                 auto comma = income.find(',', pos);
                 if (comma == std::string::npos)
                     comma = income.size();
-                if (auto v = parseTerm<IncomeSupport>(income.substr(pos, comma - pos)))
+                if (auto v = parseCode<IncomeSupport>(income.substr(pos, comma - pos)))
                     s.incomeSupport[static_cast<std::size_t>(*v)].byGender[g] += n;
                 pos = comma + 1;
             }

@@ -104,6 +104,14 @@ std::string Statement::text(int column) const
     return std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)));
 }
 
+std::string_view Statement::view(int column) const
+{
+    const auto* p = sqlite3_column_text(m_stmt, column);
+    if (!p)
+        return {};
+    return {reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))};
+}
+
 std::optional<std::int64_t> Statement::optionalInteger(int column) const
 {
     if (isNull(column))

@@ -59,7 +59,7 @@ template <typename E>
 std::optional<E> optionalTerm(const Statement& st, int column)
 {
     auto t = st.optionalText(column);
-    return t ? parseTerm<E>(*t) : std::nullopt;
+    return t ? parseCode<E>(*t) : std::nullopt;
 }
 
 std::optional<std::string> isoOrNull(const std::optional<Date>& d)
@@ -92,7 +92,7 @@ std::vector<IncomeSupport> splitIncome(const std::string& text)
         auto comma = text.find(',', pos);
         if (comma == std::string::npos)
             comma = text.size();
-        if (auto v = parseTerm<IncomeSupport>(text.substr(pos, comma - pos)))
+        if (auto v = parseCode<IncomeSupport>(text.substr(pos, comma - pos)))
             out.push_back(*v);
         pos = comma + 1;
     }
@@ -109,7 +109,7 @@ Case readCase(const Statement& st)
     c.uid = st.text(0);
     c.teamId = st.integer(1);
     c.code = st.text(2);
-    c.gender = parseTerm<Gender>(st.text(3)).value_or(Gender::Other);
+    c.gender = parseCode<Gender>(st.text(3)).value_or(Gender::Other);
     if (auto by = st.optionalInteger(4))
         c.birthYear = static_cast<int>(*by);
     c.referralDate = optionalDate(st, 5).value_or(Date{});
@@ -252,7 +252,7 @@ Result<std::vector<Member>> Repository::members(Id federationId)
         st.bind(1, federationId);
         while (st.step())
             out.push_back({st.integer(0), federationId, st.text(1), st.text(2),
-                           parseTerm<MemberKind>(st.text(3)).value_or(MemberKind::Kommun)});
+                           parseCode<MemberKind>(st.text(3)).value_or(MemberKind::Kommun)});
         return out;
     });
 }
@@ -692,7 +692,7 @@ Result<std::string> Repository::addTally(TallyDelta t)
                                  std::to_string(options) + " alternativ)");
         if (t.delta < 0) {
             auto& sum = m_db.cached(
-                "SELECT ifnull(sum(delta), 0) FROM tally_delta WHERE round_id = ? AND question_id = ? AND option_no = ? "
+                "SELECT ifnull(sum(total), 0) FROM tally_total WHERE round_id = ? AND question_id = ? AND option_no = ? "
                 "AND gender = ?");
             sum.bind(1, t.roundId).bind(2, t.questionId).bind(3, t.option).bind(4, codeOf(t.gender));
             sum.step();

@@ -57,6 +57,10 @@ CREATE TABLE cases (
     UNIQUE (team_id, code)
 );
 CREATE INDEX cases_by_start ON cases (federation_id, start_date);
+-- Covering index for the index engine: one ordered pass per förbund, grouped
+-- by team, gender and outcome, without touching the table.
+CREATE INDEX cases_for_index ON cases
+    (federation_id, team_id, gender, exit_outcome, start_date, exit_date, deleted);
 CREATE INDEX cases_by_referral ON cases (federation_id, referral_date);
 
 CREATE TABLE scale (
@@ -124,8 +128,32 @@ CREATE TABLE tally_delta (
     entered_by  TEXT NOT NULL DEFAULT '',
     entered_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
--- Covering index: the index engine sums tallies without touching the table.
-CREATE INDEX tally_by_round ON tally_delta (round_id, question_id, option_no, gender, delta);
+CREATE TRIGGER tally_delta_no_update BEFORE UPDATE ON tally_delta
+BEGIN
+    SELECT RAISE(ABORT, 'tally rows are immutable: correct with a new row with a negative delta');
+END;
+CREATE TRIGGER tally_delta_no_delete BEFORE DELETE ON tally_delta
+BEGIN
+    SELECT RAISE(ABORT, 'tally rows are immutable: correct with a new row with a negative delta');
+END;
+
+-- The running sum of the delta rows per round, question, option and gender,
+-- kept by a trigger in the same transaction as every insert. The index engine
+-- reads these few aggregate rows instead of re-summing millions of deltas.
+CREATE TABLE tally_total (
+    round_id    INTEGER NOT NULL REFERENCES survey_round(id),
+    question_id INTEGER NOT NULL,
+    option_no   INTEGER NOT NULL,
+    gender      TEXT NOT NULL,
+    total       INTEGER NOT NULL,
+    PRIMARY KEY (round_id, question_id, option_no, gender)
+) WITHOUT ROWID;
+CREATE TRIGGER tally_delta_total AFTER INSERT ON tally_delta
+BEGIN
+    INSERT INTO tally_total (round_id, question_id, option_no, gender, total)
+    VALUES (NEW.round_id, NEW.question_id, NEW.option_no, NEW.gender, NEW.delta)
+    ON CONFLICT (round_id, question_id, option_no, gender) DO UPDATE SET total = total + excluded.total;
+END;
 
 CREATE TABLE story (
     id            INTEGER PRIMARY KEY,
@@ -186,6 +214,7 @@ CREATE TABLE goal (
     code     TEXT NOT NULL,
     text     TEXT NOT NULL
 );
+CREATE INDEX goal_by_area ON goal (area_id, position);
 
 -- `definition` holds the kind-specific parameters as JSON (docs/formats.md).
 CREATE TABLE indicator (
@@ -199,6 +228,7 @@ CREATE TABLE indicator (
     scope      TEXT NOT NULL CHECK (scope IN ('federation', 'team', 'both')),
     definition TEXT NOT NULL
 );
+CREATE INDEX indicator_by_goal ON indicator (goal_id, position);
 
 CREATE TABLE manual_assessment (
     id             INTEGER PRIMARY KEY,

@@ -67,6 +67,18 @@ std::optional<E> parseTerm(std::string_view text)
     return static_cast<E>(*i);
 }
 
+/// Exact match on the stored code only — for values read back from the
+/// database, where no folding or aliases are needed (hot paths).
+template <typename E>
+std::optional<E> parseCode(std::string_view code)
+{
+    const auto terms = termsOf<E>();
+    for (std::size_t i = 0; i < terms.size(); ++i)
+        if (terms[i].code == code)
+            return static_cast<E>(i);
+    return std::nullopt;
+}
+
 /// "kvinna, man, annat" — the accepted codes, for error messages.
 std::string listCodes(std::span<const Term> terms);
 

@@ -33,6 +33,10 @@ struct TallyCounts {
     std::map<std::pair<RespondentGroup, std::string>, OptionCounts> answers;
 
     void add(RespondentGroup group, const std::string& question, int option, Gender gender, std::int64_t n);
+    /// The counts of one question in one group, created empty if missing.
+    OptionCounts& slot(RespondentGroup group, const std::string& question) { return answers[{group, question}]; }
+    /// Adds to a slot obtained from slot().
+    static void add(OptionCounts& counts, int option, Gender gender, std::int64_t n);
     /// Respondents to the question (all options) in the selector's groups.
     [[nodiscard]] std::int64_t respondents(const SurveySelector& s, std::optional<Gender> g = std::nullopt) const;
     /// Respondents choosing one of the selector's options.

@@ -62,6 +62,8 @@ public:
     [[nodiscard]] std::int64_t integer(int column) const;
     [[nodiscard]] double real(int column) const;
     [[nodiscard]] std::string text(int column) const;
+    /// The column's text without a copy; valid until the next step or reset.
+    [[nodiscard]] std::string_view view(int column) const;
     [[nodiscard]] std::optional<std::int64_t> optionalInteger(int column) const;
     [[nodiscard]] std::optional<std::string> optionalText(int column) const;
 
