@@ -162,13 +162,13 @@ namespace {
 std::string table(const std::string& title, const std::vector<GenderRow>& rows, bool shares)
 {
     std::string out = "\n" + title + "\n";
-    out += padRight("", 52) + padLeft("Kvinnor", 9) + padLeft("Män", 7) + padLeft("Annat", 7) + padLeft("Totalt", 8) +
+    out += padRight("", 58) + padLeft("Kvinnor", 9) + padLeft("Män", 7) + padLeft("Annat", 7) + padLeft("Totalt", 8) +
            (shares ? padLeft("Andel", 8) : "") + "\n";
     std::int64_t sum = 0;
     for (const auto& r : rows)
         sum += r.total();
     for (const auto& r : rows) {
-        out += padRight(r.label, 52) + padLeft(formatInteger(r.byGender[0]), 9) + padLeft(formatInteger(r.byGender[1]), 7) +
+        out += padRight(r.label, 58) + padLeft(formatInteger(r.byGender[0]), 9) + padLeft(formatInteger(r.byGender[1]), 7) +
                padLeft(formatInteger(r.byGender[2]), 7) + padLeft(formatInteger(r.total()), 8) +
                (shares ? padLeft(formatPercent(r.total(), sum), 8) : "") + "\n";
     }
