@@ -53,6 +53,34 @@ TEST_CASE("Participant statistics by gender, background and referring party", "[
     CHECK(team->unitName == "Team B");
     CHECK(team->volume[0].total() == 1);
 
+    CHECK(s->responseRates.empty());
+
+    SECTION("response rates: the most answers any question got, against the invited")
+    {
+        Fixture withSurveys;
+        auto round = withSurveys.repo->ensureRound(withSurveys.fed, "deltagare_avslut", RespondentGroup::ParticipantsExit,
+                                                   withSurveys.teamA, Period::year(2021), 40);
+        withSurveys.tally(*round, "d_bemott", 1, Gender::Woman, 9);
+        withSurveys.tally(*round, "d_bemott", 2, Gender::Man, 4);
+        withSurveys.tally(*round, "d_person", 1, Gender::Man, 10);  // a question some skipped
+        auto board = withSurveys.repo->ensureRound(withSurveys.fed, "styrelse", RespondentGroup::Board, std::nullopt,
+                                                   Period::year(2021), 10);
+        withSurveys.tally(*board, "uu_strategi", 1, Gender::Woman, 8);
+        auto other = withSurveys.repo->ensureRound(withSurveys.fed, "personal", RespondentGroup::Staff, withSurveys.teamB,
+                                                   Period::year(2021), 12);
+        REQUIRE(other);
+        auto forA = computeParticipantStatistics(*withSurveys.db, withSurveys.fed, withSurveys.teamA, Period::year(2021));
+        REQUIRE(forA);
+        REQUIRE(forA->responseRates.size() == 2);  // its own round and the board's, not team B's
+        CHECK(forA->responseRates[0].respondents == 13);
+        CHECK(forA->responseRates[0].invited == 40);
+        CHECK(forA->responseRates[1].team.empty());
+        CHECK(forA->responseRates[1].respondents == 8);
+        CHECK(renderParticipantStatisticsText(*forA).find("33 %") != std::string::npos);
+        auto all = computeParticipantStatistics(*withSurveys.db, withSurveys.fed, std::nullopt, Period::year(2021));
+        CHECK(all->responseRates.size() == 3);
+    }
+
     const auto text = renderParticipantStatisticsText(*s);
     CHECK(text.find("Deltagare under perioden") != std::string::npos);
     CHECK(text.find("Socialtjänsten") != std::string::npos);

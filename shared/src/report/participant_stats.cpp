@@ -153,6 +153,25 @@ Result<ParticipantStatistics> computeParticipantStatistics(Database& db, Id fede
             s.parties.push_back(parties[std::string(t.code)]);
         if (auto it = parties.find(""); it != parties.end())
             s.parties.push_back(it->second);
+
+        // Response rates of the rounds that count for the unit: its own and
+        // the förbund-level ones (all rounds for the förbund).
+        auto rr = db.prepare(
+            "SELECT qn.title, r.respondent_group, ifnull(t.name, ''), r.period_start, r.period_end, r.invited, "
+            "       ifnull((SELECT max(answers) FROM (SELECT sum(total) AS answers FROM tally_total "
+            "               WHERE round_id = r.id GROUP BY question_id)), 0) "
+            "FROM survey_round r JOIN questionnaire qn ON qn.id = r.questionnaire_id LEFT JOIN team t ON t.id = r.team_id "
+            "WHERE r.federation_id = ?1 AND r.period_start >= ?2 AND r.period_end <= ?3 "
+            "  AND (?4 = 0 OR r.team_id IS NULL OR r.team_id = ?4) "
+            "ORDER BY r.team_id IS NULL, t.name, qn.title, r.period_start");
+        rr.bind(1, federationId).bind(2, period.from.iso()).bind(3, period.to.iso()).bind(4, teamId.value_or(0));
+        while (rr.step()) {
+            const auto group = parseCode<RespondentGroup>(rr.view(1));
+            const auto from = rr.text(3);
+            const auto to = rr.text(4);
+            s.responseRates.push_back(ResponseRateRow{rr.text(0), group ? std::string(labelOf(*group)) : rr.text(1),
+                                                      rr.text(2), from + " – " + to, rr.integer(5), rr.integer(6)});
+        }
         return s;
     });
 }
@@ -211,6 +230,16 @@ std::string renderParticipantStatisticsText(const ParticipantStatistics& s)
         out += padRight(p.label, 40) + padLeft(formatInteger(p.referred), 14) + padLeft(formatInteger(p.yes), 6) +
                padLeft(formatInteger(p.no), 6) + padLeft(formatInteger(p.pending), 11) +
                padLeft(formatPercent(p.yes, p.yes + p.no), 10) + "\n";
+    out += "\nSvarsfrekvens per enkätomgång\n";
+    if (s.responseRates.empty())
+        out += "  Inga enkätomgångar under perioden.\n";
+    else
+        out += padRight("Enkät", 44) + padRight("Grupp", 26) + padRight("Team", 30) + padLeft("Tillfrågade", 12) +
+               padLeft("Svarande", 10) + padLeft("Svarsfrekvens", 15) + "\n";
+    for (const auto& r : s.responseRates)
+        out += padRight(r.questionnaire, 44) + padRight(r.group, 26) + padRight(r.team.empty() ? "(förbundet)" : r.team, 30) +
+               padLeft(formatInteger(r.invited), 12) + padLeft(formatInteger(r.respondents), 10) +
+               padLeft(r.invited > 0 ? formatPercent(r.respondents, r.invited) : "–", 15) + "\n";
     return out;
 }
 
@@ -219,7 +248,16 @@ json participantStatisticsToJson(const ParticipantStatistics& s)
     json parties = json::array();
     for (const auto& p : s.parties)
         parties.push_back({{"label", p.label}, {"referred", p.referred}, {"yes", p.yes}, {"no", p.no}, {"pending", p.pending}});
+    json rates = json::array();
+    for (const auto& r : s.responseRates)
+        rates.push_back({{"questionnaire", r.questionnaire},
+                         {"group", r.group},
+                         {"team", r.team},
+                         {"period", r.period},
+                         {"invited", r.invited},
+                         {"respondents", r.respondents}});
     return {{"unit", s.unitName},
+            {"response_rates", rates},
             {"period", {{"label", s.period.label}, {"from", s.period.from.iso()}, {"to", s.period.to.iso()}}},
             {"volume", rowsToJson(s.volume)},
             {"outcomes", rowsToJson(s.outcomes)},

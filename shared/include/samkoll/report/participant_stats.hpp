@@ -33,6 +33,17 @@ struct PartyRow {
     std::int64_t pending = 0;
 };
 
+/// One survey round's response rate (svarsfrekvens): respondents are the most
+/// answers any of its questions got, since tallies are per question.
+struct ResponseRateRow {
+    std::string questionnaire;
+    std::string group;
+    std::string team;  ///< empty for förbund-level rounds
+    std::string period;
+    std::int64_t invited = 0;
+    std::int64_t respondents = 0;
+};
+
 /// Participant statistics of a unit and period (domain.md §8): volume and
 /// results by gender; background at start of those who started in the period;
 /// referring parties with how many got *ja*.
@@ -47,6 +58,7 @@ struct ParticipantStatistics {
     std::vector<GenderRow> incomeSupport;   ///< försörjning före start (nya; flera kan gälla)
     std::vector<GenderRow> ageGroups;       ///< ålder vid start (nya)
     std::vector<PartyRow> parties;
+    std::vector<ResponseRateRow> responseRates;  ///< rounds within the period that count for the unit
 };
 
 /// Computes the statistics for the förbund (no team) or one team.
