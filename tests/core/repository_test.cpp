@@ -264,6 +264,23 @@ TEST_CASE("Tally deltas are validated and never lose counts", "[core][store][tal
     }
 }
 
+TEST_CASE("Data for a team must belong to the team's own förbund", "[core][store]")
+{
+    Fixture fx;
+    const Id other = fx.repo->addFederation("other", "Annat förbund").value();
+    CHECK_FALSE(fx.repo->setComposition({other, fx.teamA, CompositionBody::Staff, 2021, 3, 3}));
+    CHECK_FALSE(fx.repo->setManualAssessment({other, "4.1.3", fx.teamA, 2021, true, "Motivering."}));
+    Story s;
+    s.federationId = other;
+    s.teamId = fx.teamA;
+    s.date = {2021, 5, 5};
+    s.title = "Rubrik";
+    s.text = "Text";
+    auto r = fx.repo->saveStory(s);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().field == "team");
+}
+
 TEST_CASE("Survey definitions keep their wording", "[core][store][survey]")
 {
     Fixture fx;

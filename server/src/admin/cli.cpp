@@ -292,13 +292,9 @@ int cmdIndex(const Args& a, std::ostream& out)
     auto db = openDb(a);
     Repository repo(*db);
     const auto fed = check(repo.federation(a.get("federation")));
-    const auto team = a.get("team");
-    if (!team.empty())
-        check(repo.team(fed.id, team));
+    // A team may be named by code or name; the report is keyed by code.
+    const std::string teamCode = a.has("team") ? check(repo.team(fed.id, a.get("team"))).code : std::string();
     const auto index = check(computeFederationIndex(*db, fed.id, period));
-    std::string teamCode = team;
-    if (!team.empty())
-        teamCode = check(repo.team(fed.id, team)).code;
     if (format == Format::Json)
         out << federationIndexToJson(index, teamCode).dump(2) << "\n";
     else

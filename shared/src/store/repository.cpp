@@ -342,6 +342,13 @@ Status Repository::checkUnlocked(Id federationId, int year, const std::string& f
     return {};
 }
 
+Status Repository::checkTeam(Id federationId, const std::optional<Id>& teamId)
+{
+    if (teamId && federationOfTeam(*teamId) != federationId)
+        return makeError("not_found", "team", "teamet hör inte till förbundet");
+    return {};
+}
+
 Status Repository::lockYear(Id federationId, int year, const std::string& lockedBy, const std::string& snapshotJson)
 {
     return inTransaction<void>(m_db, [&]() -> Status {
@@ -613,6 +620,8 @@ Result<Id> Repository::ensureRound(Id federationId, const std::string& questionn
     if (invited && *invited < 0)
         return makeError("invalid_value", "invited", "antalet tillfrågade kan inte vara negativt");
     return inTransaction<Id>(m_db, [&]() -> Result<Id> {
+        if (auto s = checkTeam(federationId, teamId); !s)
+            return s.error();
         auto q = m_db.prepare("SELECT id FROM questionnaire WHERE federation_id = ? AND code = ?");
         q.bind(1, federationId).bind(2, questionnaireCode);
         if (!q.step())
@@ -738,6 +747,8 @@ Result<std::string> Repository::saveStory(Story s)
     if (s.uid.empty())
         s.uid = newUid();
     return inTransaction<std::string>(m_db, [&]() -> Result<std::string> {
+        if (auto st = checkTeam(s.federationId, s.teamId); !st)
+            return st.error();
         if (auto st = checkUnlocked(s.federationId, s.date.year, "date"); !st)
             return st.error();
         auto old = m_db.prepare("SELECT story_date FROM story WHERE uid = ?");
@@ -772,6 +783,8 @@ Status Repository::setComposition(const Composition& c)
     if (c.body != CompositionBody::Board && !c.teamId)
         return makeError("required", "team", "ange vilket team personalen eller styrgruppen hör till");
     return inTransaction<void>(m_db, [&]() -> Status {
+        if (auto s = checkTeam(c.federationId, c.teamId); !s)
+            return s;
         if (auto s = checkUnlocked(c.federationId, c.year, "year"); !s)
             return s;
         m_db.prepare("DELETE FROM composition WHERE federation_id = ? AND ifnull(team_id, 0) = ? AND body = ? AND year = ?")
@@ -828,6 +841,8 @@ Status Repository::setManualAssessment(const ManualAssessment& m)
     if (looksLikePersonnummer(m.motivation))
         return makeError("personnummer", "motivation", "motiveringen innehåller något som ser ut som ett personnummer");
     return inTransaction<void>(m_db, [&]() -> Status {
+        if (auto s = checkTeam(m.federationId, m.teamId); !s)
+            return s;
         if (auto s = checkUnlocked(m.federationId, m.year, "year"); !s)
             return s;
         m_db.prepare(

@@ -81,6 +81,8 @@ public:
 
 private:
     Status checkUnlocked(Id federationId, int year, const std::string& field);
+    /// A team given with a förbund's data must belong to that förbund.
+    Status checkTeam(Id federationId, const std::optional<Id>& teamId);
     Id federationOfTeam(Id teamId);
 
     Database& m_db;
