@@ -21,6 +21,16 @@ std::size_t genderIndex(const std::string& code)
     return static_cast<std::size_t>(parseCode<Gender>(code).value_or(Gender::Other));
 }
 
+/// The unit a row belongs to: its team's, or `none` for a row without a team;
+/// nullptr for a team this förbund does not have.
+UnitInputs* unitFor(FederationInputs& in, UnitInputs& none, const std::optional<Id>& team)
+{
+    if (!team)
+        return &none;
+    auto it = in.byTeam.find(*team);
+    return it == in.byTeam.end() ? nullptr : &it->second;
+}
+
 void readCases(Database& db, Id federationId, const Period& period, FederationInputs& in)
 {
     // Participants during the period: started on or before its last day and
@@ -78,11 +88,7 @@ void readTallies(Database& db, Id federationId, const Period& period, Federation
             slot = nullptr;
             const auto group = parseCode<RespondentGroup>(st.view(2));
             auto code = questionCodes.find(question);
-            UnitInputs* unit = &federationLevel;
-            if (auto team = st.optionalInteger(1)) {
-                auto it = in.byTeam.find(*team);
-                unit = it == in.byTeam.end() ? nullptr : &it->second;
-            }
+            UnitInputs* unit = unitFor(in, federationLevel, st.optionalInteger(1));
             if (group && code != questionCodes.end() && unit)
                 slot = &unit->tallies.slot(*group, code->second);
         }
@@ -101,15 +107,9 @@ void readStories(Database& db, Id federationId, const Period& period, Federation
     st.bind(1, federationId).bind(2, period.from.iso()).bind(3, period.to.iso());
     while (st.step()) {
         auto cat = parseCode<StoryCategory>(st.text(1));
-        if (!cat)
+        UnitInputs* unit = unitFor(in, federationLevel, st.optionalInteger(0));
+        if (!cat || !unit)
             continue;
-        UnitInputs* unit = &federationLevel;
-        if (auto team = st.optionalInteger(0)) {
-            auto it = in.byTeam.find(*team);
-            if (it == in.byTeam.end())
-                continue;
-            unit = &it->second;
-        }
         unit->stories[static_cast<std::size_t>(*cat)] += st.integer(2);
     }
 }
@@ -120,15 +120,9 @@ void readComposition(Database& db, Id federationId, int year, FederationInputs& 
     st.bind(1, federationId).bind(2, year);
     while (st.step()) {
         auto body = parseCode<CompositionBody>(st.text(1));
-        if (!body)
+        UnitInputs* unit = unitFor(in, federationLevel, st.optionalInteger(0));
+        if (!body || !unit)
             continue;
-        UnitInputs* unit = &federationLevel;
-        if (auto team = st.optionalInteger(0)) {
-            auto it = in.byTeam.find(*team);
-            if (it == in.byTeam.end())
-                continue;
-            unit = &it->second;
-        }
         auto& wm = unit->composition[*body];
         wm.first += st.integer(2);
         wm.second += st.integer(3);
@@ -164,13 +158,10 @@ void readManual(Database& db, Id federationId, int year, FederationInputs& in)
         "SELECT indicator_code, team_id, achieved, motivation FROM manual_assessment WHERE federation_id = ? AND year = ?");
     st.bind(1, federationId).bind(2, year);
     while (st.step()) {
-        UnitInputs* unit = &in.pooled;
-        if (auto team = st.optionalInteger(1)) {
-            auto it = in.byTeam.find(*team);
-            if (it == in.byTeam.end())
-                continue;
-            unit = &it->second;
-        }
+        // A judgment without a team is the förbund's own (not shared with teams).
+        UnitInputs* unit = unitFor(in, in.pooled, st.optionalInteger(1));
+        if (!unit)
+            continue;
         unit->manual[st.text(0)] = ManualJudgment{st.integer(2) != 0, st.text(3)};
     }
 }
