@@ -6,51 +6,23 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "samkoll/io/json_reader.hpp"
+
 namespace samkoll::core {
 
 using nlohmann::json;
 
 namespace {
 
-/// Thrown inside the parser only, with the JSON path; turned into an Error at the edge.
-struct ParseFailure {
-    std::string path;
-    std::string message;
-};
-
-[[noreturn]] void fail(const std::string& path, std::string message)
-{
-    throw ParseFailure{path, std::move(message)};
-}
-
-const json& member(const json& obj, const std::string& path, const char* key)
-{
-    if (!obj.is_object())
-        fail(path, "ska vara ett JSON-objekt");
-    auto it = obj.find(key);
-    if (it == obj.end())
-        fail(path + "." + key, "saknas");
-    return *it;
-}
-
-std::string text(const json& obj, const std::string& path, const char* key)
-{
-    const auto& v = member(obj, path, key);
-    if (!v.is_string() || v.get_ref<const std::string&>().empty())
-        fail(path + "." + key, "ska vara en icke-tom text");
-    return v.get<std::string>();
-}
+using json_reader::fail;
+using json_reader::member;
+using json_reader::term;
+using json_reader::text;
+using ParseFailure = json_reader::PathError;
 
 int integer(const json& obj, const std::string& path, const char* key, int lo, int hi)
 {
-    const auto& v = member(obj, path, key);
-    if (!v.is_number_integer())
-        fail(path + "." + key, "ska vara ett heltal");
-    const auto n = v.get<long long>();
-    if (n < lo || n > hi)
-        fail(path + "." + key, "ska ligga mellan " + std::to_string(lo) + " och " + std::to_string(hi) + " (är " +
-                                   std::to_string(n) + ")");
-    return static_cast<int>(n);
+    return static_cast<int>(json_reader::integer(obj, path, key, lo, hi));
 }
 
 /// A number given in the file (percent, count, percentage points) as hundredths.
@@ -66,18 +38,6 @@ std::int64_t centi(const json& v, const std::string& path)
     if (d < 0 || d > 1e9)
         fail(path, "ska vara ett icke-negativt tal");
     return static_cast<std::int64_t>(rounded);
-}
-
-template <typename E>
-E term(const json& v, const std::string& path)
-{
-    if (!v.is_string())
-        fail(path, std::string("ska vara en text (") + listCodes(termsOf<E>()) + ")");
-    auto e = parseTerm<E>(v.get<std::string>());
-    if (!e)
-        fail(path, "okänt värde '" + v.get<std::string>() + "' för " + std::string(vocabularyName<E>()) +
-                       " – tillåtna: " + listCodes(termsOf<E>()));
-    return *e;
 }
 
 Target parseTarget(const json& spec, const std::string& path, IndicatorKind kind)
@@ -482,7 +442,7 @@ Result<BudgetDocument> parseBudgetDocument(std::string_view text, const Question
         BudgetDocument doc;
         auto& b = doc.budget;
         b.year = integer(root, "", "year", 1990, 2200);
-        b.name = root.contains("name") ? ::samkoll::core::text(root, "", "name") : "Social budget " + std::to_string(b.year);
+        b.name = root.contains("name") ? json_reader::text(root, "", "name") : "Social budget " + std::to_string(b.year);
         b.settings = parseSettings(root.value("settings", json()), "settings");
 
         std::map<std::string, std::vector<std::string>> scaleOptions;
@@ -493,8 +453,8 @@ Result<BudgetDocument> parseBudgetDocument(std::string_view text, const Question
             for (std::size_t i = 0; i < scales.size(); ++i) {
                 const std::string p = "scales[" + std::to_string(i) + "]";
                 ScaleDefinition s;
-                s.code = ::samkoll::core::text(scales[i], p, "code");
-                s.name = scales[i].contains("name") ? ::samkoll::core::text(scales[i], p, "name") : s.code;
+                s.code = json_reader::text(scales[i], p, "code");
+                s.name = scales[i].contains("name") ? json_reader::text(scales[i], p, "name") : s.code;
                 const auto& opts = member(scales[i], p, "options");
                 if (!opts.is_array() || opts.size() < 2)
                     fail(p + ".options", "en skala behöver minst två svarsalternativ");
@@ -519,9 +479,9 @@ Result<BudgetDocument> parseBudgetDocument(std::string_view text, const Question
             for (std::size_t i = 0; i < qs.size(); ++i) {
                 const std::string p = "questions[" + std::to_string(i) + "]";
                 QuestionDefinition q;
-                q.code = ::samkoll::core::text(qs[i], p, "code");
-                q.text = ::samkoll::core::text(qs[i], p, "text");
-                q.scale = ::samkoll::core::text(qs[i], p, "scale");
+                q.code = json_reader::text(qs[i], p, "code");
+                q.text = json_reader::text(qs[i], p, "text");
+                q.scale = json_reader::text(qs[i], p, "scale");
                 auto sc = scaleOptions.find(q.scale);
                 if (sc == scaleOptions.end())
                     fail(p + ".scale", "skalan '" + q.scale + "' finns inte under scales");
@@ -537,8 +497,8 @@ Result<BudgetDocument> parseBudgetDocument(std::string_view text, const Question
             for (std::size_t i = 0; i < qs.size(); ++i) {
                 const std::string p = "questionnaires[" + std::to_string(i) + "]";
                 QuestionnaireDefinition q;
-                q.code = ::samkoll::core::text(qs[i], p, "code");
-                q.title = ::samkoll::core::text(qs[i], p, "title");
+                q.code = json_reader::text(qs[i], p, "code");
+                q.title = json_reader::text(qs[i], p, "title");
                 const auto& list = member(qs[i], p, "questions");
                 if (!list.is_array() || list.empty())
                     fail(p + ".questions", "ska vara en icke-tom lista av frågekoder");
@@ -576,7 +536,7 @@ Result<BudgetDocument> parseBudgetDocument(std::string_view text, const Question
             area.number = integer(areas[i], p, "number", 1, 99);
             if (!areaNumbers.insert(area.number).second)
                 fail(p + ".number", "målområde " + std::to_string(area.number) + " finns två gånger");
-            area.name = ::samkoll::core::text(areas[i], p, "name");
+            area.name = json_reader::text(areas[i], p, "name");
             area.idealSharePct = integer(areas[i], p, "ideal_share", 0, 100);
             idealSum += area.idealSharePct;
             const auto& goals = member(areas[i], p, "goals");
@@ -585,8 +545,8 @@ Result<BudgetDocument> parseBudgetDocument(std::string_view text, const Question
             for (std::size_t g = 0; g < goals.size(); ++g) {
                 const std::string gp = p + ".goals[" + std::to_string(g) + "]";
                 Goal goal;
-                goal.code = ::samkoll::core::text(goals[g], gp, "code");
-                goal.text = ::samkoll::core::text(goals[g], gp, "text");
+                goal.code = json_reader::text(goals[g], gp, "code");
+                goal.text = json_reader::text(goals[g], gp, "text");
                 const auto& inds = member(goals[g], gp, "indicators");
                 if (!inds.is_array())
                     fail(gp + ".indicators", "ska vara en lista av indikatorer");

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "samkoll/domain/result.hpp"
+#include "samkoll/domain/terms.hpp"
+
+namespace samkoll::core::json_reader {
+
+/// Thrown while reading a JSON document, with the path of the offending value;
+/// the parser's public function turns it into an Error naming that path.
+struct PathError {
+    std::string path;
+    std::string message;
+};
+
+[[noreturn]] inline void fail(const std::string& path, std::string message)
+{
+    throw PathError{path, std::move(message)};
+}
+
+inline const nlohmann::json& member(const nlohmann::json& obj, const std::string& path, const char* key)
+{
+    if (!obj.is_object())
+        fail(path, "ska vara ett JSON-objekt");
+    auto it = obj.find(key);
+    if (it == obj.end())
+        fail(path.empty() ? key : path + "." + key, "saknas");
+    return *it;
+}
+
+inline std::string join(const std::string& path, const char* key)
+{
+    return path.empty() ? key : path + "." + key;
+}
+
+inline std::string text(const nlohmann::json& obj, const std::string& path, const char* key)
+{
+    const auto& v = member(obj, path, key);
+    if (!v.is_string() || v.get_ref<const std::string&>().empty())
+        fail(join(path, key), "ska vara en icke-tom text");
+    return v.get<std::string>();
+}
+
+inline long long integer(const nlohmann::json& obj, const std::string& path, const char* key, long long lo, long long hi)
+{
+    const auto& v = member(obj, path, key);
+    if (!v.is_number_integer())
+        fail(join(path, key), "ska vara ett heltal");
+    const auto n = v.get<long long>();
+    if (n < lo || n > hi)
+        fail(join(path, key), "ska ligga mellan " + std::to_string(lo) + " och " + std::to_string(hi) + " (är " +
+                                  std::to_string(n) + ")");
+    return n;
+}
+
+template <typename E>
+E term(const nlohmann::json& v, const std::string& path)
+{
+    if (!v.is_string())
+        fail(path, "ska vara en text (" + listCodes(termsOf<E>()) + ")");
+    auto e = parseTerm<E>(v.get<std::string>());
+    if (!e)
+        fail(path, "okänt värde '" + v.get<std::string>() + "' för " + std::string(vocabularyName<E>()) +
+                       " – tillåtna: " + listCodes(termsOf<E>()));
+    return *e;
+}
+
+}  // namespace samkoll::core::json_reader

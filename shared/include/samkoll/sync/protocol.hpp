@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "samkoll/domain/result.hpp"
+#include "samkoll/domain/terms.hpp"
+#include "samkoll/sync/case_fields.hpp"
+
+namespace samkoll::core {
+
+/// The batch schema version this build writes. The server accepts this and the
+/// previous version; others are answered "update the client" (docs/protocol.md).
+inline constexpr int kProtocolVersion = 1;
+inline constexpr int kOldestAcceptedProtocolVersion = kProtocolVersion - 1 > 0 ? kProtocolVersion - 1 : 1;
+/// Clocks further apart than this are reported to the user.
+inline constexpr std::int64_t kMaxClockSkewMs = 5 * 60 * 1000;
+
+enum class OperationKind { CaseUpsert, CaseDelete, TallyAdd };
+
+/// One entry of a device's outbox, keyed by (device id, seq).
+struct Operation {
+    std::int64_t seq = 0;
+    OperationKind kind = OperationKind::CaseUpsert;
+    std::string hlc;  ///< hybrid logical clock of the edit (Hlc::encode)
+
+    // Cases
+    std::string uid;
+    std::string team;   ///< team code; required when creating
+    bool create = false;
+    CaseFields fields;  ///< the new values of the changed fields
+    CaseFields base;    ///< the values the editor saw before changing them
+
+    // Tally entries
+    std::string questionnaire;
+    RespondentGroup group = RespondentGroup::ParticipantsExit;
+    std::string roundTeam;  ///< empty for förbund-level groups
+    std::string period;     ///< "2021", "2021 T2" or "2021-01-01/2021-06-30"
+    std::string question;
+    int option = 0;
+    Gender gender = Gender::Other;
+    std::int64_t delta = 0;
+    std::string enteredBy;
+};
+
+/// What a device uploads at once.
+struct Batch {
+    int schemaVersion = kProtocolVersion;
+    std::string deviceId;
+    std::int64_t clientTimeMs = 0;
+    bool confirmMassDelete = false;  ///< the user confirmed deleting more than a fifth of a team's cases
+    std::vector<Operation> operations;
+};
+
+enum class OperationStatus { Applied, Duplicate, Refused };
+
+struct OperationResult {
+    std::int64_t seq = 0;
+    OperationStatus status = OperationStatus::Applied;
+    std::optional<Error> error;  ///< why it was refused; the operation stays in the outbox
+};
+
+struct BatchResult {
+    std::vector<OperationResult> results;
+    std::optional<std::int64_t> highestAcknowledged;  ///< highest seq applied or already applied
+    std::int64_t serverTimeMs = 0;
+    std::optional<std::int64_t> clockSkewMs;  ///< client − server, when beyond kMaxClockSkewMs
+    int conflicts = 0;                        ///< conflicts this batch recorded
+};
+
+/// One changed record since a cursor, in its current state.
+struct Change {
+    std::int64_t cursor = 0;
+    std::string entity;  ///< "case", "tally", "story", "conflict"
+    std::string uid;
+    nlohmann::json data;
+};
+
+struct PullResult {
+    std::int64_t cursor = 0;  ///< save only after the changes are committed locally
+    bool more = false;
+    std::vector<Change> changes;
+};
+
+/// Parses an uploaded batch; errors name the JSON path, e.g. "operations[3].fields.start_date".
+Result<Batch> parseBatch(std::string_view json);
+nlohmann::json batchToJson(const Batch& b);
+nlohmann::json operationToJson(const Operation& op);
+Result<Operation> parseOperation(const nlohmann::json& j, const std::string& path);
+nlohmann::json batchResultToJson(const BatchResult& r);
+Result<BatchResult> parseBatchResult(const nlohmann::json& j);
+nlohmann::json pullResultToJson(const PullResult& r);
+Result<PullResult> parsePullResult(const nlohmann::json& j);
+nlohmann::json errorToJson(const Error& e);
+
+}  // namespace samkoll::core
