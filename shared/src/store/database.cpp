@@ -258,6 +258,16 @@ Transaction::~Transaction()
         sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
+ReadTransaction::ReadTransaction(Database& db) : m_db(db)
+{
+    m_db.exec("BEGIN");
+}
+
+ReadTransaction::~ReadTransaction()
+{
+    sqlite3_exec(m_db.handle(), "COMMIT", nullptr, nullptr, nullptr);
+}
+
 void Transaction::commit()
 {
     m_db.exec(m_nested ? "RELEASE samkoll_nested" : "COMMIT");

@@ -254,7 +254,78 @@ CREATE TABLE period_lock (
 );
 )SQL";
 
-constexpr std::array<std::string_view, 1> kMigrations{kMigration1};
+// Sync (docs/protocol.md): per-field clocks on cases, the operations applied
+// per device, a monotonic change log filled by triggers from every write path,
+// and the conflicts a merge recorded.
+constexpr std::string_view kMigration2 = R"SQL(
+ALTER TABLE cases ADD COLUMN clocks TEXT NOT NULL DEFAULT '{}';
+
+CREATE TABLE applied_operation (
+    device_id  TEXT NOT NULL,
+    seq        INTEGER NOT NULL,
+    applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    PRIMARY KEY (device_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE sync_conflict (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL UNIQUE,
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    team_id       INTEGER REFERENCES team(id),
+    case_uid      TEXT NOT NULL,
+    field         TEXT NOT NULL,
+    kept_value    TEXT,
+    other_value   TEXT,
+    kept_hlc      TEXT NOT NULL,
+    other_hlc     TEXT NOT NULL,
+    other_device  TEXT NOT NULL,
+    resolved      INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1)),
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+-- The server's change cursor: AUTOINCREMENT never reuses a value, so a saved
+-- cursor always means "everything up to here".
+CREATE TABLE change_log (
+    cursor        INTEGER PRIMARY KEY AUTOINCREMENT,
+    federation_id INTEGER NOT NULL,
+    team_id       INTEGER,
+    entity        TEXT NOT NULL,
+    uid           TEXT NOT NULL
+);
+CREATE INDEX change_log_by_federation ON change_log (federation_id, cursor);
+
+INSERT INTO change_log (federation_id, team_id, entity, uid)
+    SELECT federation_id, team_id, 'case', uid FROM cases ORDER BY id;
+INSERT INTO change_log (federation_id, team_id, entity, uid)
+    SELECT r.federation_id, r.team_id, 'tally', t.uid FROM tally_delta t JOIN survey_round r ON r.id = t.round_id ORDER BY t.id;
+INSERT INTO change_log (federation_id, team_id, entity, uid)
+    SELECT federation_id, team_id, 'story', uid FROM story ORDER BY id;
+
+CREATE TRIGGER cases_logged_insert AFTER INSERT ON cases BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid) VALUES (NEW.federation_id, NEW.team_id, 'case', NEW.uid);
+END;
+CREATE TRIGGER cases_logged_update AFTER UPDATE ON cases BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid) VALUES (NEW.federation_id, NEW.team_id, 'case', NEW.uid);
+END;
+CREATE TRIGGER tally_logged AFTER INSERT ON tally_delta BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid)
+        SELECT federation_id, team_id, 'tally', NEW.uid FROM survey_round WHERE id = NEW.round_id;
+END;
+CREATE TRIGGER story_logged_insert AFTER INSERT ON story BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid) VALUES (NEW.federation_id, NEW.team_id, 'story', NEW.uid);
+END;
+CREATE TRIGGER story_logged_update AFTER UPDATE ON story BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid) VALUES (NEW.federation_id, NEW.team_id, 'story', NEW.uid);
+END;
+CREATE TRIGGER conflict_logged_insert AFTER INSERT ON sync_conflict BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid) VALUES (NEW.federation_id, NEW.team_id, 'conflict', NEW.uid);
+END;
+CREATE TRIGGER conflict_logged_update AFTER UPDATE ON sync_conflict BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid) VALUES (NEW.federation_id, NEW.team_id, 'conflict', NEW.uid);
+END;
+)SQL";
+
+constexpr std::array<std::string_view, 2> kMigrations{kMigration1, kMigration2};
 
 }  // namespace
 

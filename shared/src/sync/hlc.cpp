@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samkoll/sync/hlc.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 

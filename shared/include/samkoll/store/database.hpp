@@ -128,6 +128,18 @@ private:
     bool m_done = false;
 };
 
+/// A read snapshot: several queries see the same state of the database.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(Database& db);
+    ~ReadTransaction();
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+private:
+    Database& m_db;
+};
+
 /// Runs `body` in a transaction and turns a StoreError into an Error; `body`
 /// returns Result<T>. A failed Result rolls the transaction back too.
 template <typename T, typename Body>

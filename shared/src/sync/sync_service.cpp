@@ -1,0 +1,487 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "samkoll/sync/sync_service.hpp"
+
+#include <map>
+#include <set>
+
+#include "samkoll/io/importers.hpp"
+#include "samkoll/store/repository.hpp"
+#include "samkoll/sync/hlc.hpp"
+
+namespace samkoll::core {
+
+using nlohmann::json;
+
+std::string_view codeOf(Role r)
+{
+    switch (r) {
+    case Role::Coordinator:
+        return "coordinator";
+    case Role::CentralOffice:
+        return "central_office";
+    case Role::Board:
+        return "board";
+    }
+    return {};
+}
+
+std::optional<Role> parseRole(std::string_view text)
+{
+    for (auto r : {Role::Coordinator, Role::CentralOffice, Role::Board})
+        if (codeOf(r) == text)
+            return r;
+    return std::nullopt;
+}
+
+namespace {
+
+Error forbidden(const std::string& field, const std::string& message)
+{
+    return makeError("forbidden", field, message);
+}
+
+/// A stored case with what the merge needs besides its fields.
+struct StoredCase {
+    Case value;
+    Id federationId = 0;
+    bool deleted = false;
+    json clocks = json::object();
+};
+
+class Applier {
+public:
+    Applier(Database& db, const DeviceContext& ctx, Date today) : m_db(db), m_repo(db), m_ctx(ctx), m_today(today)
+    {
+        auto teams = m_repo.teams(ctx.federationId);
+        if (teams)
+            for (const auto& t : *teams)
+                m_teams[t.code] = t;
+    }
+
+    int conflicts = 0;
+
+    Status apply(const Operation& op, const std::set<std::int64_t>& refusedDeletes)
+    {
+        switch (op.kind) {
+        case OperationKind::CaseUpsert:
+            return upsertCase(op);
+        case OperationKind::CaseDelete:
+            if (refusedDeletes.count(op.seq))
+                return makeError("mass_delete", "operations",
+                                 "satsen tar bort mer än en femtedel av teamets ärenden – bekräfta borttagningen");
+            return deleteCase(op);
+        case OperationKind::TallyAdd:
+            return addTally(op);
+        }
+        return {};
+    }
+
+    std::optional<StoredCase> load(const std::string& uid)
+    {
+        auto st = m_db.prepare("SELECT federation_id, deleted, clocks FROM cases WHERE uid = ?");
+        st.bind(1, uid);
+        if (!st.step())
+            return std::nullopt;
+        StoredCase s;
+        s.federationId = st.integer(0);
+        s.deleted = st.integer(1) != 0;
+        s.clocks = json::parse(st.text(2), nullptr, false);
+        if (!s.clocks.is_object())
+            s.clocks = json::object();
+        if (!s.deleted)
+            s.value = m_repo.caseByUid(uid).value();
+        else {
+            auto t = m_db.prepare("SELECT team_id FROM cases WHERE uid = ?");
+            t.bind(1, uid);
+            t.step();
+            s.value.teamId = t.integer(0);
+        }
+        return s;
+    }
+
+    Status mayWriteTeam(std::optional<Id> team, const std::string& field)
+    {
+        if (m_ctx.role == Role::CentralOffice)
+            return {};
+        if (m_ctx.role == Role::Coordinator && team && m_ctx.teamId == team)
+            return {};
+        return forbidden(field, "enheten får bara ändra sitt eget teams uppgifter");
+    }
+
+private:
+    std::optional<Id> teamId(const std::string& code)
+    {
+        auto it = m_teams.find(code);
+        return it == m_teams.end() ? std::nullopt : std::optional<Id>(it->second.id);
+    }
+
+    std::string teamCode(Id id)
+    {
+        for (const auto& [code, t] : m_teams)
+            if (t.id == id)
+                return code;
+        return {};
+    }
+
+    Status upsertCase(const Operation& op)
+    {
+        auto stored = load(op.uid);
+        if (stored && stored->federationId != m_ctx.federationId)
+            stored.reset();  // never reveal another förbund's case
+        if (!stored) {
+            if (!op.create)
+                return makeError("not_found", "uid", "ärendet finns inte på servern – det kan ha tagits bort");
+            auto team = teamId(op.team);
+            if (!team)
+                return makeError("not_found", "team", "teamet '" + op.team + "' finns inte");
+            if (auto s = mayWriteTeam(team, "team"); !s)
+                return s;
+            Case c;
+            c.uid = op.uid;
+            c.teamId = *team;
+            auto filled = applyCaseFields(c, op.fields);
+            if (!filled)
+                return filled.error();
+            if (auto saved = m_repo.saveCase(*filled, m_today); !saved)
+                return saved.error();
+            json clocks = json::object();
+            for (const auto& [f, v] : op.fields)
+                clocks[f] = op.hlc;
+            saveClocks(op.uid, clocks);
+            return {};
+        }
+        if (auto s = mayWriteTeam(stored->value.teamId, "team"); !s)
+            return s;
+        if (!op.team.empty() && op.team != teamCode(stored->value.teamId))
+            return makeError("team_change", "team", "ett ärendes team kan inte ändras");
+        if (stored->deleted)
+            return makeError("deleted", "uid", "ärendet har tagits bort på en annan enhet");
+
+        const CaseFields current = caseToFields(stored->value);
+        CaseFields merged;
+        std::vector<json> newConflicts;
+        for (const auto& [field, value] : op.fields) {
+            const auto cur = current.count(field) ? current.at(field) : std::nullopt;
+            const std::string clock = stored->clocks.value(field, std::string());
+            if (cur == value) {
+                if (op.hlc > clock)
+                    stored->clocks[field] = op.hlc;
+                continue;
+            }
+            const auto base = op.base.find(field);
+            const bool sawCurrent = base != op.base.end() && base->second == cur;
+            if (sawCurrent) {
+                merged[field] = value;
+                stored->clocks[field] = op.hlc;
+                continue;
+            }
+            // Both sides changed the field: the later clock wins for now, and
+            // the coordinator sees both values.
+            const bool incomingWins = op.hlc > clock;
+            if (incomingWins) {
+                merged[field] = value;
+                stored->clocks[field] = op.hlc;
+            }
+            newConflicts.push_back({{"field", field},
+                                    {"kept", incomingWins ? json(value ? json(*value) : json(nullptr)) : json(cur ? json(*cur) : json(nullptr))},
+                                    {"other", incomingWins ? json(cur ? json(*cur) : json(nullptr)) : json(value ? json(*value) : json(nullptr))},
+                                    {"kept_hlc", incomingWins ? op.hlc : clock},
+                                    {"other_hlc", incomingWins ? clock : op.hlc}});
+        }
+        if (!merged.empty()) {
+            auto next = applyCaseFields(stored->value, merged);
+            if (!next)
+                return next.error();
+            if (auto saved = m_repo.saveCase(*next, m_today); !saved)
+                return saved.error();
+        }
+        saveClocks(op.uid, stored->clocks);
+        for (const auto& c : newConflicts) {
+            auto value = [](const json& v) { return v.is_null() ? std::optional<std::string>() : v.get<std::string>(); };
+            m_db.prepare(
+                    "INSERT INTO sync_conflict (uid, federation_id, team_id, case_uid, field, kept_value, other_value, "
+                    "kept_hlc, other_hlc, other_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(1, newUid())
+                .bind(2, m_ctx.federationId)
+                .bind(3, stored->value.teamId)
+                .bind(4, op.uid)
+                .bind(5, c["field"].get<std::string>())
+                .bind(6, value(c["kept"]))
+                .bind(7, value(c["other"]))
+                .bind(8, c["kept_hlc"].get<std::string>())
+                .bind(9, c["other_hlc"].get<std::string>())
+                .bind(10, m_ctx.deviceId)
+                .run();
+            ++conflicts;
+        }
+        return {};
+    }
+
+    void saveClocks(const std::string& uid, const json& clocks)
+    {
+        m_db.prepare("UPDATE cases SET clocks = ? WHERE uid = ? AND clocks <> ?")
+            .bind(1, clocks.dump())
+            .bind(2, uid)
+            .bind(3, clocks.dump())
+            .run();
+    }
+
+    Status deleteCase(const Operation& op)
+    {
+        auto stored = load(op.uid);
+        if (!stored || stored->federationId != m_ctx.federationId || stored->deleted)
+            return {};  // nothing (left) to delete: deleting is idempotent
+        if (auto s = mayWriteTeam(stored->value.teamId, "team"); !s)
+            return s;
+        return m_repo.deleteCase(op.uid);
+    }
+
+    Status addTally(const Operation& op)
+    {
+        std::optional<Id> team;
+        if (!op.roundTeam.empty()) {
+            team = teamId(op.roundTeam);
+            if (!team)
+                return makeError("not_found", "round.team", "teamet '" + op.roundTeam + "' finns inte");
+        }
+        if (auto s = mayWriteTeam(team, "round.team"); !s)
+            return s;
+        auto period = parsePeriod(op.period);
+        if (!period)
+            return period.error();
+        auto round = m_repo.ensureRound(m_ctx.federationId, op.questionnaire, op.group, team, *period, std::nullopt);
+        if (!round)
+            return round.error();
+        auto q = m_db.prepare("SELECT id FROM question WHERE federation_id = ? AND code = ?");
+        q.bind(1, m_ctx.federationId).bind(2, op.question);
+        if (!q.step())
+            return makeError("not_found", "question", "frågan '" + op.question + "' finns inte");
+        auto exists = m_db.prepare("SELECT 1 FROM tally_delta WHERE uid = ?");
+        exists.bind(1, op.uid);
+        if (exists.step())
+            return {};  // the same entry through another path: counted once
+        TallyDelta d;
+        d.uid = op.uid;
+        d.roundId = *round;
+        d.questionId = q.integer(0);
+        d.option = op.option;
+        d.gender = op.gender;
+        d.delta = op.delta;
+        d.enteredBy = op.enteredBy;
+        auto added = m_repo.addTally(d);
+        if (!added)
+            return added.error();
+        return {};
+    }
+
+    Database& m_db;
+    Repository m_repo;
+    const DeviceContext& m_ctx;
+    Date m_today;
+    std::map<std::string, Team> m_teams;
+};
+
+}  // namespace
+
+SyncService::SyncService(Database& db, std::function<std::int64_t()> clockMs)
+    : m_db(db), m_clockMs(clockMs ? std::move(clockMs) : std::function<std::int64_t()>(systemMillis))
+{
+}
+
+Result<BatchResult> SyncService::push(const DeviceContext& ctx, const Batch& batch, Date today)
+{
+    if (batch.schemaVersion < kOldestAcceptedProtocolVersion || batch.schemaVersion > kProtocolVersion)
+        return makeError("unsupported_version", "schema_version",
+                         "klienten använder protokollversion " + std::to_string(batch.schemaVersion) +
+                             " men servern stöder " + std::to_string(kOldestAcceptedProtocolVersion) + "–" +
+                             std::to_string(kProtocolVersion) +
+                             ". Uppdatera Samkoll – inget har gått förlorat, ändringarna ligger kvar och skickas efter uppdateringen.");
+    if (batch.deviceId != ctx.deviceId)
+        return forbidden("device_id", "satsen kommer från en annan enhet än den som är inloggad");
+    if (ctx.role == Role::Board)
+        return forbidden("", "styrelsen ser bara sammanställningar och kan inte skicka ändringar");
+
+    BatchResult result;
+    result.serverTimeMs = m_clockMs();
+    if (batch.clientTimeMs > 0 && std::llabs(batch.clientTimeMs - result.serverTimeMs) > kMaxClockSkewMs)
+        result.clockSkewMs = batch.clientTimeMs - result.serverTimeMs;
+
+    return inTransaction<BatchResult>(m_db, [&]() -> Result<BatchResult> {
+        Applier applier(m_db, ctx, today);
+        auto& seen = m_db.cached("SELECT 1 FROM applied_operation WHERE device_id = ? AND seq = ?");
+        auto isApplied = [&](std::int64_t seq) {
+            seen.bind(1, ctx.deviceId).bind(2, seq);
+            const bool found = seen.step();
+            seen.reset();
+            return found;
+        };
+
+        // Deleting more than a fifth of a team's cases in one batch needs the
+        // user's explicit confirmation (a single delete is its own confirmation).
+        std::set<std::int64_t> refusedDeletes;
+        if (!batch.confirmMassDelete) {
+            std::map<Id, std::vector<std::int64_t>> deletesByTeam;
+            for (const auto& op : batch.operations) {
+                if (op.kind != OperationKind::CaseDelete || isApplied(op.seq))
+                    continue;
+                if (auto stored = applier.load(op.uid); stored && !stored->deleted)
+                    deletesByTeam[stored->value.teamId].push_back(op.seq);
+            }
+            for (const auto& [team, seqs] : deletesByTeam) {
+                auto live = m_db.prepare("SELECT count(*) FROM cases WHERE team_id = ? AND deleted = 0");
+                live.bind(1, team);
+                live.step();
+                if (seqs.size() > 1 && static_cast<std::int64_t>(seqs.size()) * 5 > live.integer(0))
+                    refusedDeletes.insert(seqs.begin(), seqs.end());
+            }
+        }
+
+        for (const auto& op : batch.operations) {
+            OperationResult r{op.seq, OperationStatus::Applied, std::nullopt};
+            if (isApplied(op.seq)) {
+                r.status = OperationStatus::Duplicate;
+            } else {
+                Transaction one(m_db);  // a savepoint: a refused operation leaves nothing behind
+                const int conflictsBefore = applier.conflicts;
+                if (auto s = applier.apply(op, refusedDeletes); !s) {
+                    r.status = OperationStatus::Refused;
+                    r.error = s.error();
+                    applier.conflicts = conflictsBefore;
+                } else {
+                    m_db.prepare("INSERT INTO applied_operation (device_id, seq) VALUES (?, ?)")
+                        .bind(1, ctx.deviceId)
+                        .bind(2, op.seq)
+                        .run();
+                    one.commit();
+                }
+            }
+            if (r.status != OperationStatus::Refused)
+                result.highestAcknowledged = std::max(result.highestAcknowledged.value_or(0), op.seq);
+            result.results.push_back(std::move(r));
+        }
+        result.conflicts = applier.conflicts;
+        return result;
+    });
+}
+
+namespace {
+
+json caseData(Database& db, Repository& repo, const std::string& uid)
+{
+    auto st = db.prepare("SELECT c.deleted, t.code FROM cases c JOIN team t ON t.id = c.team_id WHERE c.uid = ?");
+    st.bind(1, uid);
+    if (!st.step())
+        return nullptr;
+    json data{{"team", st.text(1)}, {"deleted", st.integer(0) != 0}};
+    if (st.integer(0) == 0) {
+        json fields = json::object();
+        for (const auto& [k, v] : caseToFields(repo.caseByUid(uid).value()))
+            fields[k] = v ? json(*v) : json(nullptr);
+        data["fields"] = fields;
+    }
+    return data;
+}
+
+json tallyData(Database& db, const std::string& uid)
+{
+    auto st = db.prepare(
+        "SELECT qn.code, r.respondent_group, t2.code, r.period_start, r.period_end, q.code, t.option_no, t.gender, t.delta, "
+        "       t.entered_by, t.entered_at "
+        "FROM tally_delta t JOIN survey_round r ON r.id = t.round_id JOIN questionnaire qn ON qn.id = r.questionnaire_id "
+        "JOIN question q ON q.id = t.question_id LEFT JOIN team t2 ON t2.id = r.team_id WHERE t.uid = ?");
+    st.bind(1, uid);
+    if (!st.step())
+        return nullptr;
+    return {{"round",
+             {{"questionnaire", st.text(0)},
+              {"group", st.text(1)},
+              {"team", st.isNull(2) ? json(nullptr) : json(st.text(2))},
+              {"period", st.text(3) + "/" + st.text(4)}}},
+            {"question", st.text(5)},
+            {"option", st.integer(6)},
+            {"gender", st.text(7)},
+            {"delta", st.integer(8)},
+            {"entered_by", st.text(9)},
+            {"entered_at", st.text(10)}};
+}
+
+json storyData(Database& db, const std::string& uid)
+{
+    auto st = db.prepare(
+        "SELECT t.code, s.category, s.story_date, s.title, s.body FROM story s LEFT JOIN team t ON t.id = s.team_id "
+        "WHERE s.uid = ?");
+    st.bind(1, uid);
+    if (!st.step())
+        return nullptr;
+    return {{"team", st.isNull(0) ? json(nullptr) : json(st.text(0))},
+            {"category", st.text(1)},
+            {"date", st.text(2)},
+            {"title", st.text(3)},
+            {"text", st.text(4)}};
+}
+
+json conflictData(Database& db, const std::string& uid)
+{
+    auto st = db.prepare(
+        "SELECT case_uid, field, kept_value, other_value, kept_hlc, other_hlc, other_device, resolved, created_at "
+        "FROM sync_conflict WHERE uid = ?");
+    st.bind(1, uid);
+    if (!st.step())
+        return nullptr;
+    auto opt = [&](int c) { return st.isNull(c) ? json(nullptr) : json(st.text(c)); };
+    return {{"case_uid", st.text(0)}, {"field", st.text(1)},       {"kept", opt(2)},
+            {"other", opt(3)},        {"kept_hlc", st.text(4)},    {"other_hlc", st.text(5)},
+            {"other_device", st.text(6)}, {"resolved", st.integer(7) != 0}, {"created_at", st.text(8)}};
+}
+
+}  // namespace
+
+Result<PullResult> SyncService::pull(const DeviceContext& ctx, std::int64_t cursor, int limit)
+{
+    if (ctx.role == Role::Board)
+        return forbidden("", "styrelsen ser bara sammanställningar, inte ärenden");
+    if (limit < 1)
+        limit = 1;
+    return guarded<PullResult>([&]() -> Result<PullResult> {
+        // One read transaction: the max cursor and the rows are the same snapshot.
+        ReadTransaction snapshot(m_db);
+        auto maxSt = m_db.prepare("SELECT ifnull(max(cursor), 0) FROM change_log");
+        maxSt.step();
+        const std::int64_t max = maxSt.integer(0);
+        if (cursor < 0 || cursor > max)
+            return makeError("invalid_cursor", "cursor",
+                             "servern känner inte igen synkpositionen " + std::to_string(cursor) +
+                                 " – allt hämtas på nytt; inget lokalt går förlorat");
+        const Id team = ctx.role == Role::Coordinator ? ctx.teamId.value_or(-1) : 0;
+        auto st = m_db.prepare(
+            "SELECT entity, uid, max(cursor) AS c FROM change_log "
+            "WHERE federation_id = ?1 AND cursor > ?2 AND cursor <= ?3 AND (?4 = 0 OR team_id IS NULL OR team_id = ?4) "
+            "GROUP BY entity, uid ORDER BY c LIMIT ?5");
+        st.bind(1, ctx.federationId).bind(2, cursor).bind(3, max).bind(4, team).bind(5, limit + 1);
+        PullResult out;
+        Repository repo(m_db);
+        while (st.step()) {
+            if (static_cast<int>(out.changes.size()) == limit) {
+                out.more = true;
+                break;
+            }
+            Change c;
+            c.entity = st.text(0);
+            c.uid = st.text(1);
+            c.cursor = st.integer(2);
+            if (c.entity == "case")
+                c.data = caseData(m_db, repo, c.uid);
+            else if (c.entity == "tally")
+                c.data = tallyData(m_db, c.uid);
+            else if (c.entity == "story")
+                c.data = storyData(m_db, c.uid);
+            else if (c.entity == "conflict")
+                c.data = conflictData(m_db, c.uid);
+            out.changes.push_back(std::move(c));
+        }
+        out.cursor = out.more ? out.changes.back().cursor : max;
+        return out;
+    });
+}
+
+}  // namespace samkoll::core

@@ -1,0 +1,367 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fixtures.hpp"
+
+#include <set>
+
+#include "samkoll/sync/hlc.hpp"
+#include "samkoll/sync/sync_service.hpp"
+
+using namespace samkoll::test;
+
+namespace {
+
+const Date kToday{2026, 1, 1};
+constexpr std::int64_t kNow = 1'700'000'000'000;
+
+struct SyncFixture : Fixture {
+    SyncService service{*db, [] { return kNow; }};
+    DeviceContext a{"dev-a", fed, Role::Coordinator, teamA};
+    DeviceContext a2{"dev-a2", fed, Role::Coordinator, teamA};
+    DeviceContext b{"dev-b", fed, Role::Coordinator, teamB};
+    DeviceContext office{"dev-kansli", fed, Role::CentralOffice, std::nullopt};
+    std::int64_t clock = kNow;
+
+    std::string hlc(const std::string& node) { return Hlc{++clock, 0, node}.encode(); }
+
+    Operation create(const std::string& uid, const std::string& team, const std::string& code, std::int64_t seq,
+                     const std::string& node = "dev-a")
+    {
+        Operation op;
+        op.seq = seq;
+        op.kind = OperationKind::CaseUpsert;
+        op.hlc = hlc(node);
+        op.uid = uid;
+        op.team = team;
+        op.create = true;
+        op.fields = {{"code", code},
+                     {"gender", "woman"},
+                     {"birth_year", "1990"},
+                     {"referral_date", "2021-01-10"},
+                     {"referring_party", "af"}};
+        return op;
+    }
+
+    Operation edit(const std::string& uid, std::int64_t seq, const std::string& field, std::optional<std::string> from,
+                   std::optional<std::string> to, const std::string& node)
+    {
+        Operation op;
+        op.seq = seq;
+        op.kind = OperationKind::CaseUpsert;
+        op.hlc = hlc(node);
+        op.uid = uid;
+        op.fields[field] = std::move(to);
+        op.base[field] = std::move(from);
+        return op;
+    }
+
+    BatchResult push(const DeviceContext& ctx, std::vector<Operation> ops, bool confirm = false)
+    {
+        Batch batch;
+        batch.deviceId = ctx.deviceId;
+        batch.clientTimeMs = kNow;
+        batch.confirmMassDelete = confirm;
+        batch.operations = std::move(ops);
+        auto r = service.push(ctx, batch, kToday);
+        INFO((r ? std::string() : r.error().describe()));
+        REQUIRE(r);
+        for (const auto& o : r->results)
+            if (o.error)
+                UNSCOPED_INFO("seq " << o.seq << " refused: " << o.error->describe());
+        return *r;
+    }
+
+    std::string field(const std::string& uid, const std::string& name)
+    {
+        auto c = repo->caseByUid(uid);
+        REQUIRE(c);
+        return caseToFields(*c)[name].value_or("");
+    }
+};
+
+}  // namespace
+
+TEST_CASE("Upload is idempotent per device and sequence", "[core][sync]")
+{
+    SyncFixture fx;
+    const std::vector<Operation> ops{fx.create("u1", "ta", "A-1", 1), fx.create("u2", "ta", "A-2", 2)};
+    auto first = fx.push(fx.a, ops);
+    REQUIRE(first.results.size() == 2);
+    CHECK(first.results[0].status == OperationStatus::Applied);
+    CHECK(first.highestAcknowledged == 2);
+    const auto logBefore = fx.count("change_log");
+
+    auto again = fx.push(fx.a, ops);  // the response was lost; the client resends
+    CHECK(again.results[0].status == OperationStatus::Duplicate);
+    CHECK(again.results[1].status == OperationStatus::Duplicate);
+    CHECK(again.highestAcknowledged == 2);
+    CHECK(fx.count("cases") == 2);
+    CHECK(fx.count("change_log") == logBefore);
+}
+
+TEST_CASE("Field-by-field merge: different fields both survive, the same field records a conflict", "[core][sync]")
+{
+    SyncFixture fx;
+    fx.push(fx.a, {fx.create("u1", "ta", "A-1", 1)});
+
+    SECTION("different fields")
+    {
+        fx.push(fx.a, {fx.edit("u1", 2, "education", std::nullopt, "upper_secondary", "dev-a")});
+        fx.push(fx.a2, {fx.edit("u1", 1, "birth_year", "1990", "1991", "dev-a2")});
+        CHECK(fx.field("u1", "education") == "upper_secondary");
+        CHECK(fx.field("u1", "birth_year") == "1991");
+        CHECK(fx.count("sync_conflict") == 0);
+    }
+    SECTION("the same field: later clock wins provisionally, both values kept")
+    {
+        auto early = fx.edit("u1", 2, "birth_year", "1990", "1991", "dev-a");
+        auto late = fx.edit("u1", 1, "birth_year", "1990", "1992", "dev-a2");  // stamped later
+        fx.push(fx.a2, {late});
+        auto r = fx.push(fx.a, {early});  // arrives later, but was edited earlier
+        CHECK(r.conflicts == 1);
+        CHECK(fx.field("u1", "birth_year") == "1992");
+        auto st = fx.db->prepare("SELECT kept_value, other_value, field FROM sync_conflict");
+        REQUIRE(st.step());
+        CHECK(st.text(0) == "1992");
+        CHECK(st.text(1) == "1991");
+        CHECK(st.text(2) == "birth_year");
+
+        auto pulled = fx.service.pull(fx.a, 0, 100);
+        REQUIRE(pulled);
+        bool sawConflict = false;
+        for (const auto& c : pulled->changes)
+            sawConflict = sawConflict || c.entity == "conflict";
+        CHECK(sawConflict);
+    }
+}
+
+TEST_CASE("Authorisation: a coordinator writes and reads only its own team; the board gets no case rows",
+          "[core][sync][security]")
+{
+    SyncFixture fx;
+    fx.push(fx.b, {fx.create("ub", "tb", "B-1", 1, "dev-b")});
+    auto r = fx.push(fx.a, {fx.create("x", "tb", "B-2", 1), fx.edit("ub", 2, "birth_year", "1990", "1970", "dev-a")});
+    CHECK(r.results[0].status == OperationStatus::Refused);
+    CHECK(r.results[0].error->code == "forbidden");
+    CHECK(r.results[1].status == OperationStatus::Refused);
+    CHECK_FALSE(r.highestAcknowledged);
+    CHECK(fx.field("ub", "birth_year") == "1990");
+
+    auto pulled = fx.service.pull(fx.a, 0, 100);
+    REQUIRE(pulled);
+    for (const auto& c : pulled->changes)
+        CHECK(c.uid != "ub");
+    auto office = fx.service.pull(fx.office, 0, 100);
+    REQUIRE(office);
+    CHECK(office->changes.size() == 1);
+
+    const DeviceContext board{"dev-board", fx.fed, Role::Board, std::nullopt};
+    CHECK(fx.service.pull(board, 0, 100).error().code == "forbidden");
+    Batch batch;
+    batch.deviceId = "dev-board";
+    CHECK(fx.service.push(board, batch, kToday).error().code == "forbidden");
+    batch.deviceId = "someone-else";
+    CHECK(fx.service.push(fx.a, batch, kToday).error().code == "forbidden");
+}
+
+TEST_CASE("A write into a locked year is refused with the reason and can be resent after reopening", "[core][sync][lock]")
+{
+    SyncFixture fx;
+    fx.push(fx.a, {fx.create("u1", "ta", "A-1", 1)});
+    REQUIRE(fx.repo->lockYear(fx.fed, 2021, "kansliet", "{}"));
+    const auto op = fx.edit("u1", 2, "referring_party", "af", "fk", "dev-a");
+    auto r = fx.push(fx.a, {op});
+    CHECK(r.results[0].status == OperationStatus::Refused);
+    CHECK(r.results[0].error->code == "locked_period");
+    CHECK(r.results[0].error->message.find("2021") != std::string::npos);
+    CHECK(fx.field("u1", "referring_party") == "af");
+    REQUIRE(fx.repo->unlockYear(fx.fed, 2021));
+    CHECK(fx.push(fx.a, {op}).results[0].status == OperationStatus::Applied);
+    CHECK(fx.field("u1", "referring_party") == "fk");
+}
+
+TEST_CASE("Invalid merged cases, team changes and unknown cases are refused per operation", "[core][sync]")
+{
+    SyncFixture fx;
+    fx.push(fx.a, {fx.create("u1", "ta", "A-1", 1)});
+    auto start = fx.edit("u1", 2, "start_date", std::nullopt, "2021-02-01", "dev-a");  // no ja decision
+    auto pnr = fx.create("u2", "ta", "850101-1234", 3);
+    auto move = fx.edit("u1", 4, "education", std::nullopt, "unknown", "dev-a");
+    move.team = "tb";
+    auto ghost = fx.edit("nope", 5, "education", std::nullopt, "unknown", "dev-a");
+    auto ok = fx.edit("u1", 6, "education", std::nullopt, "compulsory", "dev-a");
+    auto r = fx.push(fx.a, {start, pnr, move, ghost, ok});
+    CHECK(r.results[0].error->field == "start_date");
+    CHECK(r.results[1].error->code == "personnummer");
+    CHECK(r.results[2].error->code == "team_change");
+    CHECK(r.results[3].error->code == "not_found");
+    CHECK(r.results[4].status == OperationStatus::Applied);
+    CHECK(r.highestAcknowledged == 6);
+    CHECK(fx.count("cases") == 1);
+}
+
+TEST_CASE("Deleting more than a fifth of a team's cases needs confirmation", "[core][sync]")
+{
+    SyncFixture fx;
+    std::vector<Operation> creates;
+    for (int i = 1; i <= 6; ++i)
+        creates.push_back(fx.create("u" + std::to_string(i), "ta", "A-" + std::to_string(i), i));
+    fx.push(fx.a, creates);
+    auto del = [&](const std::string& uid, std::int64_t seq) {
+        Operation op;
+        op.seq = seq;
+        op.kind = OperationKind::CaseDelete;
+        op.hlc = fx.hlc("dev-a");
+        op.uid = uid;
+        return op;
+    };
+    auto refused = fx.push(fx.a, {del("u1", 10), del("u2", 11)});
+    CHECK(refused.results[0].error->code == "mass_delete");
+    CHECK(refused.results[1].status == OperationStatus::Refused);
+    CHECK(fx.repo->casesOfTeam(fx.teamA)->size() == 6);
+    auto single = fx.push(fx.a, {del("u3", 12)});
+    CHECK(single.results[0].status == OperationStatus::Applied);
+    auto confirmed = fx.push(fx.a, {del("u1", 10), del("u2", 11)}, true);
+    CHECK(confirmed.results[0].status == OperationStatus::Applied);
+    CHECK(fx.repo->casesOfTeam(fx.teamA)->size() == 3);
+    auto pulled = fx.service.pull(fx.a, 0, 100);
+    bool tombstone = false;
+    for (const auto& c : pulled->changes)
+        tombstone = tombstone || (c.uid == "u1" && c.data["deleted"] == true);
+    CHECK(tombstone);
+}
+
+TEST_CASE("Tally entries through sync sum correctly and count once", "[core][sync][tally]")
+{
+    SyncFixture fx;
+    auto tally = [&](const std::string& uid, std::int64_t seq, std::int64_t delta, const std::string& node) {
+        Operation op;
+        op.seq = seq;
+        op.kind = OperationKind::TallyAdd;
+        op.hlc = fx.hlc(node);
+        op.uid = uid;
+        op.questionnaire = "deltagare_avslut";
+        op.group = RespondentGroup::ParticipantsExit;
+        op.roundTeam = "ta";
+        op.period = "2021";
+        op.question = "d_bemott";
+        op.option = 1;
+        op.gender = Gender::Woman;
+        op.delta = delta;
+        return op;
+    };
+    fx.push(fx.a, {tally("t1", 1, 5, "dev-a"), tally("t2", 2, 3, "dev-a")});
+    fx.push(fx.a2, {tally("t3", 1, 4, "dev-a2"), tally("t4", 2, -2, "dev-a2")});
+    fx.push(fx.a2, {tally("t1", 3, 5, "dev-a2")});  // the same entry via another device
+    auto sum = fx.db->prepare("SELECT sum(total) FROM tally_total");
+    sum.step();
+    CHECK(sum.integer(0) == 10);
+    auto other = fx.push(fx.a, {[&] {
+        auto op = tally("t9", 9, 1, "dev-a");
+        op.roundTeam = "tb";
+        return op;
+    }()});
+    CHECK(other.results[0].error->code == "forbidden");
+}
+
+TEST_CASE("Download by cursor: paging, nothing twice, invalid cursors", "[core][sync]")
+{
+    SyncFixture fx;
+    std::vector<Operation> creates;
+    for (int i = 1; i <= 7; ++i)
+        creates.push_back(fx.create("u" + std::to_string(i), "ta", "A-" + std::to_string(i), i));
+    fx.push(fx.a, creates);
+    fx.push(fx.b, {fx.create("ub", "tb", "B-1", 1, "dev-b")});
+
+    std::set<std::string> seen;
+    std::int64_t cursor = 0;
+    int pages = 0;
+    for (;;) {
+        auto page = fx.service.pull(fx.a, cursor, 3);
+        REQUIRE(page);
+        ++pages;
+        for (const auto& c : page->changes)
+            CHECK(seen.insert(c.uid).second);
+        CHECK(page->cursor >= cursor);
+        cursor = page->cursor;
+        if (!page->more)
+            break;
+    }
+    CHECK(seen.size() == 7);
+    CHECK(pages == 3);
+    auto empty = fx.service.pull(fx.a, cursor, 3);
+    CHECK(empty->changes.empty());
+    CHECK(empty->cursor == cursor);
+
+    fx.push(fx.a, {fx.edit("u3", 20, "education", std::nullopt, "compulsory", "dev-a")});
+    auto next = fx.service.pull(fx.a, cursor, 100);
+    REQUIRE(next->changes.size() == 1);
+    CHECK(next->changes[0].data["fields"]["education"] == "compulsory");
+
+    CHECK(fx.service.pull(fx.a, cursor + 1000, 10).error().code == "invalid_cursor");
+    CHECK(fx.service.pull(fx.a, -1, 10).error().code == "invalid_cursor");
+}
+
+TEST_CASE("Batches: schema versions, clock skew, and malformed JSON named by path", "[core][sync][protocol]")
+{
+    SyncFixture fx;
+    Batch b;
+    b.deviceId = "dev-a";
+    b.schemaVersion = kProtocolVersion + 1;
+    auto r = fx.service.push(fx.a, b, kToday);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == "unsupported_version");
+    CHECK(r.error().message.find("Uppdatera Samkoll") != std::string::npos);
+
+    b.schemaVersion = kProtocolVersion;
+    b.clientTimeMs = kNow + 6 * 60 * 1000;
+    auto skew = fx.service.push(fx.a, b, kToday);
+    REQUIRE(skew);
+    CHECK(skew->clockSkewMs == 6 * 60 * 1000);
+    b.clientTimeMs = kNow + 4 * 60 * 1000;
+    CHECK_FALSE(fx.service.push(fx.a, b, kToday)->clockSkewMs);
+
+    SECTION("round trip")
+    {
+        Batch full;
+        full.deviceId = "d";
+        full.clientTimeMs = 5;
+        full.operations = {fx.create("u1", "ta", "A-1", 1)};
+        auto back = parseBatch(batchToJson(full).dump());
+        REQUIRE(back);
+        CHECK(back->operations[0].fields == full.operations[0].fields);
+        CHECK(back->operations[0].create);
+    }
+    SECTION("errors name the path")
+    {
+        CHECK(parseBatch("{").error().code == "invalid_json");
+        CHECK(parseBatch("[]").error().code == "invalid_batch");
+        auto e = parseBatch(R"({"schema_version":1,"device_id":"d","client_time_ms":1,"operations":[
+            {"seq":1,"kind":"case.upsert","hlc":"0000001700000000-00000-d","uid":"u","fields":{"shoe_size":"42"}}]})");
+        REQUIRE_FALSE(e);
+        CHECK(e.error().field == "operations[0].fields.shoe_size");
+        auto k = parseBatch(R"({"schema_version":1,"device_id":"d","client_time_ms":1,"operations":[
+            {"seq":"1","kind":"case.upsert"}]})");
+        CHECK(k.error().field == "operations[0].seq");
+        auto t = parseBatch(R"({"schema_version":1,"device_id":"d","client_time_ms":1,"operations":[
+            {"seq":1,"kind":"tally.add","hlc":"0000001700000000-00000-d","uid":"u","round":{"questionnaire":"q",
+             "group":"nobody","period":"2021"},"question":"x","option":1,"gender":"woman","delta":1}]})");
+        CHECK(t.error().field == "operations[0].round.group");
+    }
+}
+
+TEST_CASE("Hybrid logical clocks order events across skewed nodes", "[core][sync][hlc]")
+{
+    HlcClock a("a");
+    HlcClock b("b");
+    const auto a1 = a.now(1000);
+    const auto a2 = a.now(1000);  // same millisecond
+    CHECK(a1 < a2);
+    b.observe(a2, 500);  // b's wall clock is behind
+    const auto b1 = b.now(500);
+    CHECK(a2 < b1);
+    CHECK(a2.encode() < b1.encode());
+    auto decoded = Hlc::decode(b1.encode());
+    REQUIRE(decoded);
+    CHECK(*decoded == b1);
+    CHECK_FALSE(Hlc::decode("garbage"));
+}
