@@ -9,6 +9,10 @@
 #include <set>
 #include <sstream>
 
+#include "accounts.hpp"
+#include "api.hpp"
+#include "crypto.hpp"
+#include "http_server.hpp"
 #include "samkoll/demo/demo_data.hpp"
 #include "samkoll/index/index_engine.hpp"
 #include "samkoll/io/budget_json.hpp"
@@ -44,6 +48,15 @@ Användning:
   samkolld lock        --db FIL --year ÅR --by NAMN [--federation KOD]
   samkolld unlock      --db FIL --year ÅR [--federation KOD]
 
+Server och konton:
+  samkolld cert        --cert FIL --key FIL [--host NAMN] [--days 825]
+  samkolld serve       --db FIL --cert FIL --key FIL [--address 0.0.0.0] [--port 8443] [--threads 2]
+  samkolld serve       --db FIL --allow-plain [--address 127.0.0.1] [--port 8080]   (bara loopback)
+  samkolld user add    --db FIL [--federation KOD] --login NAMN --role coordinator|central_office|board [--team KOD]
+  samkolld enrol-code  --db FIL [--federation KOD] --login NAMN [--days 14]
+  samkolld device list --db FIL [--federation KOD]
+  samkolld device revoke --db FIL --device ID
+
 Filformaten beskrivs i docs/formats.md.
 )";
 
@@ -67,10 +80,11 @@ struct UsageError {
 
 Args parse(const std::vector<std::string>& raw)
 {
-    static const std::set<std::string> kFlags{"replace", "help"};
+    static const std::set<std::string> kFlags{"replace", "help", "allow-plain"};
     static const std::set<std::string> kValued{"db",   "code",    "name", "kind",   "kommun",     "federation",
                                                "file", "year",    "team", "format", "tertial",    "from",
-                                               "to",   "seed",    "by",   "entered-by"};
+                                               "to",   "seed",    "by",   "entered-by", "cert", "key", "host", "days", "address", "port", "threads",
+                                               "login", "role", "device"};
     Args a;
     for (std::size_t i = 0; i < raw.size(); ++i) {
         const std::string& s = raw[i];
@@ -340,6 +354,97 @@ int cmdLock(const Args& a, std::ostream& out, bool lock)
     return 0;
 }
 
+int cmdCert(const Args& a, std::ostream& out)
+{
+    const auto cert = required(a, "cert");
+    const auto key = required(a, "key");
+    const int days = a.has("days") ? intOption(a, "days", 1, 3650) : 825;
+    try {
+        writeSelfSignedCertificate(cert, key, a.get("host", "localhost"), days);
+    } catch (const std::runtime_error& e) {
+        throw Failure{makeError("certificate", "cert", e.what())};
+    }
+    out << "Självsignerat certifikat skrivet till " << cert << " och nyckel till " << key
+        << ". Klienterna litar på certifikatet när de registreras.\n";
+    return 0;
+}
+
+int cmdServe(const Args& a, std::ostream& out)
+{
+    ServerConfig config;
+    const auto path = required(a, "db");
+    check(Database::openExisting(path));  // migrate once, before the threads open their connections
+    config.address = a.get("address", a.flags.count("allow-plain") ? "127.0.0.1" : "0.0.0.0");
+    config.port = static_cast<std::uint16_t>(a.has("port") ? intOption(a, "port", 0, 65535) : 8443);
+    config.threads = a.has("threads") ? intOption(a, "threads", 1, 256) : 2;
+    config.certificateFile = a.get("cert");
+    config.keyFile = a.get("key");
+    config.allowPlain = a.flags.count("allow-plain") > 0;
+    if (!config.certificateFile.empty() && config.keyFile.empty())
+        throw UsageError{"--key saknas"};
+    auto api = std::make_shared<Api>(path);
+    HttpServer server(config, [api](const Request& req, const std::string& remote) { return api->handle(req, remote); });
+    std::uint16_t port = 0;
+    try {
+        port = server.start();
+    } catch (const std::runtime_error& e) {
+        throw Failure{makeError("serve", "", e.what())};
+    }
+    out << "samkolld lyssnar på " << (config.certificateFile.empty() ? "http" : "https") << "://" << config.address
+        << ":" << port << "/ (" << config.threads << " trådar). Avsluta med Ctrl+C eller SIGTERM.\n"
+        << std::flush;
+    server.run();
+    out << "samkolld har avslutats.\n";
+    return 0;
+}
+
+int cmdUser(const Args& a, std::ostream& out)
+{
+    if (a.words.size() < 2 || a.words[1] != "add")
+        throw UsageError{"ange 'user add'"};
+    auto db = openDb(a);
+    Repository repo(*db);
+    const auto fed = check(repo.federation(a.get("federation")));
+    auto role = parseRole(required(a, "role"));
+    if (!role)
+        throw UsageError{"--role ska vara coordinator, central_office eller board"};
+    check(Accounts(*db).addUser(fed.id, required(a, "login"), *role, a.get("team")));
+    out << "Användaren " << a.get("login") << " (" << codeOf(*role) << ") skapad. Skapa en registreringskod med "
+        << "'samkolld enrol-code --login " << a.get("login") << "'.\n";
+    return 0;
+}
+
+int cmdEnrolCode(const Args& a, std::ostream& out)
+{
+    auto db = openDb(a);
+    Repository repo(*db);
+    const auto fed = check(repo.federation(a.get("federation")));
+    const int days = a.has("days") ? intOption(a, "days", 1, 90) : 14;
+    const auto code = check(Accounts(*db).newEnrolmentCode(fed.id, required(a, "login"), days));
+    out << code << "\n";
+    return 0;
+}
+
+int cmdDevice(const Args& a, std::ostream& out)
+{
+    const auto sub = a.words.size() > 1 ? a.words[1] : "";
+    auto db = openDb(a);
+    Accounts accounts(*db);
+    if (sub == "revoke") {
+        check(accounts.revoke(required(a, "device")));
+        out << "Enheten " << a.get("device") << " är spärrad.\n";
+        return 0;
+    }
+    if (sub == "list") {
+        const auto fed = check(Repository(*db).federation(a.get("federation")));
+        for (const auto& d : check(accounts.devices(fed.id)))
+            out << d.id << "\t" << d.login << "\t" << d.name << "\t" << d.createdAt << (d.revoked ? "\tspärrad" : "")
+                << "\n";
+        return 0;
+    }
+    throw UsageError{"ange 'device list' eller 'device revoke'"};
+}
+
 }  // namespace
 
 int runAdminCli(const std::vector<std::string>& raw, std::ostream& out, std::ostream& err)
@@ -373,6 +478,16 @@ int runAdminCli(const std::vector<std::string>& raw, std::ostream& out, std::ost
             return cmdLock(a, out, true);
         if (cmd == "unlock")
             return cmdLock(a, out, false);
+        if (cmd == "cert")
+            return cmdCert(a, out);
+        if (cmd == "serve")
+            return cmdServe(a, out);
+        if (cmd == "user")
+            return cmdUser(a, out);
+        if (cmd == "enrol-code")
+            return cmdEnrolCode(a, out);
+        if (cmd == "device")
+            return cmdDevice(a, out);
         throw UsageError{"okänt kommando '" + cmd + "'"};
     } catch (const UsageError& e) {
         err << "samkolld: " << e.message << "\n\n" << kUsage;

@@ -325,7 +325,39 @@ CREATE TRIGGER conflict_logged_update AFTER UPDATE ON sync_conflict BEGIN
 END;
 )SQL";
 
-constexpr std::array<std::string_view, 2> kMigrations{kMigration1, kMigration2};
+// Accounts (server): users with a role, one-time enrolment codes and devices.
+// Only hashes of codes and tokens are stored.
+constexpr std::string_view kMigration3 = R"SQL(
+CREATE TABLE app_user (
+    id            INTEGER PRIMARY KEY,
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    login         TEXT NOT NULL,
+    role          TEXT NOT NULL CHECK (role IN ('coordinator', 'central_office', 'board')),
+    team_id       INTEGER REFERENCES team(id),
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    UNIQUE (federation_id, login),
+    CHECK ((role = 'coordinator') = (team_id IS NOT NULL))
+);
+
+CREATE TABLE enrolment_code (
+    code_hash  TEXT PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES app_user(id),
+    expires_at TEXT NOT NULL,
+    used_at    TEXT
+);
+
+CREATE TABLE device (
+    id           TEXT PRIMARY KEY,
+    user_id      INTEGER NOT NULL REFERENCES app_user(id),
+    token_hash   TEXT NOT NULL UNIQUE,
+    name         TEXT NOT NULL,
+    created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    last_seen_at TEXT,
+    revoked_at   TEXT
+);
+)SQL";
+
+constexpr std::array<std::string_view, 3> kMigrations{kMigration1, kMigration2, kMigration3};
 
 }  // namespace
 

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "http_server.hpp"
+
+namespace samkoll::server {
+
+/// The JSON API (docs/protocol.md): routes a request to its handler, which
+/// parses, calls the core and serialises. Every failure becomes a 4xx/5xx with
+/// {"error": {"code", "field", "message"}}; nothing throws out of handle().
+/// Each I/O thread uses its own SQLite connection to the same file.
+class Api {
+public:
+    explicit Api(std::string databasePath);
+
+    Response handle(const Request& request, const std::string& remoteAddress);
+
+private:
+    /// Failed enrolments and authentications per remote address in the last minute.
+    bool rateLimited(const std::string& remote);
+    void recordFailure(const std::string& remote);
+
+    std::string m_path;
+    std::mutex m_mutex;
+    std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> m_failures;
+};
+
+}  // namespace samkoll::server

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gzip.hpp"
+
+#include <zlib.h>
+
+namespace samkoll::server {
+
+std::string gzipCompress(std::string_view data)
+{
+    z_stream zs{};
+    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    std::string out;
+    out.resize(deflateBound(&zs, static_cast<uLong>(data.size())) + 32);
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    zs.avail_in = static_cast<uInt>(data.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    deflate(&zs, Z_FINISH);
+    out.resize(zs.total_out);
+    deflateEnd(&zs);
+    return out;
+}
+
+std::optional<std::string> gzipDecompress(std::string_view data, std::size_t limit)
+{
+    z_stream zs{};
+    if (inflateInit2(&zs, 15 + 16) != Z_OK)
+        return std::nullopt;
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    zs.avail_in = static_cast<uInt>(data.size());
+    std::string out;
+    char buf[16384];
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        zs.next_out = reinterpret_cast<Bytef*>(buf);
+        zs.avail_out = sizeof buf;
+        rc = inflate(&zs, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END)
+            break;
+        out.append(buf, sizeof buf - zs.avail_out);
+        if (out.size() > limit) {
+            rc = Z_MEM_ERROR;
+            break;
+        }
+        if (zs.avail_in == 0 && rc == Z_OK && zs.avail_out != 0)
+            break;  // truncated input
+    }
+    inflateEnd(&zs);
+    if (rc != Z_STREAM_END)
+        return std::nullopt;
+    return out;
+}
+
+}  // namespace samkoll::server

@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Session life cycle after Boost.Beast's advanced_server_flex example (1.74):
+// one session template for plain and TLS streams, timeouts on every operation.
+#include "http_server.hpp"
+
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/ssl.hpp>
+#include <boost/beast/version.hpp>
+
+#include <atomic>
+#include <iostream>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+namespace samkoll::server {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+namespace ssl = net::ssl;
+using tcp = net::ip::tcp;
+
+namespace {
+
+Response plainError(http::status status, unsigned version, bool keepAlive, const std::string& code, const std::string& message)
+{
+    Response res{status, version};
+    res.set(http::field::server, "samkolld");
+    res.set(http::field::content_type, "application/json; charset=utf-8");
+    res.keep_alive(keepAlive);
+    std::string escaped;
+    for (char c : message)
+        escaped += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+    res.body() = R"({"error":{"code":")" + code + R"(","message":")" + escaped + R"("}})";
+    res.prepare_payload();
+    return res;
+}
+
+/// Shared by plain and TLS sessions (CRTP): read a request, answer, repeat.
+template <class Derived>
+class Session {
+public:
+    Session(beast::flat_buffer buffer, const Handler& handler, const ServerConfig& config, std::string remote)
+        : m_buffer(std::move(buffer)), m_handler(handler), m_config(config), m_remote(std::move(remote))
+    {
+    }
+
+protected:
+    Derived& derived() { return static_cast<Derived&>(*this); }
+
+    void doRead()
+    {
+        m_parser.emplace();
+        m_parser->body_limit(m_config.bodyLimit);
+        beast::get_lowest_layer(derived().stream()).expires_after(m_config.timeout);
+        http::async_read(derived().stream(), m_buffer, *m_parser,
+                         beast::bind_front_handler(&Session::onRead, derived().shared_from_this()));
+    }
+
+    void onRead(beast::error_code ec, std::size_t)
+    {
+        if (ec == http::error::end_of_stream)
+            return derived().doEof();
+        if (ec == http::error::body_limit) {
+            auto res = plainError(http::status::payload_too_large, 11, false, "too_large",
+                                  "kroppen är större än servern tar emot (" + std::to_string(m_config.bodyLimit) + " byte)");
+            return send(std::move(res));
+        }
+        if (ec == http::error::bad_target || ec == http::error::bad_method || ec == http::error::bad_version ||
+            ec == http::error::bad_field || ec == http::error::bad_value || ec == http::error::bad_line_ending ||
+            ec == http::error::bad_chunk || ec == http::error::bad_content_length || ec == http::error::unexpected_body) {
+            return send(plainError(http::status::bad_request, 11, false, "bad_request",
+                                   "begäran är inte giltig HTTP: " + ec.message()));
+        }
+        if (ec)
+            return;  // timeout, reset, truncated TLS: nothing to answer
+        Request req = m_parser->release();
+        Response res;
+        try {
+            res = m_handler(req, m_remote);
+        } catch (const std::exception& e) {
+            res = plainError(http::status::internal_server_error, req.version(), false, "internal", e.what());
+        }
+        res.keep_alive(res.keep_alive() && req.keep_alive());
+        send(std::move(res));
+    }
+
+    void send(Response res)
+    {
+        auto sp = std::make_shared<Response>(std::move(res));
+        m_response = sp;
+        beast::get_lowest_layer(derived().stream()).expires_after(m_config.timeout);
+        http::async_write(derived().stream(), *sp,
+                          beast::bind_front_handler(&Session::onWrite, derived().shared_from_this(), sp->need_eof()));
+    }
+
+    void onWrite(bool close, beast::error_code ec, std::size_t)
+    {
+        m_response.reset();
+        if (ec)
+            return;
+        if (close)
+            return derived().doEof();
+        doRead();
+    }
+
+    beast::flat_buffer m_buffer;
+    const Handler& m_handler;
+    const ServerConfig& m_config;
+    std::string m_remote;
+    std::optional<http::request_parser<http::string_body>> m_parser;
+    std::shared_ptr<Response> m_response;
+};
+
+class PlainSession : public Session<PlainSession>, public std::enable_shared_from_this<PlainSession> {
+public:
+    PlainSession(tcp::socket&& socket, beast::flat_buffer buffer, const Handler& h, const ServerConfig& c, std::string remote)
+        : Session(std::move(buffer), h, c, std::move(remote)), m_stream(std::move(socket))
+    {
+    }
+    void run() { doRead(); }
+    beast::tcp_stream& stream() { return m_stream; }
+    void doEof()
+    {
+        beast::error_code ec;
+        m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    }
+
+private:
+    beast::tcp_stream m_stream;
+};
+
+class TlsSession : public Session<TlsSession>, public std::enable_shared_from_this<TlsSession> {
+public:
+    TlsSession(tcp::socket&& socket, ssl::context& ctx, beast::flat_buffer buffer, const Handler& h,
+               const ServerConfig& c, std::string remote)
+        : Session(std::move(buffer), h, c, std::move(remote)), m_stream(std::move(socket), ctx)
+    {
+    }
+    void run()
+    {
+        beast::get_lowest_layer(m_stream).expires_after(m_config.timeout);
+        m_stream.async_handshake(ssl::stream_base::server, m_buffer.data(),
+                                 beast::bind_front_handler(&TlsSession::onHandshake, shared_from_this()));
+    }
+    beast::ssl_stream<beast::tcp_stream>& stream() { return m_stream; }
+    void doEof()
+    {
+        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(5));
+        // A peer that closes without close_notify gives stream_truncated: harmless.
+        m_stream.async_shutdown([self = shared_from_this()](beast::error_code) {});
+    }
+
+private:
+    void onHandshake(beast::error_code ec, std::size_t used)
+    {
+        if (ec)
+            return;
+        m_buffer.consume(used);
+        doRead();
+    }
+
+    beast::ssl_stream<beast::tcp_stream> m_stream;
+};
+
+/// Detects TLS on a new connection; plain HTTP is served only when allowed.
+class Detector : public std::enable_shared_from_this<Detector> {
+public:
+    Detector(tcp::socket&& socket, ssl::context* ctx, const Handler& h, const ServerConfig& c)
+        : m_stream(std::move(socket)), m_ctx(ctx), m_handler(h), m_config(c)
+    {
+    }
+    void run()
+    {
+        m_stream.expires_after(m_config.timeout);
+        beast::async_detect_ssl(m_stream, m_buffer, beast::bind_front_handler(&Detector::onDetect, shared_from_this()));
+    }
+
+private:
+    void onDetect(beast::error_code ec, bool tls)
+    {
+        if (ec)
+            return;
+        beast::error_code rec;
+        auto endpoint = m_stream.socket().remote_endpoint(rec);
+        std::string remote = rec ? std::string("?") : endpoint.address().to_string();
+        if (tls && m_ctx) {
+            std::make_shared<TlsSession>(m_stream.release_socket(), *m_ctx, std::move(m_buffer), m_handler, m_config,
+                                         std::move(remote))
+                ->run();
+        } else if (!tls && m_config.allowPlain) {
+            std::make_shared<PlainSession>(m_stream.release_socket(), std::move(m_buffer), m_handler, m_config,
+                                           std::move(remote))
+                ->run();
+        } else if (!tls) {
+            // Tell a plain-HTTP client what is wrong instead of hanging up silently.
+            auto res = std::make_shared<Response>(plainError(http::status::bad_request, 11, false, "tls_required",
+                                                             "servern kräver HTTPS"));
+            auto self = shared_from_this();
+            http::async_write(m_stream, *res, [self, res](beast::error_code, std::size_t) {
+                beast::error_code ignored;
+                self->m_stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+            });
+        }
+    }
+
+    beast::tcp_stream m_stream;
+    ssl::context* m_ctx;
+    const Handler& m_handler;
+    const ServerConfig& m_config;
+    beast::flat_buffer m_buffer;
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+    ServerConfig config;
+    Handler handler;
+    net::io_context ioc;
+    std::optional<ssl::context> tls;
+    tcp::acceptor acceptor{net::make_strand(ioc)};
+    net::signal_set signals{ioc, SIGINT, SIGTERM};
+    std::atomic<bool> stopping{false};
+
+    Impl(ServerConfig c, Handler h) : config(std::move(c)), handler(std::move(h)), ioc(std::max(1, config.threads)) {}
+
+    void accept()
+    {
+        acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+            if (ec) {
+                if (ec == net::error::operation_aborted || stopping)
+                    return;
+            } else {
+                std::make_shared<Detector>(std::move(socket), tls ? &*tls : nullptr, handler, config)->run();
+            }
+            accept();
+        });
+    }
+
+    void shutdown()
+    {
+        if (stopping.exchange(true))
+            return;
+        net::post(acceptor.get_executor(), [this] {
+            beast::error_code ec;
+            acceptor.close(ec);
+        });
+        // Requests being handled finish on their threads; then stop.
+        auto timer = std::make_shared<net::steady_timer>(ioc, std::chrono::milliseconds(500));
+        timer->async_wait([this, timer](beast::error_code) { ioc.stop(); });
+    }
+};
+
+HttpServer::HttpServer(ServerConfig config, Handler handler)
+    : m_impl(std::make_unique<Impl>(std::move(config), std::move(handler)))
+{
+}
+
+HttpServer::~HttpServer() = default;
+
+std::uint16_t HttpServer::start()
+{
+    auto& c = m_impl->config;
+    beast::error_code ec;
+    const auto address = net::ip::make_address(c.address, ec);
+    if (ec)
+        throw std::runtime_error("ogiltig adress '" + c.address + "'");
+    if (c.allowPlain && !address.is_loopback())
+        throw std::runtime_error("okrypterad HTTP tillåts bara på loopback (127.0.0.1 eller ::1), inte på " + c.address);
+    if (!c.certificateFile.empty()) {
+        m_impl->tls.emplace(ssl::context::tls_server);
+        auto& tls = *m_impl->tls;
+        tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                        ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
+        tls.use_certificate_chain_file(c.certificateFile, ec);
+        if (ec)
+            throw std::runtime_error("kan inte läsa certifikatet " + c.certificateFile + ": " + ec.message());
+        tls.use_private_key_file(c.keyFile, ssl::context::pem, ec);
+        if (ec)
+            throw std::runtime_error("kan inte läsa nyckeln " + c.keyFile + ": " + ec.message());
+    } else if (!c.allowPlain) {
+        throw std::runtime_error("ange --cert och --key (skapa ett par med 'samkolld cert'), eller --allow-plain på loopback");
+    }
+    auto& acceptor = m_impl->acceptor;
+    const tcp::endpoint endpoint{address, c.port};
+    acceptor.open(endpoint.protocol(), ec);
+    if (!ec)
+        acceptor.set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec)
+        acceptor.bind(endpoint, ec);
+    if (!ec)
+        acceptor.listen(net::socket_base::max_listen_connections, ec);
+    if (ec)
+        throw std::runtime_error("kan inte lyssna på " + c.address + ":" + std::to_string(c.port) + ": " + ec.message());
+    return acceptor.local_endpoint().port();
+}
+
+void HttpServer::run()
+{
+    m_impl->signals.async_wait([this](beast::error_code, int) { m_impl->shutdown(); });
+    m_impl->accept();
+    std::vector<std::thread> threads;
+    for (int i = 1; i < m_impl->config.threads; ++i)
+        threads.emplace_back([this] { m_impl->ioc.run(); });
+    m_impl->ioc.run();
+    for (auto& t : threads)
+        t.join();
+}
+
+void HttpServer::stop()
+{
+    m_impl->shutdown();
+}
+
+}  // namespace samkoll::server

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <boost/beast/http.hpp>
+
+namespace samkoll::server {
+
+using Request = boost::beast::http::request<boost::beast::http::string_body>;
+using Response = boost::beast::http::response<boost::beast::http::string_body>;
+
+/// Turns a request into a response. Called on an I/O thread; must not throw.
+using Handler = std::function<Response(const Request& request, const std::string& remoteAddress)>;
+
+struct ServerConfig {
+    std::string address = "127.0.0.1";
+    std::uint16_t port = 8443;   ///< 0 = any free port (printed on start)
+    int threads = 2;
+    std::string certificateFile; ///< PEM; empty only with allowPlain
+    std::string keyFile;         ///< PEM
+    bool allowPlain = false;     ///< plain HTTP, accepted only on a loopback address
+    std::size_t bodyLimit = 8 * 1024 * 1024;
+    std::chrono::seconds timeout{30};
+};
+
+/// The transport: an asynchronous Boost.Beast server, HTTPS (or plain HTTP on
+/// loopback when allowed), keep-alive, per-connection timeouts and body limits,
+/// graceful stop on SIGTERM/SIGINT. Knows nothing of the domain: every request
+/// goes to the handler.
+class HttpServer {
+public:
+    HttpServer(ServerConfig config, Handler handler);
+    ~HttpServer();
+
+    /// Binds and listens; returns the bound port, or throws std::runtime_error
+    /// with a Swedish message (bad certificate, port taken, plain on a public address).
+    std::uint16_t start();
+    /// Serves until SIGTERM/SIGINT or stop(); blocks the calling thread.
+    void run();
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace samkoll::server
