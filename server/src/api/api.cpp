@@ -15,6 +15,7 @@
 #include "samkoll/store/schema.hpp"
 #include "samkoll/sync/hlc.hpp"
 #include "samkoll/sync/protocol.hpp"
+#include "samkoll/sync/replica.hpp"
 #include "samkoll/sync/sync_service.hpp"
 
 namespace samkoll::server {
@@ -247,6 +248,11 @@ Response Api::handle(const Request& req, const std::string& remote)
             return errorResponse(req, ctx.error());
         }
 
+        if (path == "/api/v1/config") {
+            if (!get)
+                return errorResponse(req, makeError("method_not_allowed", "method", "använd GET"));
+            return jsonResponse(req, http::status::ok, exportConfiguration(db, ctx->federationId));
+        }
         if (path == "/api/v1/sync/push") {
             if (!post)
                 return errorResponse(req, makeError("method_not_allowed", "method", "använd POST"));

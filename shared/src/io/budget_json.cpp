@@ -376,6 +376,38 @@ json indicatorToJson(const IndicatorSpec& s)
     return j;
 }
 
+json budgetDocumentToJson(const BudgetDocument& doc)
+{
+    json scales = json::array();
+    for (const auto& s : doc.scales)
+        scales.push_back({{"code", s.code}, {"name", s.name}, {"options", s.options}});
+    json questions = json::array();
+    for (const auto& q : doc.questions)
+        questions.push_back({{"code", q.code}, {"text", q.text}, {"scale", q.scale}});
+    json questionnaires = json::array();
+    for (const auto& q : doc.questionnaires)
+        questionnaires.push_back({{"code", q.code}, {"title", q.title}, {"questions", q.questions}});
+    json areas = json::array();
+    for (const auto& a : doc.budget.areas) {
+        json goals = json::array();
+        for (const auto& g : a.goals) {
+            json indicators = json::array();
+            for (const auto& i : g.indicators)
+                indicators.push_back(indicatorToJson(i));
+            goals.push_back({{"code", g.code}, {"text", g.text}, {"indicators", indicators}});
+        }
+        areas.push_back({{"number", a.number}, {"name", a.name}, {"ideal_share", a.idealSharePct}, {"goals", goals}});
+    }
+    return {{"format", "samkoll.social_budget/1"},
+            {"year", doc.budget.year},
+            {"name", doc.budget.name},
+            {"settings", settingsToJson(doc.budget.settings)},
+            {"scales", scales},
+            {"questions", questions},
+            {"questionnaires", questionnaires},
+            {"areas", areas}};
+}
+
 std::string indicatorDefinitionJson(const IndicatorSpec& spec)
 {
     return indicatorToJson(spec).dump();

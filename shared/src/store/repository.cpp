@@ -988,3 +988,59 @@ Result<SocialBudget> Repository::budget(Id federationId, int year)
 }
 
 }  // namespace samkoll::core
+
+namespace samkoll::core {
+
+Result<std::vector<int>> Repository::budgetYears(Id federationId)
+{
+    return guarded<std::vector<int>>([&]() -> Result<std::vector<int>> {
+        std::vector<int> out;
+        auto st = m_db.prepare("SELECT year FROM social_budget WHERE federation_id = ? ORDER BY year");
+        st.bind(1, federationId);
+        while (st.step())
+            out.push_back(static_cast<int>(st.integer(0)));
+        return out;
+    });
+}
+
+Result<BudgetDocument> Repository::budgetDocument(Id federationId, int year)
+{
+    auto b = budget(federationId, year);
+    if (!b)
+        return b.error();
+    return guarded<BudgetDocument>([&]() -> Result<BudgetDocument> {
+        BudgetDocument doc;
+        doc.budget = std::move(*b);
+        auto scales = m_db.prepare("SELECT id, code, name FROM scale WHERE federation_id = ? ORDER BY id");
+        scales.bind(1, federationId);
+        while (scales.step()) {
+            ScaleDefinition s{scales.text(1), scales.text(2), {}};
+            auto opts = m_db.prepare("SELECT label FROM scale_option WHERE scale_id = ? ORDER BY position");
+            opts.bind(1, scales.integer(0));
+            while (opts.step())
+                s.options.push_back(opts.text(0));
+            doc.scales.push_back(std::move(s));
+        }
+        auto qs = m_db.prepare(
+            "SELECT q.code, q.text, s.code FROM question q JOIN scale s ON s.id = q.scale_id WHERE q.federation_id = ? "
+            "ORDER BY q.id");
+        qs.bind(1, federationId);
+        while (qs.step())
+            doc.questions.push_back({qs.text(0), qs.text(1), qs.text(2)});
+        auto qns = m_db.prepare("SELECT id, code, title FROM questionnaire WHERE federation_id = ? ORDER BY id");
+        qns.bind(1, federationId);
+        while (qns.step()) {
+            QuestionnaireDefinition q{qns.text(1), qns.text(2), {}};
+            auto list = m_db.prepare(
+                "SELECT q.code FROM questionnaire_question qq JOIN question q ON q.id = qq.question_id "
+                "WHERE qq.questionnaire_id = ? ORDER BY qq.position");
+            list.bind(1, qns.integer(0));
+            while (list.step())
+                q.questions.push_back(list.text(0));
+            doc.questionnaires.push_back(std::move(q));
+        }
+        return doc;
+    });
+}
+
+}  // namespace samkoll::core

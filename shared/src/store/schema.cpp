@@ -357,7 +357,26 @@ CREATE TABLE device (
 );
 )SQL";
 
-constexpr std::array<std::string_view, 3> kMigrations{kMigration1, kMigration2, kMigration3};
+// Device side (client): the outbox of local operations not yet acknowledged by
+// the server, and small sync state (device id, token, server, cursor, clock).
+constexpr std::string_view kMigration4 = R"SQL(
+CREATE TABLE outbox (
+    seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+    uid             TEXT NOT NULL,
+    operation       TEXT NOT NULL,
+    refused_code    TEXT,
+    refused_message TEXT,
+    created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX outbox_by_uid ON outbox (uid);
+
+CREATE TABLE sync_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+)SQL";
+
+constexpr std::array<std::string_view, 4> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4};
 
 }  // namespace
 

@@ -47,7 +47,8 @@ public:
         assert(ok());
         return std::get<0>(m_data);
     }
-    T&& value() &&
+    /// By value, so `for (auto& x : f().value())` does not dangle.
+    T value() &&
     {
         assert(ok());
         return std::get<0>(std::move(m_data));

@@ -57,6 +57,8 @@ Result<IndicatorSpec> parseIndicatorDefinition(std::string_view json);
 std::string indicatorDefinitionJson(const IndicatorSpec& spec);
 nlohmann::json indicatorToJson(const IndicatorSpec& spec);
 nlohmann::json settingsToJson(const IndexSettings& s);
+/// The file form of a budget document; parseBudgetDocument reads it back.
+nlohmann::json budgetDocumentToJson(const BudgetDocument& doc);
 IndexSettings settingsFromJson(std::string_view json);
 
 /// The shipped 2021 template (Samordningsförbundet Umeåregionen's 69 indicators).

@@ -72,6 +72,11 @@ public:
     /// of the same year only when `replace` (and the year is not locked).
     Result<Id> saveBudget(Id federationId, const BudgetDocument& doc, bool replace);
     Result<SocialBudget> budget(Id federationId, int year);
+    /// Years that have a social budget.
+    Result<std::vector<int>> budgetYears(Id federationId);
+    /// The förbund's survey definitions (all scales, questions, questionnaires)
+    /// with the budget of `year`, as a document that importBudget accepts.
+    Result<BudgetDocument> budgetDocument(Id federationId, int year);
 
     // --- Period locks ----------------------------------------------------------
     bool isLocked(Id federationId, int year);

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "samkoll/domain/case.hpp"
+#include "samkoll/domain/entities.hpp"
+#include "samkoll/domain/result.hpp"
+#include "samkoll/store/database.hpp"
+#include "samkoll/sync/hlc.hpp"
+#include "samkoll/sync/protocol.hpp"
+
+namespace samkoll::core {
+
+/// The förbund configuration a device needs to work offline: federation,
+/// members, teams and the social budgets with their survey definitions.
+nlohmann::json exportConfiguration(Database& db, Id federationId);
+
+/// How a device reaches the server: HTTPS in the client, a direct call in tests.
+class SyncTransport {
+public:
+    virtual ~SyncTransport() = default;
+    virtual Result<nlohmann::json> configuration() = 0;
+    virtual Result<BatchResult> push(const Batch& batch) = 0;
+    virtual Result<PullResult> pull(std::int64_t cursor, int limit) = 0;
+};
+
+/// What one synchronisation did.
+struct SyncReport {
+    int pushed = 0;
+    int acknowledged = 0;
+    int refused = 0;
+    int pulled = 0;
+    int conflicts = 0;
+    std::optional<std::int64_t> clockSkewMs;
+};
+
+/// An operation the server refused, kept in the outbox with its reason.
+struct RefusedOperation {
+    std::int64_t seq = 0;
+    std::string uid;
+    std::string code;
+    std::string message;
+};
+
+/// The device side of sync (docs/protocol.md), transport-free: a local copy of
+/// the data the device may see, local edits that are saved and queued in the
+/// outbox in one transaction, and application of downloaded changes.
+class Replica {
+public:
+    /// `node` names this device in its clocks (the device id once enrolled).
+    Replica(Database& db, std::string node);
+
+    // --- Sync state -----------------------------------------------------------
+    std::optional<std::string> state(const std::string& key);
+    Status setState(const std::string& key, const std::string& value);
+    [[nodiscard]] std::int64_t cursor();
+
+    /// Replaces the local configuration with the server's (teams by code).
+    Status applyConfiguration(const nlohmann::json& config);
+    /// The local förbund (after the configuration has been applied).
+    Result<Id> federationId();
+
+    // --- Local edits: saved and queued in one transaction ----------------------
+    Result<std::string> createCase(Case c);
+    /// Saves the changed fields and queues them with the values they replaced.
+    Status editCase(const Case& updated);
+    Status deleteCase(const std::string& uid);
+    /// Adds a tally entry (a negative count corrects an earlier one).
+    Result<std::string> addTally(const std::string& questionnaire, RespondentGroup group, const std::string& teamCode,
+                                 const std::string& period, const std::string& question, int option, Gender gender,
+                                 std::int64_t delta, const std::string& enteredBy);
+
+    // --- Outbox ----------------------------------------------------------------
+    /// Queued operations after `afterSeq`, oldest first (refused ones included: they are resent).
+    std::vector<Operation> pending(std::int64_t afterSeq, int limit);
+    [[nodiscard]] int pendingCount();
+    std::vector<RefusedOperation> refused();
+    /// Removes acknowledged operations; records the reason of refused ones.
+    Status acknowledge(const BatchResult& result);
+
+    // --- Download ----------------------------------------------------------------
+    /// Applies downloaded changes and saves the new cursor in one transaction.
+    /// Fields with a local change still in the outbox keep the local value.
+    Status applyPull(const PullResult& pull);
+    /// Forgets the cursor (after "invalid_cursor"): the next pull downloads
+    /// everything again; the outbox is untouched.
+    Status resetCursor();
+
+private:
+    std::string nextHlc();
+    Status enqueue(Operation op);
+    Status applyCase(const Change& change);
+    Status applyTally(const Change& change);
+    Status applyStory(const Change& change);
+    Status applyConflict(const Change& change);
+    std::optional<Id> teamIdOf(const std::string& code);
+    std::string teamCodeOf(Id teamId);
+
+    Database& m_db;
+    HlcClock m_clock;
+};
+
+/// One synchronisation (docs/protocol.md): refresh the configuration when
+/// asked, upload the outbox in batches, then download changes until the server
+/// has no more. Any failure stops it with the outbox and cursor intact, so the
+/// next attempt resumes safely.
+Result<SyncReport> synchronise(Replica& replica, SyncTransport& transport, const std::string& deviceId,
+                               bool refreshConfiguration = false, bool confirmMassDelete = false);
+
+}  // namespace samkoll::core

@@ -1,0 +1,591 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "samkoll/sync/replica.hpp"
+
+#include <set>
+
+#include "samkoll/io/budget_json.hpp"
+#include "samkoll/io/importers.hpp"
+#include "samkoll/store/repository.hpp"
+
+namespace samkoll::core {
+
+using nlohmann::json;
+
+json exportConfiguration(Database& db, Id federationId)
+{
+    Repository repo(db);
+    json out;
+    auto st = db.prepare("SELECT code, name FROM federation WHERE id = ?");
+    st.bind(1, federationId);
+    if (st.step())
+        out["federation"] = {{"code", st.text(0)}, {"name", st.text(1)}};
+    json members = json::array();
+    std::map<Id, std::string> memberCodes;
+    for (const auto& m : repo.members(federationId).value()) {
+        members.push_back({{"code", m.code}, {"name", m.name}, {"kind", codeOf(m.kind)}});
+        memberCodes[m.id] = m.code;
+    }
+    json teams = json::array();
+    for (const auto& t : repo.teams(federationId).value())
+        teams.push_back({{"code", t.code},
+                         {"name", t.name},
+                         {"kommun", t.kommunId ? json(memberCodes[*t.kommunId]) : json(nullptr)}});
+    json budgets = json::array();
+    for (int year : repo.budgetYears(federationId).value())
+        if (auto doc = repo.budgetDocument(federationId, year))
+            budgets.push_back(budgetDocumentToJson(*doc));
+    out["members"] = members;
+    out["teams"] = teams;
+    out["budgets"] = budgets;
+    return out;
+}
+
+Replica::Replica(Database& db, std::string node) : m_db(db), m_clock(std::move(node))
+{
+    if (auto last = state("hlc"))
+        if (auto h = Hlc::decode(*last))
+            m_clock.observe(*h, 0);
+}
+
+std::optional<std::string> Replica::state(const std::string& key)
+{
+    auto& st = m_db.cached("SELECT value FROM sync_state WHERE key = ?");
+    st.bind(1, key);
+    std::optional<std::string> out;
+    if (st.step())
+        out = st.text(0);
+    st.reset();
+    return out;
+}
+
+Status Replica::setState(const std::string& key, const std::string& value)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        m_db.prepare("INSERT INTO sync_state (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2")
+            .bind(1, key)
+            .bind(2, value)
+            .run();
+        return {};
+    });
+}
+
+std::int64_t Replica::cursor()
+{
+    auto c = state("cursor");
+    return c ? std::stoll(*c) : 0;
+}
+
+Result<Id> Replica::federationId()
+{
+    auto code = state("federation");
+    auto f = Repository(m_db).federation(code.value_or(""));
+    if (!f)
+        return f.error();
+    return f->id;
+}
+
+Status Replica::applyConfiguration(const json& config)
+{
+    try {
+        return inTransaction<void>(m_db, [&]() -> Status {
+            Repository repo(m_db);
+            const auto code = config.at("federation").at("code").get<std::string>();
+            Id fed = 0;
+            if (auto f = repo.federation(code))
+                fed = f->id;
+            else if (auto created = repo.addFederation(code, config["federation"].at("name").get<std::string>()))
+                fed = *created;
+            else
+                return created.error();
+            std::set<std::string> members;
+            for (const auto& m : repo.members(fed).value())
+                members.insert(m.code);
+            for (const auto& m : config.at("members")) {
+                const auto mc = m.at("code").get<std::string>();
+                if (members.count(mc))
+                    continue;
+                auto kind = parseCode<MemberKind>(m.at("kind").get<std::string>()).value_or(MemberKind::Kommun);
+                if (auto r = repo.addMember(fed, mc, m.at("name").get<std::string>(), kind); !r)
+                    return r.error();
+            }
+            for (const auto& t : config.at("teams")) {
+                const auto tc = t.at("code").get<std::string>();
+                if (repo.team(fed, tc))
+                    continue;
+                std::optional<std::string> kommun;
+                if (t.contains("kommun") && t["kommun"].is_string())
+                    kommun = t["kommun"].get<std::string>();
+                if (auto r = repo.addTeam(fed, tc, t.at("name").get<std::string>(), kommun); !r)
+                    return r.error();
+            }
+            for (const auto& b : config.at("budgets")) {
+                auto doc = parseBudgetDocument(b.dump(), [&](const std::string& q) { return repo.questionOptions(fed, q); });
+                if (!doc)
+                    return doc.error();
+                if (auto r = repo.saveBudget(fed, *doc, true); !r)
+                    return r.error();
+            }
+            m_db.prepare("INSERT INTO sync_state (key, value) VALUES ('federation', ?1) "
+                         "ON CONFLICT (key) DO UPDATE SET value = ?1")
+                .bind(1, code)
+                .run();
+            return {};
+        });
+    } catch (const json::exception& e) {
+        return makeError("invalid_response", "config", std::string("oväntad konfiguration från servern: ") + e.what());
+    }
+}
+
+std::string Replica::nextHlc()
+{
+    const auto h = m_clock.now(systemMillis()).encode();
+    m_db.prepare("INSERT INTO sync_state (key, value) VALUES ('hlc', ?1) ON CONFLICT (key) DO UPDATE SET value = ?1")
+        .bind(1, h)
+        .run();
+    return h;
+}
+
+Status Replica::enqueue(Operation op)
+{
+    op.hlc = nextHlc();
+    m_db.prepare("INSERT INTO outbox (uid, operation) VALUES (?, ?)").bind(1, op.uid).bind(2, operationToJson(op).dump()).run();
+    return {};
+}
+
+std::optional<Id> Replica::teamIdOf(const std::string& code)
+{
+    auto fed = federationId();
+    if (!fed)
+        return std::nullopt;
+    auto t = Repository(m_db).team(*fed, code);
+    return t ? std::optional<Id>(t->id) : std::nullopt;
+}
+
+std::string Replica::teamCodeOf(Id teamId)
+{
+    auto st = m_db.prepare("SELECT code FROM team WHERE id = ?");
+    st.bind(1, teamId);
+    return st.step() ? st.text(0) : std::string();
+}
+
+Result<std::string> Replica::createCase(Case c)
+{
+    return inTransaction<std::string>(m_db, [&]() -> Result<std::string> {
+        c.uid = c.uid.empty() ? newUid() : c.uid;
+        auto saved = Repository(m_db).saveCase(c, Date::today());
+        if (!saved)
+            return saved.error();
+        Operation op;
+        op.kind = OperationKind::CaseUpsert;
+        op.uid = *saved;
+        op.team = teamCodeOf(c.teamId);
+        op.create = true;
+        op.fields = caseToFields(c);
+        if (auto s = enqueue(op); !s)
+            return s.error();
+        return *saved;
+    });
+}
+
+Status Replica::editCase(const Case& updated)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        Repository repo(m_db);
+        auto current = repo.caseByUid(updated.uid);
+        if (!current)
+            return current.error();
+        if (auto saved = repo.saveCase(updated, Date::today()); !saved)
+            return saved.error();
+        const auto before = caseToFields(*current);
+        const auto after = caseToFields(updated);
+        Operation op;
+        op.kind = OperationKind::CaseUpsert;
+        op.uid = updated.uid;
+        for (const auto& [field, value] : after) {
+            if (before.at(field) == value)
+                continue;
+            op.fields[field] = value;
+            op.base[field] = before.at(field);
+        }
+        if (op.fields.empty())
+            return {};
+        return enqueue(op);
+    });
+}
+
+Status Replica::deleteCase(const std::string& uid)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        if (auto s = Repository(m_db).deleteCase(uid); !s)
+            return s;
+        Operation op;
+        op.kind = OperationKind::CaseDelete;
+        op.uid = uid;
+        return enqueue(op);
+    });
+}
+
+Result<std::string> Replica::addTally(const std::string& questionnaire, RespondentGroup group, const std::string& teamCode,
+                                      const std::string& period, const std::string& question, int option, Gender gender,
+                                      std::int64_t delta, const std::string& enteredBy)
+{
+    return inTransaction<std::string>(m_db, [&]() -> Result<std::string> {
+        Repository repo(m_db);
+        auto fed = federationId();
+        if (!fed)
+            return fed.error();
+        std::optional<Id> team;
+        if (!teamCode.empty()) {
+            team = teamIdOf(teamCode);
+            if (!team)
+                return makeError("not_found", "team", "teamet '" + teamCode + "' finns inte");
+        }
+        auto p = parsePeriod(period);
+        if (!p)
+            return p.error();
+        auto round = repo.ensureRound(*fed, questionnaire, group, team, *p, std::nullopt);
+        if (!round)
+            return round.error();
+        auto q = m_db.prepare("SELECT id FROM question WHERE federation_id = ? AND code = ?");
+        q.bind(1, *fed).bind(2, question);
+        if (!q.step())
+            return makeError("not_found", "question", "frågan '" + question + "' finns inte");
+        TallyDelta d;
+        d.roundId = *round;
+        d.questionId = q.integer(0);
+        d.option = option;
+        d.gender = gender;
+        d.delta = delta;
+        d.enteredBy = enteredBy;
+        auto uid = repo.addTally(d);
+        if (!uid)
+            return uid.error();
+        Operation op;
+        op.kind = OperationKind::TallyAdd;
+        op.uid = *uid;
+        op.questionnaire = questionnaire;
+        op.group = group;
+        op.roundTeam = teamCode;
+        op.period = p->from.iso() + "/" + p->to.iso();
+        op.question = question;
+        op.option = option;
+        op.gender = gender;
+        op.delta = delta;
+        op.enteredBy = enteredBy;
+        if (auto s = enqueue(op); !s)
+            return s.error();
+        return *uid;
+    });
+}
+
+std::vector<Operation> Replica::pending(std::int64_t afterSeq, int limit)
+{
+    std::vector<Operation> out;
+    auto st = m_db.prepare("SELECT seq, operation FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?");
+    st.bind(1, afterSeq).bind(2, limit);
+    while (st.step()) {
+        auto j = json::parse(st.text(1));
+        j["seq"] = st.integer(0);  // the outbox key is the operation's sequence number
+        auto op = parseOperation(j, "outbox");
+        if (!op)
+            continue;  // cannot happen for rows this class wrote; never block the queue
+        out.push_back(std::move(*op));
+    }
+    return out;
+}
+
+int Replica::pendingCount()
+{
+    auto st = m_db.prepare("SELECT count(*) FROM outbox");
+    st.step();
+    return static_cast<int>(st.integer(0));
+}
+
+std::vector<RefusedOperation> Replica::refused()
+{
+    std::vector<RefusedOperation> out;
+    auto st = m_db.prepare("SELECT seq, uid, refused_code, refused_message FROM outbox WHERE refused_code IS NOT NULL ORDER BY seq");
+    while (st.step())
+        out.push_back({st.integer(0), st.text(1), st.text(2), st.text(3)});
+    return out;
+}
+
+Status Replica::acknowledge(const BatchResult& result)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        for (const auto& r : result.results) {
+            // An edit of a case that was deleted elsewhere can never apply: drop it.
+            const bool final = r.status == OperationStatus::Refused && r.error && r.error->code == "deleted";
+            if (r.status == OperationStatus::Refused && !final) {
+                m_db.prepare("UPDATE outbox SET refused_code = ?, refused_message = ? WHERE seq = ?")
+                    .bind(1, r.error ? r.error->code : std::string("refused"))
+                    .bind(2, r.error ? r.error->describe() : std::string())
+                    .bind(3, r.seq)
+                    .run();
+            } else {
+                m_db.prepare("DELETE FROM outbox WHERE seq = ?").bind(1, r.seq).run();
+            }
+        }
+        return {};
+    });
+}
+
+Status Replica::resetCursor()
+{
+    return setState("cursor", "0");
+}
+
+Status Replica::applyPull(const PullResult& pull)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        for (const auto& change : pull.changes) {
+            Status s;
+            if (change.data.is_null())
+                continue;
+            if (change.entity == "case")
+                s = applyCase(change);
+            else if (change.entity == "tally")
+                s = applyTally(change);
+            else if (change.entity == "story")
+                s = applyStory(change);
+            else if (change.entity == "conflict")
+                s = applyConflict(change);
+            if (!s)
+                return s;
+        }
+        m_db.prepare("INSERT INTO sync_state (key, value) VALUES ('cursor', ?1) ON CONFLICT (key) DO UPDATE SET value = ?1")
+            .bind(1, std::to_string(pull.cursor))
+            .run();
+        return {};
+    });
+}
+
+Status Replica::applyCase(const Change& change)
+{
+    const auto& d = change.data;
+    auto team = teamIdOf(d.at("team").get<std::string>());
+    if (!team)
+        return makeError("not_found", "team", "teamet '" + d["team"].get<std::string>() + "' saknas lokalt – hämta konfigurationen");
+    if (d.value("deleted", false)) {
+        m_db.prepare("UPDATE cases SET deleted = 1 WHERE uid = ? AND deleted = 0").bind(1, change.uid).run();
+        return {};
+    }
+    // Fields changed locally and not yet acknowledged keep their local value.
+    std::set<std::string> pendingFields;
+    bool pendingDelete = false;
+    auto ops = m_db.prepare("SELECT operation FROM outbox WHERE uid = ?");
+    ops.bind(1, change.uid);
+    while (ops.step()) {
+        const auto op = json::parse(ops.text(0));
+        if (op.value("kind", "") == "case.delete")
+            pendingDelete = true;
+        if (op.contains("fields"))
+            for (const auto& [k, v] : op["fields"].items())
+                pendingFields.insert(k);
+    }
+    auto deleted = m_db.prepare("SELECT deleted FROM cases WHERE uid = ?");
+    deleted.bind(1, change.uid);
+    const bool exists = deleted.step();
+    if (pendingDelete || (exists && deleted.integer(0) != 0))
+        return {};
+
+    CaseFields server;
+    for (const auto& [k, v] : d.at("fields").items())
+        server[k] = v.is_null() ? std::nullopt : std::optional<std::string>(v.get<std::string>());
+    Repository repo(m_db);
+    Case base;
+    base.uid = change.uid;
+    base.teamId = *team;
+    if (exists)
+        base = repo.caseByUid(change.uid).value();
+    CaseFields keepLocal = server;
+    for (const auto& f : pendingFields)
+        keepLocal.erase(f);
+    auto merged = applyCaseFields(base, keepLocal);
+    if (merged) {
+        if (repo.saveCase(*merged, Date::today()))
+            return {};
+    }
+    // The local change no longer fits the server's version: take the server's
+    // whole; the pending operation is still sent and merged on the server.
+    Case fresh;
+    fresh.uid = change.uid;
+    fresh.teamId = *team;
+    auto full = applyCaseFields(exists ? base : fresh, server);
+    if (!full)
+        return full.error();
+    auto saved = repo.saveCase(*full, Date::today());
+    if (!saved)
+        return saved.error();
+    return {};
+}
+
+Status Replica::applyTally(const Change& change)
+{
+    auto exists = m_db.prepare("SELECT 1 FROM tally_delta WHERE uid = ?");
+    exists.bind(1, change.uid);
+    if (exists.step())
+        return {};
+    const auto& d = change.data;
+    const auto& round = d.at("round");
+    auto fed = federationId();
+    if (!fed)
+        return fed.error();
+    std::optional<Id> team;
+    if (round.at("team").is_string()) {
+        team = teamIdOf(round["team"].get<std::string>());
+        if (!team)
+            return makeError("not_found", "team", "teamet saknas lokalt");
+    }
+    auto period = parsePeriod(round.at("period").get<std::string>());
+    auto group = parseCode<RespondentGroup>(round.at("group").get<std::string>());
+    if (!period || !group)
+        return makeError("invalid_response", "round", "oväntad enkätomgång från servern");
+    Repository repo(m_db);
+    auto roundId = repo.ensureRound(*fed, round.at("questionnaire").get<std::string>(), *group, team, *period, std::nullopt);
+    if (!roundId)
+        return roundId.error();
+    auto q = m_db.prepare("SELECT id FROM question WHERE federation_id = ? AND code = ?");
+    q.bind(1, *fed).bind(2, d.at("question").get<std::string>());
+    if (!q.step())
+        return makeError("not_found", "question", "frågan saknas lokalt – hämta konfigurationen");
+    TallyDelta t;
+    t.uid = change.uid;
+    t.roundId = *roundId;
+    t.questionId = q.integer(0);
+    t.option = d.at("option").get<int>();
+    t.gender = parseCode<Gender>(d.at("gender").get<std::string>()).value_or(Gender::Other);
+    t.delta = d.at("delta").get<std::int64_t>();
+    t.enteredBy = d.value("entered_by", "");
+    // Local validation is skipped for totals: the server's order of rows is authoritative.
+    m_db.prepare(
+            "INSERT INTO tally_delta (uid, round_id, question_id, option_no, gender, delta, entered_by, entered_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, t.uid)
+        .bind(2, t.roundId)
+        .bind(3, t.questionId)
+        .bind(4, t.option)
+        .bind(5, codeOf(t.gender))
+        .bind(6, t.delta)
+        .bind(7, t.enteredBy)
+        .bind(8, d.value("entered_at", ""))
+        .run();
+    return {};
+}
+
+Status Replica::applyStory(const Change& change)
+{
+    const auto& d = change.data;
+    auto fed = federationId();
+    if (!fed)
+        return fed.error();
+    Story s;
+    s.uid = change.uid;
+    s.federationId = *fed;
+    if (d.at("team").is_string())
+        s.teamId = teamIdOf(d["team"].get<std::string>());
+    s.category = parseCode<StoryCategory>(d.at("category").get<std::string>()).value_or(StoryCategory::PositiveSolution);
+    auto date = Date::parse(d.at("date").get<std::string>());
+    if (!date)
+        return date.error();
+    s.date = *date;
+    s.title = d.at("title").get<std::string>();
+    s.text = d.at("text").get<std::string>();
+    auto saved = Repository(m_db).saveStory(s);
+    if (!saved)
+        return saved.error();
+    return {};
+}
+
+Status Replica::applyConflict(const Change& change)
+{
+    const auto& d = change.data;
+    auto fed = federationId();
+    if (!fed)
+        return fed.error();
+    auto team = m_db.prepare("SELECT team_id FROM cases WHERE uid = ?");
+    team.bind(1, d.at("case_uid").get<std::string>());
+    const auto teamId = team.step() ? team.optionalInteger(0) : std::nullopt;
+    auto text = [&](const char* key) {
+        return d.at(key).is_null() ? std::optional<std::string>() : std::optional<std::string>(d[key].get<std::string>());
+    };
+    m_db.prepare(
+            "INSERT INTO sync_conflict (uid, federation_id, team_id, case_uid, field, kept_value, other_value, kept_hlc, "
+            "other_hlc, other_device, resolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+            "ON CONFLICT (uid) DO UPDATE SET resolved = ?11")
+        .bind(1, change.uid)
+        .bind(2, *fed)
+        .bind(3, teamId)
+        .bind(4, d.at("case_uid").get<std::string>())
+        .bind(5, d.at("field").get<std::string>())
+        .bind(6, text("kept"))
+        .bind(7, text("other"))
+        .bind(8, d.at("kept_hlc").get<std::string>())
+        .bind(9, d.at("other_hlc").get<std::string>())
+        .bind(10, d.at("other_device").get<std::string>())
+        .bind(11, d.value("resolved", false) ? 1 : 0)
+        .run();
+    return {};
+}
+
+}  // namespace samkoll::core
+
+namespace samkoll::core {
+
+Result<SyncReport> synchronise(Replica& replica, SyncTransport& transport, const std::string& deviceId,
+                               bool refreshConfiguration, bool confirmMassDelete)
+{
+    constexpr int kBatchSize = 500;
+    constexpr int kPullLimit = 1000;
+    SyncReport report;
+    if (refreshConfiguration || !replica.state("federation")) {
+        auto config = transport.configuration();
+        if (!config)
+            return config.error();
+        if (auto s = replica.applyConfiguration(*config); !s)
+            return s.error();
+    }
+    std::int64_t after = 0;
+    for (;;) {
+        auto ops = replica.pending(after, kBatchSize);
+        if (ops.empty())
+            break;
+        after = ops.back().seq;
+        Batch batch;
+        batch.deviceId = deviceId;
+        batch.clientTimeMs = systemMillis();
+        batch.confirmMassDelete = confirmMassDelete;
+        batch.operations = std::move(ops);
+        report.pushed += static_cast<int>(batch.operations.size());
+        auto result = transport.push(batch);
+        if (!result)
+            return result.error();
+        if (auto s = replica.acknowledge(*result); !s)
+            return s.error();
+        for (const auto& r : result->results)
+            (r.status == OperationStatus::Refused ? report.refused : report.acknowledged)++;
+        report.conflicts += result->conflicts;
+        if (result->clockSkewMs)
+            report.clockSkewMs = result->clockSkewMs;
+    }
+    bool resynced = false;
+    for (;;) {
+        auto pull = transport.pull(replica.cursor(), kPullLimit);
+        if (!pull && pull.error().code == "invalid_cursor" && !resynced) {
+            resynced = true;
+            if (auto s = replica.resetCursor(); !s)
+                return s.error();
+            continue;
+        }
+        if (!pull)
+            return pull.error();
+        if (auto s = replica.applyPull(*pull); !s)
+            return s.error();
+        report.pulled += static_cast<int>(pull->changes.size());
+        if (!pull->more)
+            break;
+    }
+    return report;
+}
+
+}  // namespace samkoll::core
