@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "https_transport.hpp"
+
+#include <curl/curl.h>
+
+#include <mutex>
+
+namespace samkoll::client {
+
+using namespace samkoll::core;
+using nlohmann::json;
+
+namespace {
+
+std::size_t collect(char* data, std::size_t size, std::size_t n, void* user)
+{
+    static_cast<std::string*>(user)->append(data, size * n);
+    return size * n;
+}
+
+void globalInit()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+}  // namespace
+
+HttpsClient::HttpsClient(std::string baseUrl, std::string caPem) : m_base(std::move(baseUrl)), m_ca(std::move(caPem))
+{
+    globalInit();
+    m_curl = curl_easy_init();
+    while (!m_base.empty() && m_base.back() == '/')
+        m_base.pop_back();
+}
+
+HttpsClient::~HttpsClient()
+{
+    curl_easy_cleanup(static_cast<CURL*>(m_curl));
+}
+
+Result<HttpReply> HttpsClient::request(const std::string& method, const std::string& path, const std::string& body)
+{
+    CURL* curl = static_cast<CURL*>(m_curl);
+    if (!curl)
+        return makeError("network", "", "nätverksbiblioteket kunde inte startas");
+    curl_easy_reset(curl);  // keeps the open connection and TLS session for reuse
+    HttpReply reply;
+    const std::string url = m_base + path;
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply.body);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 120L);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip responses, decompressed by curl
+    curl_easy_setopt(curl, CURLOPT_NOPROXY, "localhost,127.0.0.1,::1");
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl_blob ca{};
+    if (!m_ca.empty()) {
+        ca.data = m_ca.data();
+        ca.len = m_ca.size();
+        ca.flags = CURL_BLOB_NOCOPY;
+        curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &ca);
+    }
+    curl_slist* headers = nullptr;
+    headers = curl_slist_append(headers, "Content-Type: application/json");
+    headers = curl_slist_append(headers, "Accept: application/json");
+    std::string auth;
+    if (!m_token.empty()) {
+        auth = "Authorization: Bearer " + m_token;
+        headers = curl_slist_append(headers, auth.c_str());
+    }
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    if (method == "POST") {
+        curl_easy_setopt(curl, CURLOPT_POST, 1L);
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    }
+    const CURLcode rc = curl_easy_perform(curl);
+    curl_slist_free_all(headers);
+    if (rc != CURLE_OK)
+        return makeError("network", "", std::string("servern kan inte nås: ") + curl_easy_strerror(rc));
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
+    return reply;
+}
+
+Result<json> HttpsTransport::call(const std::string& method, const std::string& path, const std::string& body)
+{
+    auto reply = m_client.request(method, path, body);
+    if (!reply)
+        return reply.error();
+    const json j = json::parse(reply->body, nullptr, false);
+    if (reply->status != 200) {
+        if (j.is_object() && j.contains("error"))
+            return makeError(j["error"].value("code", "server"), j["error"].value("field", ""),
+                             j["error"].value("message", "servern svarade " + std::to_string(reply->status)));
+        return makeError("server", "", "servern svarade " + std::to_string(reply->status));
+    }
+    if (j.is_discarded())
+        return makeError("invalid_response", "", "servern svarade inte med JSON");
+    return j;
+}
+
+Result<json> HttpsTransport::configuration()
+{
+    return call("GET", "/api/v1/config", {});
+}
+
+Result<BatchResult> HttpsTransport::push(const Batch& batch)
+{
+    auto j = call("POST", "/api/v1/sync/push", batchToJson(batch).dump());
+    if (!j)
+        return j.error();
+    return parseBatchResult(*j);
+}
+
+Result<PullResult> HttpsTransport::pull(std::int64_t cursor, int limit)
+{
+    auto j = call("GET", "/api/v1/sync/pull?cursor=" + std::to_string(cursor) + "&limit=" + std::to_string(limit), {});
+    if (!j)
+        return j.error();
+    return parsePullResult(*j);
+}
+
+}  // namespace samkoll::client

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "samkoll/sync/replica.hpp"
+
+namespace samkoll::client {
+
+/// An HTTP reply: status and body (already decompressed).
+struct HttpReply {
+    long status = 0;
+    std::string body;
+};
+
+/// HTTPS to the Samkoll server with libcurl: one connection reused across
+/// requests, TLS verified against the certificate the device trusted at
+/// enrolment (not the system store), timeouts on every request.
+class HttpsClient {
+public:
+    /// `caPem` empty = the system's trust store (a server with a public certificate).
+    HttpsClient(std::string baseUrl, std::string caPem);
+    ~HttpsClient();
+    HttpsClient(const HttpsClient&) = delete;
+    HttpsClient& operator=(const HttpsClient&) = delete;
+
+    void setToken(std::string token) { m_token = std::move(token); }
+    /// Sends a request; transport failures (no network, TLS, timeout) are errors with code "network".
+    core::Result<HttpReply> request(const std::string& method, const std::string& path, const std::string& body = {});
+
+private:
+    std::string m_base;
+    std::string m_ca;
+    std::string m_token;
+    void* m_curl;
+};
+
+/// The sync transport over HTTPS: JSON bodies, server errors mapped back to
+/// their codes ("invalid_cursor", "unsupported_version", "unauthorized" …).
+class HttpsTransport : public core::SyncTransport {
+public:
+    explicit HttpsTransport(HttpsClient& client) : m_client(client) {}
+    core::Result<nlohmann::json> configuration() override;
+    core::Result<core::BatchResult> push(const core::Batch& batch) override;
+    core::Result<core::PullResult> pull(std::int64_t cursor, int limit) override;
+
+private:
+    core::Result<nlohmann::json> call(const std::string& method, const std::string& path, const std::string& body);
+    HttpsClient& m_client;
+};
+
+}  // namespace samkoll::client

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync_engine.hpp"
+
+#include <thread>
+
+namespace samkoll::client {
+
+using namespace samkoll::core;
+using nlohmann::json;
+
+SyncEngine::SyncEngine(const std::string& localDatabase)
+{
+    auto db = Database::open(localDatabase);
+    if (!db)
+        throw std::runtime_error(db.error().describe());
+    m_db = std::move(*db);
+    auto device = Replica(*m_db, "").state("device_id");
+    m_replica = std::make_unique<Replica>(*m_db, device.value_or("new-device"));
+    connect();
+}
+
+void SyncEngine::connect()
+{
+    auto url = m_replica->state("server_url");
+    if (!url)
+        return;
+    m_http = std::make_unique<HttpsClient>(*url, m_replica->state("server_ca").value_or(""));
+    m_http->setToken(m_replica->state("token").value_or(""));
+}
+
+Status SyncEngine::enrol(const std::string& serverUrl, const std::string& code, const std::string& deviceName,
+                         const std::string& caPem)
+{
+    HttpsClient http(serverUrl, caPem);
+    auto reply = http.request("POST", "/api/v1/enrol", json{{"code", code}, {"device_name", deviceName}}.dump());
+    if (!reply)
+        return reply.error();
+    const json j = json::parse(reply->body, nullptr, false);
+    if (reply->status != 200) {
+        if (j.is_object() && j.contains("error"))
+            return makeError(j["error"].value("code", "server"), "code", j["error"].value("message", ""));
+        return makeError("server", "", "servern svarade " + std::to_string(reply->status));
+    }
+    try {
+        for (auto [key, value] : {std::pair<std::string, std::string>{"server_url", serverUrl},
+                                  {"server_ca", caPem},
+                                  {"device_id", j.at("device_id").get<std::string>()},
+                                  {"token", j.at("token").get<std::string>()},
+                                  {"role", j.at("role").get<std::string>()},
+                                  {"team", j.at("team").is_object() ? j["team"].at("code").get<std::string>() : ""}}) {
+            if (auto s = m_replica->setState(key, value); !s)
+                return s;
+        }
+    } catch (const json::exception& e) {
+        return makeError("invalid_response", "", std::string("oväntat svar vid registrering: ") + e.what());
+    }
+    m_replica = std::make_unique<Replica>(*m_db, m_replica->state("device_id").value());
+    connect();
+    return {};
+}
+
+Result<SyncReport> SyncEngine::syncOnce(bool confirmMassDelete)
+{
+    if (!m_http)
+        return makeError("not_enrolled", "", "enheten är inte registrerad – ange serveradress och kod från kansliet");
+    HttpsTransport transport(*m_http);
+    auto report = synchronise(*m_replica, transport, m_replica->state("device_id").value_or(""), false, confirmMassDelete);
+    m_online = report || report.error().code != "network";
+    if (!report) {
+        m_lastError = report.error();
+        return report;
+    }
+    m_lastError.reset();
+    m_skew = report->clockSkewMs;
+    (void)m_replica->setState("last_sync", Date::today().iso() + "T" + std::to_string(systemMillis()));
+    return report;
+}
+
+Result<SyncReport> SyncEngine::syncWithRetry(int attempts, std::chrono::milliseconds base)
+{
+    auto delay = base;
+    for (int i = 1;; ++i) {
+        auto r = syncOnce();
+        // Only transport failures are worth retrying; a refusal stays a refusal.
+        if (r || i >= attempts || (r.error().code != "network" && r.error().code != "storage"))
+            return r;
+        std::this_thread::sleep_for(delay);
+        delay = std::min(delay * 2, std::chrono::milliseconds(30000));
+    }
+}
+
+SyncStatus SyncEngine::status()
+{
+    SyncStatus s;
+    s.enrolled = m_http != nullptr;
+    s.online = m_online;
+    s.lastSync = m_replica->state("last_sync").value_or("");
+    s.pending = m_replica->pendingCount();
+    s.refused = static_cast<int>(m_replica->refused().size());
+    auto c = m_db->prepare("SELECT count(*) FROM sync_conflict WHERE resolved = 0");
+    c.step();
+    s.conflicts = static_cast<int>(c.integer(0));
+    s.lastError = m_lastError;
+    s.clockSkewMs = m_skew;
+    return s;
+}
+
+}  // namespace samkoll::client

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "https_transport.hpp"
+#include "samkoll/store/database.hpp"
+#include "samkoll/sync/replica.hpp"
+
+namespace samkoll::client {
+
+/// What the coordinator sees of sync: shown in the always-visible status.
+struct SyncStatus {
+    bool enrolled = false;
+    bool online = false;           ///< the last attempt reached the server
+    std::string lastSync;          ///< ISO time of the last complete sync, empty if never
+    int pending = 0;               ///< operations in the outbox
+    int refused = 0;               ///< of which refused, with reasons
+    int conflicts = 0;             ///< unresolved conflicts
+    std::optional<core::Error> lastError;
+    std::optional<std::int64_t> clockSkewMs;
+};
+
+/// The client's sync engine, usable without a window: owns the local database
+/// (one SQLite file), enrols the device, and synchronises over HTTPS with
+/// retries and backoff. Everything is committed locally before it is
+/// acknowledged, so a crash or kill at any point resumes safely.
+class SyncEngine {
+public:
+    explicit SyncEngine(const std::string& localDatabase);
+
+    /// Exchanges the central office's code for a device token; `caPem` is the
+    /// server certificate to trust (empty: the system's trust store).
+    core::Status enrol(const std::string& serverUrl, const std::string& code, const std::string& deviceName,
+                       const std::string& caPem);
+    /// One synchronisation attempt.
+    core::Result<core::SyncReport> syncOnce(bool confirmMassDelete = false);
+    /// Up to `attempts` attempts with exponential backoff (base doubling, capped).
+    core::Result<core::SyncReport> syncWithRetry(int attempts, std::chrono::milliseconds base = std::chrono::milliseconds(200));
+
+    [[nodiscard]] SyncStatus status();
+    core::Database& database() { return *m_db; }
+    core::Replica& replica() { return *m_replica; }
+
+private:
+    void connect();
+
+    std::unique_ptr<core::Database> m_db;
+    std::unique_ptr<core::Replica> m_replica;
+    std::unique_ptr<HttpsClient> m_http;
+    std::optional<core::Error> m_lastError;
+    std::optional<std::int64_t> m_skew;
+    bool m_online = false;
+};
+
+}  // namespace samkoll::client

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+namespace samkoll::test {
+
+/// A temporary directory removed at the end of the test.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir()
+    {
+        static int counter = 0;
+        path = std::filesystem::temp_directory_path() /
+               ("samkoll-it-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    std::string file(const std::string& name) const { return (path / name).string(); }
+};
+
+inline std::string readText(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+/// The real samkolld binary serving a database on a loopback port chosen by the
+/// kernel, read from its first line of output. Stopped (SIGTERM, then SIGKILL)
+/// when destroyed.
+class ServerProcess {
+public:
+    ServerProcess(const std::string& db, const std::string& cert, const std::string& key)
+    {
+        int out[2];
+        REQUIRE(pipe(out) == 0);
+        m_pid = fork();
+        REQUIRE(m_pid >= 0);
+        if (m_pid == 0) {
+            dup2(out[1], STDOUT_FILENO);
+            close(out[0]);
+            close(out[1]);
+            execl(SAMKOLLD_PATH, SAMKOLLD_PATH, "serve", "--db", db.c_str(), "--cert", cert.c_str(), "--key",
+                  key.c_str(), "--address", "127.0.0.1", "--port", "0", "--threads", "2", static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        close(out[1]);
+        m_out = fdopen(out[0], "r");
+        char line[512];
+        REQUIRE(std::fgets(line, sizeof line, m_out) != nullptr);
+        const std::string text = line;
+        const auto colon = text.find(":", text.find("127.0.0.1"));
+        REQUIRE(colon != std::string::npos);
+        port = std::stoi(text.substr(colon + 1));
+        url = "https://localhost:" + std::to_string(port);
+    }
+    ~ServerProcess() { stop(SIGTERM); }
+
+    /// Stops the server; SIGKILL simulates a crash.
+    void stop(int signal)
+    {
+        if (m_pid <= 0)
+            return;
+        kill(m_pid, signal);
+        int status = 0;
+        for (int i = 0; i < 100 && waitpid(m_pid, &status, WNOHANG) == 0; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        if (waitpid(m_pid, &status, WNOHANG) == 0) {
+            kill(m_pid, SIGKILL);
+            waitpid(m_pid, &status, 0);
+        }
+        m_pid = -1;
+        if (m_out)
+            std::fclose(m_out);
+        m_out = nullptr;
+    }
+
+    int port = 0;
+    std::string url;
+
+private:
+    pid_t m_pid = -1;
+    FILE* m_out = nullptr;
+};
+
+}  // namespace samkoll::test

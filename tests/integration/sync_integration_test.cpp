@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real samkolld binary over loopback TLS, driven by the client's real sync
+// engine (libcurl), each client with its own SQLite file.
+#include "server_process.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+
+#include "cli.hpp"
+#include "samkoll/store/repository.hpp"
+#include "sync_engine.hpp"
+
+using namespace samkoll::test;
+using namespace samkoll::core;
+using samkoll::client::HttpsClient;
+using samkoll::client::SyncEngine;
+using nlohmann::json;
+
+namespace {
+
+std::string admin(std::vector<std::string> args)
+{
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = samkoll::server::runAdminCli(args, out, err);
+    INFO(err.str());
+    REQUIRE(code == 0);
+    return out.str();
+}
+
+/// A förbund with three teams, the 2021 budget, a certificate and accounts.
+struct World {
+    TempDir dir;
+    std::string db = dir.file("server.db");
+    std::string cert = dir.file("cert.pem");
+    std::string key = dir.file("key.pem");
+    std::string ca;
+
+    World()
+    {
+        admin({"init", "--db", db});
+        admin({"federation", "add", "--db", db, "--code", "sf", "--name", "Samordningsförbundet Test"});
+        for (auto k : {"vannas", "vindeln"})
+            admin({"member", "add", "--db", db, "--code", k, "--name", k, "--kind", "kommun"});
+        admin({"team", "add", "--db", db, "--code", "vannas", "--name", "Samordningsteamet Vännäs", "--kommun", "vannas"});
+        admin({"team", "add", "--db", db, "--code", "vindeln", "--name", "Samordningsteamet Vindeln", "--kommun", "vindeln"});
+        const auto budget = dir.file("budget.json");
+        std::ofstream(budget) << admin({"template"});
+        admin({"import", "budget", "--db", db, "--file", budget});
+        admin({"cert", "--cert", cert, "--key", key, "--host", "localhost"});
+        ca = readText(cert);
+        admin({"user", "add", "--db", db, "--login", "vns", "--role", "coordinator", "--team", "vannas"});
+        admin({"user", "add", "--db", db, "--login", "vdl", "--role", "coordinator", "--team", "vindeln"});
+        admin({"user", "add", "--db", db, "--login", "kansli", "--role", "central_office"});
+        admin({"user", "add", "--db", db, "--login", "styrelse", "--role", "board"});
+    }
+
+    std::string code(const std::string& login)
+    {
+        auto out = admin({"enrol-code", "--db", db, "--login", login});
+        return out.substr(0, out.find('\n'));
+    }
+
+    std::unique_ptr<SyncEngine> client(const std::string& name, const std::string& login, const ServerProcess& server)
+    {
+        auto engine = std::make_unique<SyncEngine>(dir.file(name + ".db"));
+        auto s = engine->enrol(server.url, code(login), name, ca);
+        INFO((s ? std::string() : s.error().describe()));
+        REQUIRE(s);
+        auto first = engine->syncOnce();
+        INFO((first ? std::string() : first.error().describe()));
+        REQUIRE(first);
+        return engine;
+    }
+
+    std::int64_t serverCount(const std::string& sql)
+    {
+        auto d = Database::openExisting(db);
+        REQUIRE(d);
+        auto st = (*d)->prepare(sql);
+        st.step();
+        return st.integer(0);
+    }
+};
+
+Case newCase(SyncEngine& e, const std::string& team, const std::string& code)
+{
+    Repository repo(e.database());
+    Case c;
+    c.teamId = repo.team(e.replica().federationId().value(), team)->id;
+    c.code = code;
+    c.gender = Gender::Woman;
+    c.birthYear = 1990;
+    c.referralDate = Date{2021, 3, 1};
+    c.referringParty = ReferringParty::SocialInsurance;
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("Offline work in Vindeln arrives once when the laptop reconnects", "[integration][sync]")
+{
+    World w;
+    auto server = std::make_unique<ServerProcess>(w.db, w.cert, w.key);
+    auto a1 = w.client("vindeln-1", "vdl", *server);
+    auto a2 = w.client("vindeln-2", "vdl", *server);
+    auto b1 = w.client("vannas-1", "vns", *server);
+    server->stop(SIGTERM);  // the network goes away
+
+    for (int i = 1; i <= 5; ++i)
+        REQUIRE(a1->replica().createCase(newCase(*a1, "vindeln", "VDL-2021-00" + std::to_string(i))));
+    REQUIRE(a1->replica().addTally("deltagare_avslut", RespondentGroup::ParticipantsExit, "vindeln", "2021", "d_bemott", 1,
+                                   Gender::Woman, 3, "koordinator"));
+    auto offline = a1->syncOnce();
+    REQUIRE_FALSE(offline);
+    CHECK(offline.error().code == "network");
+    CHECK(a1->status().pending == 6);
+    CHECK_FALSE(a1->status().online);
+
+    server = std::make_unique<ServerProcess>(w.db, w.cert, w.key);  // back online, on a new port
+    REQUIRE(a1->replica().setState("server_url", server->url));
+    a1 = std::make_unique<SyncEngine>(w.dir.file("vindeln-1.db"));  // the app restarts
+    auto online = a1->syncWithRetry(3);
+    INFO((online ? std::string() : online.error().describe()));
+    REQUIRE(online);
+    CHECK(a1->status().pending == 0);
+    CHECK(a1->status().online);
+    CHECK(w.serverCount("SELECT count(*) FROM cases") == 5);
+    CHECK(w.serverCount("SELECT sum(delta) FROM tally_delta") == 3);
+
+    for (auto* other : {a2.get(), b1.get()}) {
+        REQUIRE(other->replica().setState("server_url", server->url));
+    }
+    a2 = std::make_unique<SyncEngine>(w.dir.file("vindeln-2.db"));
+    b1 = std::make_unique<SyncEngine>(w.dir.file("vannas-1.db"));
+    REQUIRE(a2->syncOnce());
+    REQUIRE(b1->syncOnce());
+    auto count = [](SyncEngine& e) {
+        auto st = e.database().prepare("SELECT count(*) FROM cases WHERE deleted = 0");
+        st.step();
+        return st.integer(0);
+    };
+    CHECK(count(*a2) == 5);
+    CHECK(count(*b1) == 0);  // another team's cases never reach Vännäs
+}
+
+TEST_CASE("Crash safety: the server killed in the middle of uploads loses and duplicates nothing", "[integration][sync]")
+{
+    World w;
+    auto server = std::make_unique<ServerProcess>(w.db, w.cert, w.key);
+    auto client = w.client("vannas-1", "vns", *server);
+    std::mt19937 rng(7);
+    int created = 0;
+    for (int round = 0; round < 6; ++round) {
+        for (int i = 0; i < 40; ++i)
+            REQUIRE(client->replica().createCase(newCase(*client, "vannas", "VNS-" + std::to_string(++created))));
+        std::thread sync([&] { (void)client->syncOnce(); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 40)(rng)));
+        server->stop(SIGKILL);
+        sync.join();
+        server = std::make_unique<ServerProcess>(w.db, w.cert, w.key);
+        REQUIRE(client->replica().setState("server_url", server->url));
+        client = std::make_unique<SyncEngine>(w.dir.file("vannas-1.db"));
+    }
+    auto last = client->syncWithRetry(3);
+    INFO((last ? std::string() : last.error().describe()));
+    REQUIRE(last);
+    CHECK(client->status().pending == 0);
+    CHECK(w.serverCount("SELECT count(*) FROM cases") == created);
+    CHECK(w.serverCount("SELECT count(DISTINCT code) FROM cases") == created);
+}
+
+TEST_CASE("Security and bad input over the wire", "[integration][security]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    auto vns = w.client("vannas-1", "vns", server);
+    auto vdl = w.client("vindeln-1", "vdl", server);
+    REQUIRE(vns->replica().createCase(newCase(*vns, "vannas", "VNS-1")));
+    REQUIRE(vns->syncOnce());
+
+    SECTION("a coordinator cannot write another team's cases")
+    {
+        Batch b;
+        b.deviceId = vdl->replica().state("device_id").value();
+        Operation op;
+        op.seq = 1;
+        op.kind = OperationKind::CaseUpsert;
+        op.hlc = Hlc{1, 0, "x"}.encode();
+        op.uid = "forged";
+        op.team = "vannas";
+        op.create = true;
+        op.fields = {{"code", "X-1"}, {"gender", "man"}, {"referral_date", "2021-01-01"}, {"referring_party", "af"}};
+        b.operations.push_back(op);
+        HttpsClient http(server.url, w.ca);
+        http.setToken(vdl->replica().state("token").value());
+        auto r = http.request("POST", "/api/v1/sync/push", batchToJson(b).dump());
+        REQUIRE(r);
+        CHECK(r->status == 200);
+        CHECK(json::parse(r->body)["results"][0]["error"]["code"] == "forbidden");
+        CHECK(w.serverCount("SELECT count(*) FROM cases") == 1);
+    }
+    SECTION("the board reads aggregates, never case rows")
+    {
+        HttpsClient http(server.url, w.ca);
+        auto enrol = http.request("POST", "/api/v1/enrol", json{{"code", w.code("styrelse")}}.dump());
+        REQUIRE(enrol);
+        http.setToken(json::parse(enrol->body)["token"].get<std::string>());
+        CHECK(http.request("GET", "/api/v1/sync/pull?cursor=0")->status == 403);
+        auto index = http.request("GET", "/api/v1/index?year=2021");
+        REQUIRE(index);
+        CHECK(index->status == 200);
+        CHECK(json::parse(index->body)["index"]["unit"]["type"] == "federation");
+        CHECK(index->body.find("VNS-1") == std::string::npos);
+    }
+    SECTION("a revoked device is refused")
+    {
+        admin({"device", "revoke", "--db", w.db, "--device", vns->replica().state("device_id").value()});
+        auto r = vns->syncOnce();
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == "unauthorized");
+        CHECK(r.error().message.find("spärrats") != std::string::npos);
+    }
+    SECTION("malformed JSON, wrong types, unsupported versions, huge bodies and garbage bytes")
+    {
+        HttpsClient http(server.url, w.ca);
+        http.setToken(vdl->replica().state("token").value());
+        auto bad = http.request("POST", "/api/v1/sync/push", "{not json");
+        CHECK(bad->status == 400);
+        CHECK(json::parse(bad->body)["error"]["code"] == "invalid_json");
+        auto types = http.request("POST", "/api/v1/sync/push",
+                                  R"({"schema_version":"1","device_id":"x","client_time_ms":1,"operations":[]})");
+        CHECK(types->status == 400);
+        CHECK(json::parse(types->body)["error"]["field"] == "schema_version");
+        const auto device = vdl->replica().state("device_id").value();
+        auto version = http.request("POST", "/api/v1/sync/push",
+                                    json{{"schema_version", 99}, {"device_id", device}, {"client_time_ms", 1}, {"operations", json::array()}}.dump());
+        CHECK(version->status == 426);
+        CHECK(json::parse(version->body)["error"]["message"].get<std::string>().find("Uppdatera") != std::string::npos);
+        auto huge = http.request("POST", "/api/v1/sync/push", std::string(9 * 1024 * 1024, 'x'));
+        REQUIRE(huge);
+        CHECK(huge->status == 413);
+
+        // Raw garbage on the TCP port, then the server still answers.
+        const int fd = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<std::uint16_t>(server.port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        const char garbage[] = "\x16\x03\x01\xff\xff garbage \x00\x01\x02";
+        (void)write(fd, garbage, sizeof garbage);
+        close(fd);
+        auto health = http.request("GET", "/health");
+        REQUIRE(health);
+        CHECK(health->status == 200);
+        CHECK(http.request("GET", "/api/v1/sync/pull?cursor=abc")->status == 400);
+        CHECK(http.request("GET", "/api/v1/sync/pull?cursor=999999999")->status == 410);
+    }
+    SECTION("the wrong certificate is not trusted")
+    {
+        TempDir other;
+        admin({"cert", "--cert", other.file("c.pem"), "--key", other.file("k.pem")});
+        HttpsClient http(server.url, readText(other.file("c.pem")));
+        auto r = http.request("GET", "/health");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == "network");
+    }
+}
