@@ -234,3 +234,45 @@ TEST_CASE("Randomised convergence: every device and the server end identical", "
     for (int seed = 1; seed <= seeds; ++seed)
         runSeed(static_cast<std::uint64_t>(seed));
 }
+
+TEST_CASE("Faults: the Nth server statement fails, for every N over a sync; the next sync recovers", "[core][sync][faults]")
+{
+    std::int64_t statements = 0;  // of one whole sync, measured by the first clean run
+    for (int n = 1; statements == 0 || n <= statements; ++n) {
+        INFO("failing statement " << n);
+        std::mt19937_64 rng(static_cast<std::uint64_t>(n));
+        Fixture server;
+        auto db = std::move(Database::open(":memory:").value());
+        Replica replica(*db, "dev");
+        DirectTransport transport(*server.db, DeviceContext{"dev", server.fed, Role::Coordinator, server.teamA}, rng);
+        REQUIRE(synchronise(replica, transport, "dev", true));
+        Repository local(*db);
+        const Id team = local.team(replica.federationId().value(), "ta")->id;
+        for (int i = 0; i < 4; ++i) {
+            Case c;
+            c.teamId = team;
+            c.code = "F-" + std::to_string(i);
+            c.referralDate = Date{2021, 2, 1};
+            c.referringParty = ReferringParty::Region;
+            REQUIRE(replica.createCase(c));
+        }
+        REQUIRE(replica.addTally("deltagare_avslut", RespondentGroup::ParticipantsExit, "ta", "2021", "d_bemott", 2,
+                                 Gender::Man, 5, "dev"));
+
+        const auto before = server.db->steps();
+        server.db->failAfter(n);
+        auto faulty = synchronise(replica, transport, "dev");
+        server.db->failAfter(0);
+        if (faulty && statements == 0)
+            statements = server.db->steps() - before;
+        auto clean = synchronise(replica, transport, "dev");
+        INFO((clean ? std::string() : clean.error().describe()));
+        REQUIRE(clean);
+        CHECK(replica.pendingCount() == 0);
+        CHECK(server.count("cases") == 4);
+        auto sum = server.db->prepare("SELECT ifnull(sum(delta), 0) FROM tally_delta");
+        sum.step();
+        CHECK(sum.integer(0) == 5);
+        CHECK(snapshotCases(*db, "ta") == snapshotCases(*server.db, "ta"));
+    }
+}

@@ -210,6 +210,7 @@ int Database::schemaVersion()
 
 void Database::beforeStep()
 {
+    ++m_steps;
     if (m_failAfter > 0 && --m_failAfter == 0)
         throw StoreError(SQLITE_IOERR, "injicerat fel (test)");
 }

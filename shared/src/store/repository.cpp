@@ -678,7 +678,7 @@ Result<std::string> Repository::addTally(TallyDelta t)
             return makeError("not_found", "round", "enkätomgången finns inte");
         const Id federationId = round.integer(0);
         const Id questionnaireId = round.integer(1);
-        const int year = Date::parse(round.text(2)).value().year;
+        const int year = valueOrThrow(Date::parse(round.text(2))).year;
         round.reset();
         if (auto s = checkUnlocked(federationId, year, "round"); !s)
             return s.error();
@@ -754,7 +754,7 @@ Result<std::string> Repository::saveStory(Story s)
         auto old = m_db.prepare("SELECT story_date FROM story WHERE uid = ?");
         old.bind(1, s.uid);
         if (old.step()) {
-            const int oldYear = Date::parse(old.text(0)).value().year;
+            const int oldYear = valueOrThrow(Date::parse(old.text(0))).year;
             if (auto st = checkUnlocked(s.federationId, oldYear, "date"); !st)
                 return st.error();
         }

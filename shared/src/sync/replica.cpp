@@ -13,6 +13,7 @@ using nlohmann::json;
 
 json exportConfiguration(Database& db, Id federationId)
 {
+    // Read errors throw StoreError: callers run this inside guarded() or a handler that maps it to 503.
     Repository repo(db);
     json out;
     auto st = db.prepare("SELECT code, name FROM federation WHERE id = ?");
@@ -21,17 +22,17 @@ json exportConfiguration(Database& db, Id federationId)
         out["federation"] = {{"code", st.text(0)}, {"name", st.text(1)}};
     json members = json::array();
     std::map<Id, std::string> memberCodes;
-    for (const auto& m : repo.members(federationId).value()) {
+    for (const auto& m : valueOrThrow(repo.members(federationId))) {
         members.push_back({{"code", m.code}, {"name", m.name}, {"kind", codeOf(m.kind)}});
         memberCodes[m.id] = m.code;
     }
     json teams = json::array();
-    for (const auto& t : repo.teams(federationId).value())
+    for (const auto& t : valueOrThrow(repo.teams(federationId)))
         teams.push_back({{"code", t.code},
                          {"name", t.name},
                          {"kommun", t.kommunId ? json(memberCodes[*t.kommunId]) : json(nullptr)}});
     json budgets = json::array();
-    for (int year : repo.budgetYears(federationId).value())
+    for (int year : valueOrThrow(repo.budgetYears(federationId)))
         if (auto doc = repo.budgetDocument(federationId, year))
             budgets.push_back(budgetDocumentToJson(*doc));
     out["members"] = members;
@@ -98,7 +99,7 @@ Status Replica::applyConfiguration(const json& config)
             else
                 return created.error();
             std::set<std::string> members;
-            for (const auto& m : repo.members(fed).value())
+            for (const auto& m : valueOrThrow(repo.members(fed)))
                 members.insert(m.code);
             for (const auto& m : config.at("members")) {
                 const auto mc = m.at("code").get<std::string>();
@@ -397,7 +398,7 @@ Status Replica::applyCase(const Change& change)
     base.uid = change.uid;
     base.teamId = *team;
     if (exists)
-        base = repo.caseByUid(change.uid).value();
+        base = valueOrThrow(repo.caseByUid(change.uid));
     CaseFields keepLocal = server;
     for (const auto& f : pendingFields)
         keepLocal.erase(f);

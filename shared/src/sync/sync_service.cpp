@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samkoll/sync/sync_service.hpp"
 
+#include <sqlite3.h>
+
 #include <map>
 #include <set>
 
@@ -53,9 +55,10 @@ public:
     Applier(Database& db, const DeviceContext& ctx, Date today) : m_db(db), m_repo(db), m_ctx(ctx), m_today(today)
     {
         auto teams = m_repo.teams(ctx.federationId);
-        if (teams)
-            for (const auto& t : *teams)
-                m_teams[t.code] = t;
+        if (!teams)
+            throw StoreError(SQLITE_IOERR, teams.error().message);
+        for (const auto& t : *teams)
+            m_teams[t.code] = t;
     }
 
     int conflicts = 0;
@@ -89,7 +92,7 @@ public:
         if (!s.clocks.is_object())
             s.clocks = json::object();
         if (!s.deleted)
-            s.value = m_repo.caseByUid(uid).value();
+            s.value = valueOrThrow(m_repo.caseByUid(uid));
         else {
             auto t = m_db.prepare("SELECT team_id FROM cases WHERE uid = ?");
             t.bind(1, uid);
@@ -343,7 +346,11 @@ Result<BatchResult> SyncService::push(const DeviceContext& ctx, const Batch& bat
             } else {
                 Transaction one(m_db);  // a savepoint: a refused operation leaves nothing behind
                 const int conflictsBefore = applier.conflicts;
-                if (auto s = applier.apply(op, refusedDeletes); !s) {
+                auto s = applier.apply(op, refusedDeletes);
+                // A storage failure is no refusal: the whole batch fails and is resent.
+                if (!s && s.error().code == "storage")
+                    throw StoreError(SQLITE_IOERR, s.error().message);
+                if (!s) {
                     r.status = OperationStatus::Refused;
                     r.error = s.error();
                     applier.conflicts = conflictsBefore;
@@ -375,7 +382,7 @@ json caseData(Database& db, Repository& repo, const std::string& uid)
     json data{{"team", st.text(1)}, {"deleted", st.integer(0) != 0}};
     if (st.integer(0) == 0) {
         json fields = json::object();
-        for (const auto& [k, v] : caseToFields(repo.caseByUid(uid).value()))
+        for (const auto& [k, v] : caseToFields(valueOrThrow(repo.caseByUid(uid))))
             fields[k] = v ? json(*v) : json(nullptr);
         data["fields"] = fields;
     }

@@ -97,6 +97,8 @@ public:
     /// Test hook (fault injection): the `n`th statement step from now fails with
     /// SQLITE_IOERR. 0 disables.
     void failAfter(int n) { m_failAfter = n; }
+    /// Statements stepped so far on this connection (for fault-injection loops).
+    [[nodiscard]] std::int64_t steps() const { return m_steps; }
     /// Called by Statement before every step; throws when the fault counter fires.
     void beforeStep();
 
@@ -110,6 +112,7 @@ private:
     std::string m_path;
     std::map<std::string, std::unique_ptr<Statement>> m_cache;
     int m_failAfter = 0;
+    std::int64_t m_steps = 0;
 };
 
 /// RAII transaction: BEGIN IMMEDIATE on construction (a SAVEPOINT when already
@@ -139,6 +142,17 @@ public:
 private:
     Database& m_db;
 };
+
+/// The value of a result that can only fail through storage (inside a
+/// transaction or guarded() body): a failure becomes a StoreError, so the
+/// enclosing transaction rolls back instead of acting on a missing value.
+template <typename T>
+T valueOrThrow(Result<T> r)
+{
+    if (!r)
+        throw StoreError(1, r.error().describe());
+    return std::move(r).value();
+}
 
 /// Runs `body` in a transaction and turns a StoreError into an Error; `body`
 /// returns Result<T>. A failed Result rolls the transaction back too.
