@@ -2,6 +2,7 @@
 #include "fixtures.hpp"
 
 #include <cstdio>
+#include <unistd.h>
 
 #include "samkoll/store/schema.hpp"
 
@@ -9,7 +10,8 @@ using namespace samkoll::test;
 
 TEST_CASE("Schema is versioned and migrations are applied once", "[core][store]")
 {
-    const std::string path = "repository_test_schema.db";
+    // Unique per process: the normal and sanitizer builds may run at once.
+    const std::string path = "repository_test_schema-" + std::to_string(::getpid()) + ".db";
     std::remove(path.c_str());
     {
         auto db = Database::open(path);
@@ -36,7 +38,7 @@ TEST_CASE("Schema is versioned and migrations are applied once", "[core][store]"
 
 TEST_CASE("A file that is not a Samkoll database is refused and left untouched", "[core][store]")
 {
-    const std::string path = "repository_test_garbage.db";
+    const std::string path = "repository_test_garbage-" + std::to_string(::getpid()) + ".db";
     {
         std::FILE* f = std::fopen(path.c_str(), "wb");
         std::fputs("this is not a database, just text that someone saved with the wrong name", f);
