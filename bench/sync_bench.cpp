@@ -171,8 +171,14 @@ int main(int argc, char** argv)
     admin({"cert", "--cert", cert, "--key", key});
     std::ifstream caIn(cert);
     const std::string ca((std::istreambuf_iterator<char>(caIn)), {});
-    for (int c = 0; c < std::max(clients, 2); ++c)
-        admin({"user", "add", "--db", db, "--login", "u" + std::to_string(c), "--role", "coordinator", "--team", "t0"});
+    admin({"user", "add", "--db", db, "--login", "u0", "--role", "coordinator", "--team", "t0"});
+    // Part 3: one team per client, so each client downloads only its own rows
+    // afterwards and the figure measures the concurrent uploads.
+    for (int c = 0; c < clients; ++c) {
+        admin({"team", "add", "--db", db, "--code", "p" + std::to_string(c), "--name", "Team p" + std::to_string(c)});
+        admin({"user", "add", "--db", db, "--login", "p" + std::to_string(c), "--role", "coordinator", "--team",
+               "p" + std::to_string(c)});
+    }
 
     Server server(db, cert, key);
 
@@ -245,8 +251,8 @@ int main(int argc, char** argv)
     {
         std::vector<std::unique_ptr<SyncEngine>> engines;
         for (int c = 0; c < clients; ++c) {
-            auto e = enrolled(dir, "m" + std::to_string(c), db, "u" + std::to_string(c), server, ca);
-            const Id team = Repository(e->database()).team(e->replica().federationId().value(), "t0")->id;
+            auto e = enrolled(dir, "m" + std::to_string(c), db, "p" + std::to_string(c), server, ca);
+            const Id team = Repository(e->database()).team(e->replica().federationId().value(), "p" + std::to_string(c))->id;
             for (int i = 0; i < perClient; ++i)
                 (void)e->replica().createCase(makeCase(team, 1000000 * (c + 1) + i));
             engines.push_back(std::move(e));

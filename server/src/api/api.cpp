@@ -264,6 +264,7 @@ Response Api::handle(const Request& req, const std::string& remote)
             auto batch = parseBatch(*body);
             if (!batch)
                 return errorResponse(req, batch.error());
+            std::lock_guard writer(m_writer);
             auto result = SyncService(db).push(*ctx, *batch, Date::today());
             if (!result)
                 return errorResponse(req, result.error());

@@ -27,6 +27,9 @@ private:
 
     std::string m_path;
     std::mutex m_mutex;
+    /// One writer at a time: SQLite serialises writers anyway, and waiting on a
+    /// mutex is far cheaper than its busy-retry sleeps.
+    std::mutex m_writer;
     std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> m_failures;
 };
 

@@ -398,10 +398,11 @@ Result<std::string> Repository::saveCase(Case c, Date today)
 
         std::optional<Case> old;
         if (!c.uid.empty()) {
-            auto st = m_db.prepare(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE uid = ? AND deleted = 0");
+            auto& st = m_db.cached(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE uid = ? AND deleted = 0");
             st.bind(1, c.uid);
             if (st.step())
                 old = readCase(st);
+            st.reset();
         } else {
             c.uid = newUid();
         }
@@ -466,11 +467,13 @@ Result<std::string> Repository::saveCase(Case c, Date today)
 Result<Case> Repository::caseByUid(const std::string& uid)
 {
     return guarded<Case>([&]() -> Result<Case> {
-        auto st = m_db.prepare(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE uid = ? AND deleted = 0");
+        auto& st = m_db.cached(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE uid = ? AND deleted = 0");
         st.bind(1, uid);
         if (!st.step())
             return makeError("not_found", "uid", "ärendet finns inte");
-        return readCase(st);
+        Case c = readCase(st);
+        st.reset();
+        return c;
     });
 }
 

@@ -78,15 +78,21 @@ std::int64_t Replica::cursor()
 
 Result<Id> Replica::federationId()
 {
+    if (m_federation)
+        return *m_federation;
     auto code = state("federation");
     auto f = Repository(m_db).federation(code.value_or(""));
     if (!f)
         return f.error();
+    if (code)
+        m_federation = f->id;
     return f->id;
 }
 
 Status Replica::applyConfiguration(const json& config)
 {
+    m_federation.reset();
+    m_teamIds.clear();
     try {
         return inTransaction<void>(m_db, [&]() -> Status {
             Repository repo(m_db);
@@ -155,11 +161,16 @@ Status Replica::enqueue(Operation op)
 
 std::optional<Id> Replica::teamIdOf(const std::string& code)
 {
+    if (auto it = m_teamIds.find(code); it != m_teamIds.end())
+        return it->second;
     auto fed = federationId();
     if (!fed)
         return std::nullopt;
     auto t = Repository(m_db).team(*fed, code);
-    return t ? std::optional<Id>(t->id) : std::nullopt;
+    if (!t)
+        return std::nullopt;
+    m_teamIds[code] = t->id;
+    return t->id;
 }
 
 std::string Replica::teamCodeOf(Id teamId)

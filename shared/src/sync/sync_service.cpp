@@ -81,7 +81,7 @@ public:
 
     std::optional<StoredCase> load(const std::string& uid)
     {
-        auto st = m_db.prepare("SELECT federation_id, deleted, clocks FROM cases WHERE uid = ?");
+        auto& st = m_db.cached("SELECT federation_id, deleted, clocks, team_id FROM cases WHERE uid = ?");
         st.bind(1, uid);
         if (!st.step())
             return std::nullopt;
@@ -89,16 +89,14 @@ public:
         s.federationId = st.integer(0);
         s.deleted = st.integer(1) != 0;
         s.clocks = json::parse(st.text(2), nullptr, false);
+        const Id teamId = st.integer(3);
+        st.reset();
         if (!s.clocks.is_object())
             s.clocks = json::object();
         if (!s.deleted)
             s.value = valueOrThrow(m_repo.caseByUid(uid));
-        else {
-            auto t = m_db.prepare("SELECT team_id FROM cases WHERE uid = ?");
-            t.bind(1, uid);
-            t.step();
-            s.value.teamId = t.integer(0);
-        }
+        else
+            s.value.teamId = teamId;
         return s;
     }
 
@@ -222,11 +220,8 @@ private:
 
     void saveClocks(const std::string& uid, const json& clocks)
     {
-        m_db.prepare("UPDATE cases SET clocks = ? WHERE uid = ? AND clocks <> ?")
-            .bind(1, clocks.dump())
-            .bind(2, uid)
-            .bind(3, clocks.dump())
-            .run();
+        const auto text = clocks.dump();
+        m_db.cached("UPDATE cases SET clocks = ?1 WHERE uid = ?2 AND clocks <> ?1").bind(1, text).bind(2, uid).run();
     }
 
     Status deleteCase(const Operation& op)
@@ -255,18 +250,22 @@ private:
         auto round = m_repo.ensureRound(m_ctx.federationId, op.questionnaire, op.group, team, *period, std::nullopt);
         if (!round)
             return round.error();
-        auto q = m_db.prepare("SELECT id FROM question WHERE federation_id = ? AND code = ?");
+        auto& q = m_db.cached("SELECT id FROM question WHERE federation_id = ? AND code = ?");
         q.bind(1, m_ctx.federationId).bind(2, op.question);
         if (!q.step())
             return makeError("not_found", "question", "frågan '" + op.question + "' finns inte");
-        auto exists = m_db.prepare("SELECT 1 FROM tally_delta WHERE uid = ?");
+        const Id questionId = q.integer(0);
+        q.reset();
+        auto& exists = m_db.cached("SELECT 1 FROM tally_delta WHERE uid = ?");
         exists.bind(1, op.uid);
-        if (exists.step())
+        const bool known = exists.step();
+        exists.reset();
+        if (known)
             return {};  // the same entry through another path: counted once
         TallyDelta d;
         d.uid = op.uid;
         d.roundId = *round;
-        d.questionId = q.integer(0);
+        d.questionId = questionId;
         d.option = op.option;
         d.gender = op.gender;
         d.delta = op.delta;
@@ -355,7 +354,7 @@ Result<BatchResult> SyncService::push(const DeviceContext& ctx, const Batch& bat
                     r.error = s.error();
                     applier.conflicts = conflictsBefore;
                 } else {
-                    m_db.prepare("INSERT INTO applied_operation (device_id, seq) VALUES (?, ?)")
+                    m_db.cached("INSERT INTO applied_operation (device_id, seq) VALUES (?, ?)")
                         .bind(1, ctx.deviceId)
                         .bind(2, op.seq)
                         .run();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -104,6 +105,9 @@ private:
 
     Database& m_db;
     HlcClock m_clock;
+    // Looked up once per download instead of once per row.
+    std::optional<Id> m_federation;
+    std::map<std::string, Id> m_teamIds;
 };
 
 /// One synchronisation (docs/protocol.md): refresh the configuration when
