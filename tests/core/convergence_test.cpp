@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Randomised convergence of the sync protocol, in process: 3 teams × 1–4
-// devices edit offline and sync partially, in random orders, with lost
-// responses; at the end every device and the server hold the same data and
+// devices edit offline and sync partially, in random orders, over a network
+// that drops, duplicates, replays and loses requests and responses; at the end every device and the server hold the same data and
 // the tally totals equal an oracle of the generated entries.
 // SAMKOLL_SEEDS=N runs N seeds (default 100).
 #include "fixtures.hpp"
@@ -17,20 +17,31 @@ using nlohmann::json;
 
 namespace {
 
-/// Calls the server's SyncService directly, through the JSON encoding, and can
-/// lose a response after the server applied the batch.
+/// Calls the server's SyncService directly, through the JSON encoding, with
+/// the faults of a bad network: a request that never arrives, a response that
+/// is lost after the server applied the batch, a request delivered twice, and
+/// an old batch replayed out of order later.
 class DirectTransport : public SyncTransport {
 public:
     DirectTransport(Database& server, DeviceContext ctx, std::mt19937_64& rng) : m_server(server), m_ctx(std::move(ctx)), m_rng(rng) {}
-    double loseResponse = 0.0;
+    double faultRate = 0.0;
 
     Result<json> configuration() override { return exportConfiguration(m_server, m_ctx.federationId); }
     Result<BatchResult> push(const Batch& batch) override
     {
         auto wire = parseBatch(batchToJson(batch).dump());
         REQUIRE(wire);
+        if (!m_old.empty() && chance()) {  // a delayed copy of an earlier request arrives now
+            auto replay = SyncService(m_server).push(m_ctx, m_old[static_cast<std::size_t>(pick(m_old.size()))], Date{2026, 1, 1});
+            REQUIRE(replay);
+        }
+        m_old.push_back(*wire);
+        if (chance())
+            return makeError("network", "", "begäran kom aldrig fram");
         auto r = SyncService(m_server).push(m_ctx, *wire, Date{2026, 1, 1});
-        if (r && std::bernoulli_distribution(loseResponse)(m_rng))
+        if (r && chance())  // delivered twice: the second answer is the one that arrives
+            r = SyncService(m_server).push(m_ctx, *wire, Date{2026, 1, 1});
+        if (r && chance())
             return makeError("network", "", "svaret försvann");
         if (!r)
             return r.error();
@@ -38,6 +49,8 @@ public:
     }
     Result<PullResult> pull(std::int64_t cursor, int limit) override
     {
+        if (chance())
+            return makeError("network", "", "anslutningen bröts");
         auto r = SyncService(m_server).pull(m_ctx, cursor, limit);
         if (!r)
             return r.error();
@@ -45,9 +58,13 @@ public:
     }
 
 private:
+    bool chance() { return std::bernoulli_distribution(faultRate)(m_rng); }
+    int pick(std::size_t n) { return std::uniform_int_distribution<int>(0, static_cast<int>(n) - 1)(m_rng); }
+
     Database& m_server;
     DeviceContext m_ctx;
     std::mt19937_64& m_rng;
+    std::vector<Batch> m_old;
 };
 
 struct Device {
@@ -113,10 +130,10 @@ void runSeed(std::uint64_t seed)
             d.db = std::move(Database::open(":memory:").value());
             d.replica = std::make_unique<Replica>(*d.db, d.id);
             d.transport = std::make_unique<DirectTransport>(*server.db, DeviceContext{d.id, server.fed, Role::Coordinator, teamIds[team]}, rng);
-            d.transport->loseResponse = 0.15;
             auto first = synchronise(*d.replica, *d.transport, d.id, true);
             INFO((first ? std::string() : first.error().describe()));
             REQUIRE(first);
+            d.transport->faultRate = 0.1;  // from here on the network misbehaves
             devices.push_back(std::move(d));
         }
     }
@@ -186,7 +203,7 @@ void runSeed(std::uint64_t seed)
     // Everyone reconnects on a good network: two rounds bring every change everywhere.
     for (int round = 0; round < 2; ++round)
         for (auto& d : devices) {
-            d.transport->loseResponse = 0;
+            d.transport->faultRate = 0;
             auto r = synchronise(*d.replica, *d.transport, d.id, false, true);
             INFO((r ? std::string() : r.error().describe()));
             REQUIRE(r);
