@@ -68,6 +68,7 @@ private:
 };
 
 struct Device {
+    bool skewed = false;
     std::string id;
     std::string team;
     std::unique_ptr<Database> db;
@@ -128,7 +129,10 @@ void runSeed(std::uint64_t seed)
             d.id = team + "-dev" + std::to_string(i);
             d.team = team;
             d.db = std::move(Database::open(":memory:").value());
-            d.replica = std::make_unique<Replica>(*d.db, d.id);
+            // Some laptops' clocks are a day off in either direction.
+            const std::int64_t skew = std::int64_t{24 * 3600 * 1000} * uniform(-1, 1);
+            d.skewed = skew != 0;
+            d.replica = std::make_unique<Replica>(*d.db, d.id, [skew] { return systemMillis() + skew; });
             d.transport = std::make_unique<DirectTransport>(*server.db, DeviceContext{d.id, server.fed, Role::Coordinator, teamIds[team]}, rng);
             auto first = synchronise(*d.replica, *d.transport, d.id, true);
             INFO((first ? std::string() : first.error().describe()));
@@ -207,6 +211,8 @@ void runSeed(std::uint64_t seed)
             auto r = synchronise(*d.replica, *d.transport, d.id, false, true);
             INFO((r ? std::string() : r.error().describe()));
             REQUIRE(r);
+            if (r->pushed > 0)
+                CHECK(r->clockSkewMs.has_value() == d.skewed);  // a day off is reported, an accurate clock is not
         }
 
     for (const auto& team : teams) {

@@ -41,7 +41,8 @@ json exportConfiguration(Database& db, Id federationId)
     return out;
 }
 
-Replica::Replica(Database& db, std::string node) : m_db(db), m_clock(std::move(node))
+Replica::Replica(Database& db, std::string node, std::function<std::int64_t()> clockMs)
+    : m_db(db), m_clock(std::move(node)), m_clockMs(clockMs ? std::move(clockMs) : std::function<std::int64_t()>(systemMillis))
 {
     if (auto last = state("hlc"))
         if (auto h = Hlc::decode(*last))
@@ -143,9 +144,14 @@ Status Replica::applyConfiguration(const json& config)
     }
 }
 
+void Replica::observeServerTime(std::int64_t serverMs)
+{
+    m_clock.observe(Hlc{serverMs, 0, ""}, m_clockMs());
+}
+
 std::string Replica::nextHlc()
 {
-    const auto h = m_clock.now(systemMillis()).encode();
+    const auto h = m_clock.now(m_clockMs()).encode();
     m_db.prepare("INSERT INTO sync_state (key, value) VALUES ('hlc', ?1) ON CONFLICT (key) DO UPDATE SET value = ?1")
         .bind(1, h)
         .run();
@@ -565,7 +571,7 @@ Result<SyncReport> synchronise(Replica& replica, SyncTransport& transport, const
         after = ops.back().seq;
         Batch batch;
         batch.deviceId = deviceId;
-        batch.clientTimeMs = systemMillis();
+        batch.clientTimeMs = replica.nowMs();
         batch.confirmMassDelete = confirmMassDelete;
         batch.operations = std::move(ops);
         report.pushed += static_cast<int>(batch.operations.size());
@@ -574,6 +580,7 @@ Result<SyncReport> synchronise(Replica& replica, SyncTransport& transport, const
             return result.error();
         if (auto s = replica.acknowledge(*result); !s)
             return s.error();
+        replica.observeServerTime(result->serverTimeMs);
         for (const auto& r : result->results)
             (r.status == OperationStatus::Refused ? report.refused : report.acknowledged)++;
         report.conflicts += result->conflicts;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -54,8 +55,15 @@ struct RefusedOperation {
 /// outbox in one transaction, and application of downloaded changes.
 class Replica {
 public:
-    /// `node` names this device in its clocks (the device id once enrolled).
-    Replica(Database& db, std::string node);
+    /// `node` names this device in its clocks (the device id once enrolled);
+    /// `clockMs` is the wall clock (tests skew it).
+    Replica(Database& db, std::string node, std::function<std::int64_t()> clockMs = {});
+
+    /// This device's wall clock, in milliseconds since the epoch.
+    [[nodiscard]] std::int64_t nowMs() const { return m_clockMs(); }
+    /// Moves the logical clock past the server's time, so that edits made after
+    /// a sync order after what the server has seen even when this clock is slow.
+    void observeServerTime(std::int64_t serverMs);
 
     // --- Sync state -----------------------------------------------------------
     std::optional<std::string> state(const std::string& key);
@@ -105,6 +113,7 @@ private:
 
     Database& m_db;
     HlcClock m_clock;
+    std::function<std::int64_t()> m_clockMs;
     // Looked up once per download instead of once per row.
     std::optional<Id> m_federation;
     std::map<std::string, Id> m_teamIds;
