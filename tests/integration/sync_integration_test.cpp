@@ -149,7 +149,7 @@ TEST_CASE("Offline work in Vindeln arrives once when the laptop reconnects", "[i
     CHECK(count(*b1) == 0);  // another team's cases never reach Vännäs
 }
 
-TEST_CASE("Crash safety: the server killed in the middle of uploads loses and duplicates nothing", "[integration][sync]")
+TEST_CASE("Crash safety: the server or the client killed mid-sync loses and duplicates nothing", "[integration][sync]")
 {
     World w;
     auto server = std::make_unique<ServerProcess>(w.db, w.cert, w.key);
@@ -167,12 +167,37 @@ TEST_CASE("Crash safety: the server killed in the middle of uploads loses and du
         REQUIRE(client->replica().setState("server_url", server->url));
         client = std::make_unique<SyncEngine>(w.dir.file("vannas-1.db"));
     }
+    // Now the client is killed between sending and acknowledging: a child
+    // process syncs from the same file and gets SIGKILL at a random moment.
+    const auto file = w.dir.file("vannas-1.db");
+    for (int round = 0; round < 6; ++round) {
+        {
+            auto writer = std::make_unique<SyncEngine>(file);
+            for (int i = 0; i < 40; ++i)
+                REQUIRE(writer->replica().createCase(newCase(*writer, "vannas", "VNS-" + std::to_string(++created))));
+        }
+        client.reset();  // no connection to the file is carried across fork
+        const pid_t child = fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            SyncEngine inChild(file);
+            (void)inChild.syncOnce();
+            _exit(0);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 60)(rng)));
+        kill(child, SIGKILL);
+        waitpid(child, nullptr, 0);
+        client = std::make_unique<SyncEngine>(file);
+    }
     auto last = client->syncWithRetry(3);
     INFO((last ? std::string() : last.error().describe()));
     REQUIRE(last);
     CHECK(client->status().pending == 0);
     CHECK(w.serverCount("SELECT count(*) FROM cases") == created);
     CHECK(w.serverCount("SELECT count(DISTINCT code) FROM cases") == created);
+    auto local = client->database().prepare("SELECT count(*) FROM cases WHERE deleted = 0");
+    local.step();
+    CHECK(local.integer(0) == created);
 }
 
 TEST_CASE("Security and bad input over the wire", "[integration][security]")
