@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The real samkolld binary over loopback TLS, driven by the client's real sync
 // engine (libcurl), each client with its own SQLite file.
+#include "fault_proxy.hpp"
 #include "server_process.hpp"
 
 #include <arpa/inet.h>
@@ -295,5 +296,57 @@ TEST_CASE("Security and bad input over the wire", "[integration][security]")
         auto r = http.request("GET", "/health");
         REQUIRE_FALSE(r);
         CHECK(r.error().code == "network");
+    }
+}
+
+TEST_CASE("Through a flaky connection (refused, cut mid-stream, slow) nothing is lost or duplicated",
+          "[integration][sync][faults]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    auto a = w.client("vannas-1", "vns", server);
+    auto b = w.client("vannas-2", "vns", server);
+    FaultProxy proxy(server.port, 0.3, 42);
+    const std::string viaProxy = "https://localhost:" + std::to_string(proxy.port);
+    REQUIRE(a->replica().setState("server_url", viaProxy));
+    REQUIRE(b->replica().setState("server_url", viaProxy));
+    a = std::make_unique<SyncEngine>(w.dir.file("vannas-1.db"));
+    b = std::make_unique<SyncEngine>(w.dir.file("vannas-2.db"));
+
+    std::mt19937 rng(3);
+    int created = 0;
+    std::int64_t tallied = 0;
+    int failures = 0;
+    for (int round = 0; round < 30; ++round) {
+        SyncEngine& e = (round % 2) ? *a : *b;
+        for (int i = 0; i < 5; ++i)
+            REQUIRE(e.replica().createCase(newCase(e, "vannas", "VNS-P-" + std::to_string(++created))));
+        const int n = std::uniform_int_distribution<int>(1, 3)(rng);
+        REQUIRE(e.replica().addTally("deltagare_avslut", RespondentGroup::ParticipantsExit, "vannas", "2021", "d_bemott", 2,
+                                     Gender::Man, n, "koordinator"));
+        tallied += n;
+        if (!e.syncOnce())
+            ++failures;
+    }
+    CHECK(proxy.faults > 0);
+    CHECK(failures > 0);
+    proxy.setFaultRate(0);
+    for (int round = 0; round < 2; ++round)
+        for (auto* e : {a.get(), b.get()}) {
+            auto r = e->syncWithRetry(3);
+            INFO((r ? std::string() : r.error().describe()));
+            REQUIRE(r);
+        }
+    CHECK(w.serverCount("SELECT count(*) FROM cases") == created);
+    CHECK(w.serverCount("SELECT count(DISTINCT uid) FROM cases") == created);
+    CHECK(w.serverCount("SELECT sum(delta) FROM tally_delta") == tallied);
+    for (auto* e : {a.get(), b.get()}) {
+        CHECK(e->status().pending == 0);
+        auto st = e->database().prepare("SELECT count(*) FROM cases WHERE deleted = 0");
+        st.step();
+        CHECK(st.integer(0) == created);
+        auto t = e->database().prepare("SELECT ifnull(sum(total), 0) FROM tally_total");
+        t.step();
+        CHECK(t.integer(0) == tallied);
     }
 }
