@@ -59,7 +59,7 @@ Result<std::string> Accounts::newEnrolmentCode(Id federationId, const std::strin
 
 Result<DeviceContext> Accounts::contextOf(Id userId, const std::string& deviceId)
 {
-    auto st = m_db.prepare("SELECT federation_id, role, team_id FROM app_user WHERE id = ?");
+    auto& st = m_db.cached("SELECT federation_id, role, team_id FROM app_user WHERE id = ?");
     st.bind(1, userId);
     if (!st.step())
         return makeError("unauthorized", "", "användaren finns inte längre");
@@ -68,6 +68,7 @@ Result<DeviceContext> Accounts::contextOf(Id userId, const std::string& deviceId
     ctx.federationId = st.integer(0);
     ctx.role = parseRole(st.text(1)).value_or(Role::Board);
     ctx.teamId = st.optionalInteger(2);
+    st.reset();
     return ctx;
 }
 

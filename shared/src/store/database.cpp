@@ -191,6 +191,12 @@ Statement& Database::cached(const std::string& sql)
     return *it->second;
 }
 
+void Database::resetCached()
+{
+    for (auto& [sql, st] : m_cache)
+        st->reset();
+}
+
 std::int64_t Database::lastInsertId() const
 {
     return sqlite3_last_insert_rowid(m_db);
@@ -266,7 +272,10 @@ ReadTransaction::ReadTransaction(Database& db) : m_db(db)
 
 ReadTransaction::~ReadTransaction()
 {
-    sqlite3_exec(m_db.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    // A statement left mid-iteration by an error must not keep the snapshot open.
+    m_db.resetCached();
+    if (sqlite3_exec(m_db.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit()

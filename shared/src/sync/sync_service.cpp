@@ -451,15 +451,16 @@ Result<PullResult> SyncService::pull(const DeviceContext& ctx, std::int64_t curs
     return guarded<PullResult>([&]() -> Result<PullResult> {
         // One read transaction: the max cursor and the rows are the same snapshot.
         ReadTransaction snapshot(m_db);
-        auto maxSt = m_db.prepare("SELECT ifnull(max(cursor), 0) FROM change_log");
+        auto& maxSt = m_db.cached("SELECT ifnull(max(cursor), 0) FROM change_log");
         maxSt.step();
         const std::int64_t max = maxSt.integer(0);
+        maxSt.reset();
         if (cursor < 0 || cursor > max)
             return makeError("invalid_cursor", "cursor",
                              "servern känner inte igen synkpositionen " + std::to_string(cursor) +
                                  " – allt hämtas på nytt; inget lokalt går förlorat");
         const Id team = ctx.role == Role::Coordinator ? ctx.teamId.value_or(-1) : 0;
-        auto st = m_db.prepare(
+        auto& st = m_db.cached(
             "SELECT entity, uid, max(cursor) AS c FROM change_log "
             "WHERE federation_id = ?1 AND cursor > ?2 AND cursor <= ?3 AND (?4 = 0 OR team_id IS NULL OR team_id = ?4) "
             "GROUP BY entity, uid ORDER BY c LIMIT ?5");
@@ -485,6 +486,7 @@ Result<PullResult> SyncService::pull(const DeviceContext& ctx, std::int64_t curs
                 c.data = conflictData(m_db, c.uid);
             out.changes.push_back(std::move(c));
         }
+        st.reset();
         out.cursor = out.more ? out.changes.back().cursor : max;
         return out;
     });

@@ -88,6 +88,8 @@ public:
     Statement prepare(std::string_view sql) { return Statement(*this, sql); }
     /// A statement prepared once per connection and reset after use — for hot paths.
     Statement& cached(const std::string& sql);
+    /// Resets every cached statement, so none keeps a read transaction open.
+    void resetCached();
     [[nodiscard]] std::int64_t lastInsertId() const;
     [[nodiscard]] int changes() const;
     [[nodiscard]] int schemaVersion();
