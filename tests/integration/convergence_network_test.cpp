@@ -15,19 +15,6 @@
 using namespace samkoll::test;
 using samkoll::client::SyncEngine;
 
-namespace {
-
-std::string run(std::vector<std::string> args)
-{
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = samkoll::server::runAdminCli(args, out, err);
-    INFO(err.str());
-    REQUIRE(code == 0);
-    return out.str();
-}
-
-}  // namespace
 
 TEST_CASE("Randomised convergence against the real server over TLS", "[integration][sync][convergence]")
 {
@@ -39,9 +26,9 @@ TEST_CASE("Randomised convergence against the real server over TLS", "[integrati
     const auto cert = dir.file("cert.pem");
     const auto key = dir.file("key.pem");
     const auto budget = dir.file("budget.json");
-    run({"init", "--db", db});
-    run({"cert", "--cert", cert, "--key", key});
-    std::ofstream(budget) << run({"template"});
+    admin({"init", "--db", db});
+    admin({"cert", "--cert", cert, "--key", key});
+    std::ofstream(budget) << admin({"template"});
     const std::string ca = readText(cert);
     ServerProcess server(db, cert, key);
     const std::vector<std::string> teams{"ta", "tb", "tc"};
@@ -51,10 +38,10 @@ TEST_CASE("Randomised convergence against the real server over TLS", "[integrati
         std::mt19937_64 rng(static_cast<std::uint64_t>(seed) * 7919);
         auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
         const std::string fed = "s" + std::to_string(seed);
-        run({"federation", "add", "--db", db, "--code", fed, "--name", "Förbund " + fed});
+        admin({"federation", "add", "--db", db, "--code", fed, "--name", "Förbund " + fed});
         for (const auto& t : teams)
-            run({"team", "add", "--db", db, "--federation", fed, "--code", t, "--name", "Team " + t});
-        run({"import", "budget", "--db", db, "--federation", fed, "--file", budget});
+            admin({"team", "add", "--db", db, "--federation", fed, "--code", t, "--name", "Team " + t});
+        admin({"import", "budget", "--db", db, "--federation", fed, "--file", budget});
 
         std::vector<std::unique_ptr<SyncEngine>> engines;
         std::vector<SimDevice> devices;
@@ -62,8 +49,8 @@ TEST_CASE("Randomised convergence against the real server over TLS", "[integrati
             const int n = uniform(1, 4);
             for (int i = 0; i < n; ++i) {
                 const std::string login = fed + "-" + team + "-" + std::to_string(i);
-                run({"user", "add", "--db", db, "--federation", fed, "--login", login, "--role", "coordinator", "--team", team});
-                auto code = run({"enrol-code", "--db", db, "--federation", fed, "--login", login});
+                admin({"user", "add", "--db", db, "--federation", fed, "--login", login, "--role", "coordinator", "--team", team});
+                auto code = admin({"enrol-code", "--db", db, "--federation", fed, "--login", login});
                 auto engine = std::make_unique<SyncEngine>(dir.file(login + ".db"));
                 auto enrolled = engine->enrol(server.url, code.substr(0, code.find('\n')), login, ca);
                 INFO((enrolled ? std::string() : enrolled.error().describe()));

@@ -14,7 +14,20 @@
 #include <unistd.h>
 #include <vector>
 
+#include "cli.hpp"
+
 namespace samkoll::test {
+
+/// Runs `samkolld` in process (the admin CLI) and returns what it printed; the test fails if it fails.
+inline std::string admin(std::vector<std::string> args)
+{
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = samkoll::server::runAdminCli(args, out, err);
+    INFO(err.str());
+    REQUIRE(code == 0);
+    return out.str();
+}
 
 /// A temporary directory removed at the end of the test.
 struct TempDir {

@@ -24,15 +24,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string admin(std::vector<std::string> args)
-{
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = samkoll::server::runAdminCli(args, out, err);
-    INFO(err.str());
-    REQUIRE(code == 0);
-    return out.str();
-}
 
 /// A förbund with three teams, the 2021 budget, a certificate and accounts.
 struct World {
