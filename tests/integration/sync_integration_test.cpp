@@ -122,6 +122,10 @@ TEST_CASE("Offline work in Vindeln arrives once when the laptop reconnects", "[i
     REQUIRE(online);
     CHECK(a1->status().pending == 0);
     CHECK(a1->status().online);
+    const auto lastSync = a1->status().lastSync;  // ISO 8601 UTC, shown to the coordinator
+    CHECK(lastSync.size() == 20);
+    CHECK(lastSync.back() == 'Z');
+    CHECK(lastSync[10] == 'T');
     CHECK(w.serverCount("SELECT count(*) FROM cases") == 5);
     CHECK(w.serverCount("SELECT sum(delta) FROM tally_delta") == 3);
 

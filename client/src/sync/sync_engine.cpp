@@ -1,12 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync_engine.hpp"
 
+#include <ctime>
 #include <thread>
 
 namespace samkoll::client {
 
 using namespace samkoll::core;
 using nlohmann::json;
+
+namespace {
+/// "2026-11-22T09:17:38Z" — what SyncStatus::lastSync promises.
+std::string isoTimeUtc(std::int64_t millis)
+{
+    const std::time_t seconds = static_cast<std::time_t>(millis / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buf;
+}
+}  // namespace
 
 SyncEngine::SyncEngine(const std::string& localDatabase)
 {
@@ -72,7 +86,7 @@ Result<SyncReport> SyncEngine::syncOnce(bool confirmMassDelete)
     }
     m_lastError.reset();
     m_skew = report->clockSkewMs;
-    (void)m_replica->setState("last_sync", Date::today().iso() + "T" + std::to_string(systemMillis()));
+    (void)m_replica->setState("last_sync", isoTimeUtc(systemMillis()));
     return report;
 }
 

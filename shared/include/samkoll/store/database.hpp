@@ -156,6 +156,14 @@ T valueOrThrow(Result<T> r)
     return std::move(r).value();
 }
 
+/// The user-facing error for a storage failure: what happened and what to do.
+inline Error storageError(const StoreError& e)
+{
+    return makeError("storage", "",
+                     std::string("databasfel (") + e.what() +
+                         "). Inget av ändringen sparades – försök igen; kvarstår felet, kontakta den som sköter servern.");
+}
+
 /// Runs `body` in a transaction and turns a StoreError into an Error; `body`
 /// returns Result<T>. A failed Result rolls the transaction back too.
 template <typename T, typename Body>
@@ -168,7 +176,7 @@ Result<T> inTransaction(Database& db, Body&& body)
             tx.commit();
         return r;
     } catch (const StoreError& e) {
-        return makeError("storage", "", std::string("databasfel: ") + e.what());
+        return storageError(e);
     }
 }
 
@@ -179,7 +187,7 @@ Result<T> guarded(Body&& body)
     try {
         return body();
     } catch (const StoreError& e) {
-        return makeError("storage", "", std::string("databasfel: ") + e.what());
+        return storageError(e);
     }
 }
 
