@@ -110,8 +110,12 @@ SyncStatus SyncEngine::status()
     s.online = m_online;
     s.lastSync = m_replica->state("last_sync").value_or("");
     s.pending = m_replica->pendingCount();
-    s.refused = static_cast<int>(m_replica->refused().size());
-    auto c = m_db->prepare("SELECT count(*) FROM sync_conflict WHERE resolved = 0");
+    auto r = m_db->prepare("SELECT count(*) FROM outbox WHERE refused_code IS NOT NULL");
+    r.step();
+    s.refused = static_cast<int>(r.integer(0));
+    // Counted as Replica::conflicts() lists them: unresolved, of cases that still exist.
+    auto c = m_db->prepare(
+        "SELECT count(*) FROM sync_conflict k JOIN cases c ON c.uid = k.case_uid AND c.deleted = 0 WHERE k.resolved = 0");
     c.step();
     s.conflicts = static_cast<int>(c.integer(0));
     s.lastError = m_lastError;

@@ -505,6 +505,118 @@ Status Repository::deleteCase(const std::string& uid)
     });
 }
 
+Status Repository::restoreCase(const std::string& uid)
+{
+    return guarded<void>([&]() -> Status {
+        auto st = m_db.prepare("UPDATE cases SET deleted = 0 WHERE uid = ? AND deleted = 1");
+        st.bind(1, uid).run();
+        if (m_db.changes() == 0)
+            return makeError("not_found", "uid", "det finns inget borttaget ärende att återställa");
+        return {};
+    });
+}
+
+std::string_view caseStatusCode(CaseStatus s)
+{
+    static constexpr std::string_view kCodes[] = {"referred", "accepted", "declined", "active", "exited"};
+    return kCodes[static_cast<int>(s)];
+}
+
+std::optional<CaseStatus> parseCaseStatus(std::string_view code)
+{
+    for (int i = 0; i <= static_cast<int>(CaseStatus::Exited); ++i)
+        if (caseStatusCode(static_cast<CaseStatus>(i)) == code)
+            return static_cast<CaseStatus>(i);
+    return std::nullopt;
+}
+
+CaseStatus statusOf(const Case& c)
+{
+    if (c.exitDate)
+        return CaseStatus::Exited;
+    if (c.startDate)
+        return CaseStatus::Active;
+    if (!c.decision)
+        return CaseStatus::Referred;
+    return *c.decision == Decision::Yes ? CaseStatus::Accepted : CaseStatus::Declined;
+}
+
+namespace {
+/// The WHERE clause of a case list query; binds from parameter 1 on.
+std::string caseFilter(const CaseQuery& q)
+{
+    std::string where = " WHERE c.team_id = ?1 AND c.deleted = 0";
+    if (q.status) {
+        switch (*q.status) {
+        case CaseStatus::Referred: where += " AND c.decision IS NULL AND c.start_date IS NULL AND c.exit_date IS NULL"; break;
+        case CaseStatus::Accepted: where += " AND c.decision = 'yes' AND c.start_date IS NULL AND c.exit_date IS NULL"; break;
+        case CaseStatus::Declined: where += " AND c.decision = 'no' AND c.start_date IS NULL AND c.exit_date IS NULL"; break;
+        case CaseStatus::Active: where += " AND c.start_date IS NOT NULL AND c.exit_date IS NULL"; break;
+        case CaseStatus::Exited: where += " AND c.exit_date IS NOT NULL"; break;
+        }
+    }
+    if (q.year)
+        where += " AND c.referral_date <= ?2 AND (c.exit_date IS NULL OR c.exit_date >= ?3)";
+    if (!q.search.empty())
+        where += " AND c.code LIKE ?4 ESCAPE '\\'";
+    if (!q.uid.empty())
+        where += " AND c.uid = ?8";
+    return where;
+}
+
+void bindCaseFilter(Statement& st, const CaseQuery& q)
+{
+    st.bind(1, q.teamId);
+    if (q.year) {
+        st.bind(2, Date{*q.year, 12, 31}.iso());
+        st.bind(3, Date{*q.year, 1, 1}.iso());
+    }
+    if (!q.search.empty()) {
+        std::string pattern = "%";
+        for (char ch : q.search) {
+            if (ch == '%' || ch == '_' || ch == '\\')
+                pattern += '\\';
+            pattern += ch;
+        }
+        st.bind(4, pattern + "%");
+    }
+    if (!q.uid.empty())
+        st.bind(8, q.uid);
+}
+}  // namespace
+
+Result<std::vector<CaseListRow>> Repository::casePage(const CaseQuery& query, int limit)
+{
+    return guarded<std::vector<CaseListRow>>([&]() -> Result<std::vector<CaseListRow>> {
+        std::string sql = std::string("SELECT ") + kCaseColumns +
+                          ", EXISTS (SELECT 1 FROM outbox o WHERE o.uid = c.uid) FROM cases c" + caseFilter(query);
+        if (query.afterReferral)
+            sql += " AND (c.referral_date < ?5 OR (c.referral_date = ?5 AND c.code > ?6))";
+        sql += " ORDER BY c.referral_date DESC, c.code ASC LIMIT ?7";
+        auto st = m_db.prepare(sql);
+        bindCaseFilter(st, query);
+        if (query.afterReferral) {
+            st.bind(5, query.afterReferral->iso());
+            st.bind(6, query.afterCode);
+        }
+        st.bind(7, limit);
+        std::vector<CaseListRow> out;
+        while (st.step())
+            out.push_back({readCase(st), st.integer(15) != 0});
+        return out;
+    });
+}
+
+Result<std::int64_t> Repository::caseCount(const CaseQuery& query)
+{
+    return guarded<std::int64_t>([&]() -> Result<std::int64_t> {
+        auto st = m_db.prepare("SELECT count(*) FROM cases c" + caseFilter(query));
+        bindCaseFilter(st, query);
+        st.step();
+        return st.integer(0);
+    });
+}
+
 // --- Surveys ----------------------------------------------------------------------
 
 Status Repository::saveSurveyDefinitions(Id federationId, const BudgetDocument& doc)

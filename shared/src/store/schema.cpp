@@ -376,7 +376,15 @@ CREATE TABLE sync_state (
 ) WITHOUT ROWID;
 )SQL";
 
-constexpr std::array<std::string_view, 4> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4};
+// The client's case list (newest referral first, per team) and undo of a delete:
+// an outbox operation that has been offered to the server can no longer be
+// taken back, because the server may have applied it.
+constexpr std::string_view kMigration5 = R"SQL(
+CREATE INDEX cases_by_team_referral ON cases (team_id, referral_date DESC, code);
+ALTER TABLE outbox ADD COLUMN sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1));
+)SQL";
+
+constexpr std::array<std::string_view, 5> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4, kMigration5};
 
 }  // namespace
 

@@ -11,7 +11,7 @@ using namespace json_reader;
 
 namespace {
 
-constexpr const char* kKinds[] = {"case.upsert", "case.delete", "tally.add"};
+constexpr const char* kKinds[] = {"case.upsert", "case.delete", "tally.add", "conflict.resolve"};
 constexpr const char* kStatus[] = {"applied", "duplicate", "refused"};
 
 CaseFields parseFields(const json& j, const std::string& path)
@@ -52,8 +52,11 @@ Operation parseOp(const json& j, const std::string& path)
         op.kind = OperationKind::CaseDelete;
     else if (kind == kKinds[2])
         op.kind = OperationKind::TallyAdd;
+    else if (kind == kKinds[3])
+        op.kind = OperationKind::ConflictResolve;
     else
-        fail(path + ".kind", "okänd operation '" + kind + "' – tillåtna: case.upsert, case.delete, tally.add");
+        fail(path + ".kind",
+             "okänd operation '" + kind + "' – tillåtna: case.upsert, case.delete, tally.add, conflict.resolve");
     op.hlc = text(j, path, "hlc");
     if (!Hlc::decode(op.hlc))
         fail(path + ".hlc", "ogiltig klocka '" + op.hlc + "'");
@@ -72,6 +75,7 @@ Operation parseOp(const json& j, const std::string& path)
             op.base = parseFields(j["base"], path + ".base");
         break;
     case OperationKind::CaseDelete:
+    case OperationKind::ConflictResolve:
         break;
     case OperationKind::TallyAdd: {
         const auto& round = member(j, path, "round");
@@ -97,6 +101,11 @@ Operation parseOp(const json& j, const std::string& path)
 
 }  // namespace
 
+int introducedIn(OperationKind kind)
+{
+    return kind == OperationKind::ConflictResolve ? 2 : 1;
+}
+
 json operationToJson(const Operation& op)
 {
     json j{{"seq", op.seq}, {"kind", kKinds[static_cast<int>(op.kind)]}, {"hlc", op.hlc}, {"uid", op.uid}};
@@ -111,6 +120,7 @@ json operationToJson(const Operation& op)
             j["base"] = fieldsToJson(op.base);
         break;
     case OperationKind::CaseDelete:
+    case OperationKind::ConflictResolve:
         break;
     case OperationKind::TallyAdd:
         j["round"] = {{"questionnaire", op.questionnaire},

@@ -243,6 +243,27 @@ Status Replica::deleteCase(const std::string& uid)
     });
 }
 
+Status Replica::undoDelete(const std::string& uid)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        auto st = m_db.prepare("SELECT seq, operation, sent FROM outbox WHERE uid = ? ORDER BY seq DESC");
+        st.bind(1, uid);
+        while (st.step()) {
+            auto op = parseOperation(json::parse(st.text(1)), "outbox");
+            if (!op || op->kind != OperationKind::CaseDelete)
+                continue;
+            if (st.integer(2) != 0)
+                return makeError("already_sent", "uid",
+                                 "borttagningen har redan skickats till servern och kan inte längre ångras");
+            const auto seq = st.integer(0);
+            st.reset();
+            m_db.prepare("DELETE FROM outbox WHERE seq = ?").bind(1, seq).run();
+            return Repository(m_db).restoreCase(uid);
+        }
+        return makeError("not_found", "uid", "det finns ingen borttagning av ärendet att ångra");
+    });
+}
+
 Result<std::string> Replica::addTally(const std::string& questionnaire, RespondentGroup group, const std::string& teamCode,
                                       const std::string& period, const std::string& question, int option, Gender gender,
                                       std::int64_t delta, const std::string& enteredBy)
@@ -344,6 +365,56 @@ Status Replica::acknowledge(const BatchResult& result)
                 m_db.prepare("DELETE FROM outbox WHERE seq = ?").bind(1, r.seq).run();
             }
         }
+        return {};
+    });
+}
+
+std::vector<ConflictInfo> Replica::conflicts()
+{
+    std::vector<ConflictInfo> out;
+    auto st = m_db.prepare(
+        "SELECT k.uid, k.case_uid, c.code, k.field, k.kept_value, k.other_value, k.other_device "
+        "FROM sync_conflict k JOIN cases c ON c.uid = k.case_uid AND c.deleted = 0 WHERE k.resolved = 0 ORDER BY k.id");
+    while (st.step())
+        out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.optionalText(4), st.optionalText(5), st.text(6)});
+    return out;
+}
+
+Status Replica::resolveConflict(const std::string& uid, bool takeOther)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        auto st = m_db.prepare("SELECT case_uid, field, other_value, resolved FROM sync_conflict WHERE uid = ?");
+        st.bind(1, uid);
+        if (!st.step())
+            return makeError("not_found", "uid", "konflikten finns inte");
+        if (st.integer(3) != 0)
+            return {};
+        const auto caseUid = st.text(0);
+        const auto field = st.text(1);
+        const auto other = st.optionalText(2);
+        st.reset();
+        if (takeOther) {
+            auto current = Repository(m_db).caseByUid(caseUid);
+            if (!current)
+                return current.error();
+            auto updated = applyCaseFields(*current, CaseFields{{field, other}});
+            if (!updated)
+                return updated.error();
+            if (auto s = editCase(*updated); !s)
+                return s;
+        }
+        m_db.prepare("UPDATE sync_conflict SET resolved = 1 WHERE uid = ?").bind(1, uid).run();
+        Operation op;
+        op.kind = OperationKind::ConflictResolve;
+        op.uid = uid;
+        return enqueue(op);
+    });
+}
+
+Status Replica::markSent(std::int64_t seq)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        m_db.prepare("UPDATE outbox SET sent = 1 WHERE seq <= ? AND sent = 0").bind(1, seq).run();
         return {};
     });
 }
@@ -530,7 +601,7 @@ Status Replica::applyConflict(const Change& change)
     m_db.prepare(
             "INSERT INTO sync_conflict (uid, federation_id, team_id, case_uid, field, kept_value, other_value, kept_hlc, "
             "other_hlc, other_device, resolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-            "ON CONFLICT (uid) DO UPDATE SET resolved = ?11")
+            "ON CONFLICT (uid) DO UPDATE SET resolved = max(resolved, ?11)")  // settled stays settled
         .bind(1, change.uid)
         .bind(2, *fed)
         .bind(3, teamId)
@@ -575,6 +646,8 @@ Result<SyncReport> synchronise(Replica& replica, SyncTransport& transport, const
         batch.confirmMassDelete = confirmMassDelete;
         batch.operations = std::move(ops);
         report.pushed += static_cast<int>(batch.operations.size());
+        if (auto s = replica.markSent(after); !s)
+            return s.error();
         auto result = transport.push(batch);
         if (!result)
             return result.error();

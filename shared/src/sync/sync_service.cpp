@@ -63,9 +63,14 @@ public:
 
     int conflicts = 0;
 
-    Status apply(const Operation& op, const std::set<std::int64_t>& refusedDeletes)
+    Status apply(const Operation& op, int schemaVersion, const std::set<std::int64_t>& refusedDeletes)
     {
+        if (introducedIn(op.kind) > schemaVersion)
+            return makeError("unsupported_operation", "kind",
+                             "operationen finns först i protokollversion " + std::to_string(introducedIn(op.kind)));
         switch (op.kind) {
+        case OperationKind::ConflictResolve:
+            return resolveConflict(op);
         case OperationKind::CaseUpsert:
             return upsertCase(op);
         case OperationKind::CaseDelete:
@@ -234,6 +239,30 @@ private:
         return m_repo.deleteCase(op.uid);
     }
 
+    /// Marks a conflict as seen and settled by the coordinator; the value they
+    /// picked arrived as an ordinary edit before this operation.
+    Status resolveConflict(const Operation& op)
+    {
+        auto& st = m_db.cached("SELECT federation_id, team_id, resolved FROM sync_conflict WHERE uid = ?");
+        st.bind(1, op.uid);
+        if (!st.step()) {
+            st.reset();
+            return makeError("not_found", "uid", "konflikten finns inte");
+        }
+        const Id federation = st.integer(0);
+        const auto team = st.optionalInteger(1);
+        const bool resolved = st.integer(2) != 0;
+        st.reset();
+        if (federation != m_ctx.federationId)
+            return makeError("not_found", "uid", "konflikten finns inte");
+        if (auto s = mayWriteTeam(team, "team"); !s)
+            return s;
+        if (resolved)
+            return {};  // settled on another device already
+        m_db.cached("UPDATE sync_conflict SET resolved = 1 WHERE uid = ?").bind(1, op.uid).run();
+        return {};
+    }
+
     Status addTally(const Operation& op)
     {
         std::optional<Id> team;
@@ -345,7 +374,7 @@ Result<BatchResult> SyncService::push(const DeviceContext& ctx, const Batch& bat
             } else {
                 Transaction one(m_db);  // a savepoint: a refused operation leaves nothing behind
                 const int conflictsBefore = applier.conflicts;
-                auto s = applier.apply(op, refusedDeletes);
+                auto s = applier.apply(op, batch.schemaVersion, refusedDeletes);
                 // A storage failure is no refusal: the whole batch fails and is resent.
                 if (!s && s.error().code == "storage")
                     throw StoreError(SQLITE_IOERR, s.error().message);

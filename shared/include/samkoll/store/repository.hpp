@@ -17,6 +17,29 @@ namespace samkoll::core {
 /// A new random 128-bit id as 32 hex digits, for rows created anywhere (offline too).
 std::string newUid();
 
+/// Where a case is in its lifecycle, derived from its dates and decision.
+enum class CaseStatus { Referred, Accepted, Declined, Active, Exited };
+std::string_view caseStatusCode(CaseStatus s);
+std::optional<CaseStatus> parseCaseStatus(std::string_view code);
+CaseStatus statusOf(const Case& c);
+
+/// Filters of the coordinator's case list.
+struct CaseQuery {
+    Id teamId = 0;
+    std::optional<CaseStatus> status;
+    std::optional<int> year;        ///< cases open at some point during the year
+    std::string search;             ///< part of the code, case-insensitive
+    std::optional<Date> afterReferral;  ///< keyset: the last row seen
+    std::string afterCode;
+    std::string uid;                ///< only this case (re-reading one row of the list)
+};
+
+/// A case as listed, with whether it still has changes waiting to be synced.
+struct CaseListRow {
+    Case c;
+    bool pendingSync = false;
+};
+
 /// The domain's reads and writes over one Database. Every write validates its
 /// input, checks period locks and runs in a transaction (a savepoint when the
 /// caller already holds one, so imports stay all-or-nothing). Every function
@@ -47,6 +70,13 @@ public:
     Result<std::vector<Case>> casesOfTeam(Id teamId);
     /// Tombstones the case (it stays for sync, out of every count).
     Status deleteCase(const std::string& uid);
+    /// Brings a tombstoned case back (undo of a delete that has not left the device).
+    Status restoreCase(const std::string& uid);
+    /// One page of a team's case list, newest referral first (keyset paging:
+    /// pass the last row's referral date and code to get the next page).
+    Result<std::vector<CaseListRow>> casePage(const CaseQuery& query, int limit);
+    /// How many cases match, for "1 234 ärenden".
+    Result<std::int64_t> caseCount(const CaseQuery& query);
 
     // --- Surveys ---------------------------------------------------------------
     /// Stores scales, questions and questionnaires; an existing definition with

@@ -17,12 +17,15 @@ namespace samkoll::core {
 
 /// The batch schema version this build writes. The server accepts this and the
 /// previous version; others are answered "update the client" (docs/protocol.md).
-inline constexpr int kProtocolVersion = 1;
+/// 1: cases, deletes, tally entries. 2: adds conflict.resolve.
+inline constexpr int kProtocolVersion = 2;
 inline constexpr int kOldestAcceptedProtocolVersion = kProtocolVersion - 1 > 0 ? kProtocolVersion - 1 : 1;
 /// Clocks further apart than this are reported to the user.
 inline constexpr std::int64_t kMaxClockSkewMs = 5 * 60 * 1000;
 
-enum class OperationKind { CaseUpsert, CaseDelete, TallyAdd };
+enum class OperationKind { CaseUpsert, CaseDelete, TallyAdd, ConflictResolve };
+/// The first protocol version that has an operation kind.
+int introducedIn(OperationKind kind);
 
 /// One entry of a device's outbox, keyed by (device id, seq).
 struct Operation {
@@ -47,6 +50,9 @@ struct Operation {
     Gender gender = Gender::Other;
     std::int64_t delta = 0;
     std::string enteredBy;
+
+    // Conflict resolutions: `uid` is the conflict's uid; the value the
+    // coordinator picked travels as an ordinary case edit before it.
 };
 
 /// What a device uploads at once.

@@ -50,6 +50,18 @@ struct RefusedOperation {
     std::string message;
 };
 
+/// A field two devices changed at once: the server kept one value
+/// provisionally; the coordinator picks which stays.
+struct ConflictInfo {
+    std::string uid;
+    std::string caseUid;
+    std::string caseCode;
+    std::string field;  ///< case field name, e.g. "exit_outcome"
+    std::optional<std::string> kept;   ///< the value now in the case
+    std::optional<std::string> other;  ///< the value that lost provisionally
+    std::string otherDevice;
+};
+
 /// The device side of sync (docs/protocol.md), transport-free: a local copy of
 /// the data the device may see, local edits that are saved and queued in the
 /// outbox in one transaction, and application of downloaded changes.
@@ -80,16 +92,28 @@ public:
     /// Saves the changed fields and queues them with the values they replaced.
     Status editCase(const Case& updated);
     Status deleteCase(const std::string& uid);
+    /// Takes back a delete that has not yet been offered to the server.
+    Status undoDelete(const std::string& uid);
     /// Adds a tally entry (a negative count corrects an earlier one).
     Result<std::string> addTally(const std::string& questionnaire, RespondentGroup group, const std::string& teamCode,
                                  const std::string& period, const std::string& question, int option, Gender gender,
                                  std::int64_t delta, const std::string& enteredBy);
+
+    // --- Conflicts -------------------------------------------------------------
+    /// Unresolved conflicts of cases that still exist, oldest first.
+    std::vector<ConflictInfo> conflicts();
+    /// Settles a conflict: keeps the current value or takes the other one (as an
+    /// ordinary edit), and tells the other devices it is settled.
+    Status resolveConflict(const std::string& uid, bool takeOther);
 
     // --- Outbox ----------------------------------------------------------------
     /// Queued operations after `afterSeq`, oldest first (refused ones included: they are resent).
     std::vector<Operation> pending(std::int64_t afterSeq, int limit);
     [[nodiscard]] int pendingCount();
     std::vector<RefusedOperation> refused();
+    /// Marks operations up to `seq` as offered to the server: from now on they
+    /// may have been applied there, so a delete among them can no longer be undone.
+    Status markSent(std::int64_t seq);
     /// Removes acknowledged operations; records the reason of refused ones.
     Status acknowledge(const BatchResult& result);
 

@@ -1,0 +1,677 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="sv_SE" sourcelanguage="en">
+<context>
+    <name>CaseForm</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Idag</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Nytt ärende</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>Ärende %1</translation>
+    </message>
+    <message>
+        <source>Not saved – correct the field marked in red.</source>
+        <translation>Inte sparat – rätta uppgiften som är markerad med rött.</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Aktualisering</translation>
+    </message>
+    <message>
+        <source>Case code (pseudonym – never a name or personal identity number)</source>
+        <translation>Ärendekod (pseudonym – aldrig namn eller personnummer)</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Födelseår</translation>
+    </message>
+    <message>
+        <source>e.g. 1987</source>
+        <translation>t.ex. 1987</translation>
+    </message>
+    <message>
+        <source>Referral date</source>
+        <translation>Aktualiseringsdatum</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Aktualiserad av</translation>
+    </message>
+    <message>
+        <source>Beredning (decision)</source>
+        <translation>Beredning (beslut)</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Beslutsdatum</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <source>Income support at start</source>
+        <translation>Försörjning vid start</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Utbildning</translation>
+    </message>
+    <message>
+        <source>Time with public support</source>
+        <translation>Tid med offentlig försörjning</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Avslut</translation>
+    </message>
+    <message>
+        <source>Exit date</source>
+        <translation>Avslutsdatum</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Avslutsorsak</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Ta bort…</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Search case code (Ctrl+F)</source>
+        <translation>Sök ärendekod (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alla statusar</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Alla år</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Nytt ärende</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kod</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Aktualiserad</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Startad</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Avslutsorsak</translation>
+    </message>
+    <message>
+        <source>not synced</source>
+        <translation>ej synkad</translation>
+    </message>
+    <message>
+        <source>No cases match the filter.</source>
+        <translation>Inga ärenden matchar filtret.</translation>
+    </message>
+    <message>
+        <source>No cases yet. Create the first one with “New case” (Ctrl+N).</source>
+        <translation>Inga ärenden ännu. Skapa det första med ”Nytt ärende” (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Delete case %1?</source>
+        <translation>Ta bort ärende %1?</translation>
+    </message>
+    <message>
+        <source>The case disappears from the list and from all figures. You can undo it until it has been synced.</source>
+        <translation>Ärendet försvinner ur listan och ur all statistik. Du kan ångra tills det har synkats.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentPage</name>
+    <message>
+        <source>Welcome to Samkoll</source>
+        <translation>Välkommen till Samkoll</translation>
+    </message>
+    <message>
+        <source>Enter the server address and the enrolment code you got from the central office. You only do this once; after that Samkoll starts straight into your team's work, with or without a network.</source>
+        <translation>Ange serveradressen och registreringskoden som du fått från kansliet. Det gör du bara en gång – sedan startar Samkoll direkt i ditt teams arbete, med eller utan nätverk.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradress</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Registreringskod</translation>
+    </message>
+    <message>
+        <source>Server certificate file (only for a server with its own certificate)</source>
+        <translation>Serverns certifikatfil (bara för en server med eget certifikat)</translation>
+    </message>
+    <message>
+        <source>e.g. /home/me/samkoll-server.pem</source>
+        <translation>t.ex. /home/jag/samkoll-server.pem</translation>
+    </message>
+    <message>
+        <source>Enrol this computer</source>
+        <translation>Registrera datorn</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Case code</source>
+        <translation>Ärendekod</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Födelseår</translation>
+    </message>
+    <message>
+        <source>Referral date</source>
+        <translation>Aktualiseringsdatum</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Aktualiserad av</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Beslutsdatum</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <source>Exit date</source>
+        <translation>Avslutsdatum</translation>
+    </message>
+    <message>
+        <source>Outcome at exit</source>
+        <translation>Avslutsorsak</translation>
+    </message>
+    <message>
+        <source>Income support at start</source>
+        <translation>Försörjning vid start</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Utbildning</translation>
+    </message>
+    <message>
+        <source>Time with public support</source>
+        <translation>Tid med offentlig försörjning</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Samkoll – %1</source>
+        <translation>Samkoll – %1</translation>
+    </message>
+    <message>
+        <source>Samkoll</source>
+        <translation>Samkoll</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synk</translation>
+    </message>
+    <message>
+        <source>Opening the local database…</source>
+        <translation>Öppnar den lokala databasen…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ångra</translation>
+    </message>
+    <message>
+        <source>Case %1 was deleted. You can undo this until it has been synced.</source>
+        <translation>Ärende %1 togs bort. Du kan ångra tills det har synkats.</translation>
+    </message>
+    <message>
+        <source>The case is back.</source>
+        <translation>Ärendet är tillbaka.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation>Synk</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Anslutning</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Ansluten</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Frånkopplad</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Väntar på att skickas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation><numerusform>%n ändring</numerusform><numerusform>%n ändringar</numerusform></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Senaste synk</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synka nu</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve</source>
+        <translation>Konflikter att lösa</translation>
+    </message>
+    <message>
+        <source>No conflicts. When two computers change the same field of a case before syncing, it is shown here and you choose which value stays.</source>
+        <translation>Inga konflikter. När två datorer ändrar samma uppgift i ett ärende innan de synkat visas det här, och du väljer vilket värde som gäller.</translation>
+    </message>
+    <message>
+        <source>Case %1 – %2</source>
+        <translation>Ärende %1 – %2</translation>
+    </message>
+    <message>
+        <source>Now: %1 · Other computer: %2</source>
+        <translation>Nu: %1 · Andra datorn: %2</translation>
+    </message>
+    <message>
+        <source>Keep “%1”</source>
+        <translation>Behåll ”%1”</translation>
+    </message>
+    <message>
+        <source>Use “%1”</source>
+        <translation>Använd ”%1”</translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <translation>Nekade ändringar</translation>
+    </message>
+    <message>
+        <source>None. A change the server refuses (for example in a locked year) stays here with the reason until it is fixed.</source>
+        <translation>Inga. En ändring som servern nekar (till exempel i ett låst år) ligger kvar här med skälet tills den är åtgärdad.</translation>
+    </message>
+    <message>
+        <source>Yes, delete these cases</source>
+        <translation>Ja, ta bort ärendena</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Online</source>
+        <translation>Ansluten</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Frånkopplad</translation>
+    </message>
+    <message>
+        <source>Offline – everything is saved on this computer</source>
+        <translation>Frånkopplad – allt sparas på den här datorn</translation>
+    </message>
+    <message>
+        <source>All changes synced</source>
+        <translation>Alla ändringar synkade</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation><numerusform>%n ändring väntar</numerusform><numerusform>%n ändringar väntar</numerusform></translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Senast synkad: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation><numerusform>%n konflikt att lösa</numerusform><numerusform>%n konflikter att lösa</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused change(s)</source>
+        <translation><numerusform>%n nekad ändring</numerusform><numerusform>%n nekade ändringar</numerusform></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synka nu</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+</context>
+<context>
+    <name>Terms</name>
+    <message>
+        <source>Woman</source>
+        <translation>Kvinna</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>Man</translation>
+    </message>
+    <message>
+        <source>Other/not stated</source>
+        <translation>Annat/ej angivet</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Aktualiserad</translation>
+    </message>
+    <message>
+        <source>Accepted, not started</source>
+        <translation>Beviljad, ej startad</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>Ej aktuell</translation>
+    </message>
+    <message>
+        <source>Ongoing</source>
+        <translation>Pågående</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>Avslutad</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Arbete</translation>
+    </message>
+    <message>
+        <source>Extra job (extratjänst)</source>
+        <translation>Extratjänst</translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation>Studier</translation>
+    </message>
+    <message>
+        <source>Continued rehabilitation / job seeking</source>
+        <translation>Fortsatt rehabilitering / öppet arbetssökande</translation>
+    </message>
+    <message>
+        <source>Established that work capacity is lacking</source>
+        <translation>Klargjort att arbetsförmåga saknas</translation>
+    </message>
+    <message>
+        <source>Dropped out for health reasons</source>
+        <translation>Avbrott av hälsoskäl</translation>
+    </message>
+    <message>
+        <source>Other dropout</source>
+        <translation>Övriga avbrott</translation>
+    </message>
+    <message>
+        <source>Public Employment Service</source>
+        <translation>Arbetsförmedlingen</translation>
+    </message>
+    <message>
+        <source>Social Insurance Agency</source>
+        <translation>Försäkringskassan</translation>
+    </message>
+    <message>
+        <source>Social services</source>
+        <translation>Socialtjänsten</translation>
+    </message>
+    <message>
+        <source>Region (health care)</source>
+        <translation>Regionen (hälso- och sjukvård)</translation>
+    </message>
+    <message>
+        <source>Other municipal service</source>
+        <translation>Annan kommunal verksamhet</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Sickness/rehabilitation benefit</source>
+        <translation>Sjukpenning/Rehabpenning</translation>
+    </message>
+    <message>
+        <source>Activity compensation</source>
+        <translation>Aktivitetsersättning</translation>
+    </message>
+    <message>
+        <source>Sickness compensation</source>
+        <translation>Sjukersättning</translation>
+    </message>
+    <message>
+        <source>Unemployment insurance</source>
+        <translation>A-kassa</translation>
+    </message>
+    <message>
+        <source>Activity support</source>
+        <translation>Aktivitetsstöd</translation>
+    </message>
+    <message>
+        <source>Social assistance</source>
+        <translation>Försörjningsstöd</translation>
+    </message>
+    <message>
+        <source>Student aid</source>
+        <translation>Studiestöd/Studiemedel</translation>
+    </message>
+    <message>
+        <source>No public support</source>
+        <translation>Ingen offentlig försörjning</translation>
+    </message>
+    <message>
+        <source>Compulsory school</source>
+        <translation>Grundskola</translation>
+    </message>
+    <message>
+        <source>Upper secondary school</source>
+        <translation>Gymnasium</translation>
+    </message>
+    <message>
+        <source>University up to 1 year</source>
+        <translation>Högskola/Universitet upp till 1 år</translation>
+    </message>
+    <message>
+        <source>University up to 3 years</source>
+        <translation>Högskola/Universitet upp till 3 år</translation>
+    </message>
+    <message>
+        <source>University more than 3 years</source>
+        <translation>Högskola/Universitet mer än 3 år</translation>
+    </message>
+    <message>
+        <source>Other post-secondary education</source>
+        <translation>Annan eftergymnasial utbildning</translation>
+    </message>
+    <message>
+        <source>Missing/unknown</source>
+        <translation>Saknas/okänd</translation>
+    </message>
+    <message>
+        <source>Up to 1 year</source>
+        <translation>Upp till 1 år</translation>
+    </message>
+    <message>
+        <source>Up to 2 years</source>
+        <translation>Upp till 2 år</translation>
+    </message>
+    <message>
+        <source>Up to 3 years</source>
+        <translation>Upp till 3 år</translation>
+    </message>
+    <message>
+        <source>Up to 4 years</source>
+        <translation>Upp till 4 år</translation>
+    </message>
+    <message>
+        <source>Up to 5 years</source>
+        <translation>Upp till 5 år</translation>
+    </message>
+    <message>
+        <source>Up to 6 years</source>
+        <translation>Upp till 6 år</translation>
+    </message>
+    <message>
+        <source>Up to 7 years</source>
+        <translation>Upp till 7 år</translation>
+    </message>
+    <message>
+        <source>Up to 8 years</source>
+        <translation>Upp till 8 år</translation>
+    </message>
+    <message>
+        <source>Up to 9 years</source>
+        <translation>Upp till 9 år</translation>
+    </message>
+    <message>
+        <source>More than 9 years</source>
+        <translation>Mer än 9 år</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Data saknas</translation>
+    </message>
+</context>
+<context>
+    <name>samkoll::client::AppController</name>
+    <message>
+        <source>The local database could not be opened: %1. Nothing has been changed in it; contact the central office.</source>
+        <translation>Den lokala databasen kunde inte öppnas: %1. Inget har ändrats i den; kontakta kansliet.</translation>
+    </message>
+    <message>
+        <source>Something went wrong reading the local database: %1</source>
+        <translation>Något gick fel vid läsning av den lokala databasen: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>This computer's clock is %1 minutes %2 the server's. Set the right time so that dates and the order of edits come out right.</source>
+        <translation>Datorns klocka går %1 minuter %2 serverns. Ställ in rätt tid så att datum och ordningen mellan ändringar blir rätt.</translation>
+    </message>
+    <message>
+        <source>ahead of</source>
+        <translation>före</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>efter</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tomt)</translation>
+    </message>
+    <message>
+        <source>Survey entry</source>
+        <translation>Enkätsvar</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>Ärende %1</translation>
+    </message>
+    <message>
+        <source>Write the server address in full, e.g. https://samkoll.example.se:8443</source>
+        <translation>Skriv hela serveradressen, t.ex. https://samkoll.example.se:8443</translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code from the central office.</source>
+        <translation>Ange registreringskoden från kansliet.</translation>
+    </message>
+</context>
+<context>
+    <name>samkoll::client::CaseListModel</name>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation><numerusform>%n ärende</numerusform><numerusform>%n ärenden</numerusform></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Samkoll
+
+/// Ärenden: the team's cases with filters, and the form to create or edit one.
+Page {
+    id: page
+
+    function newCase() {
+        form.load(App.blankCase())
+        form.visible = true
+        form.focusFirst()
+    }
+    function edit(row) {
+        form.load(App.cases.get(row))
+        form.visible = true
+        form.focusFirst()
+    }
+    /// For the screen tour: a new case whose code is a personnummer.
+    function demonstrateValidation() {
+        newCase()
+        form.fill({ code: "19800101-1234", gender: "woman", birth_year: "1980" })
+        form.save()
+    }
+
+    Shortcut { sequence: StandardKey.New; onActivated: page.newCase() }
+    Shortcut { sequence: StandardKey.Find; onActivated: searchField.forceActiveFocus() }
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 12
+            spacing: 10
+            TextField {
+                id: searchField
+                objectName: "searchField"
+                placeholderText: qsTr("Search case code (Ctrl+F)")
+                Layout.preferredWidth: 220
+                onTextChanged: searchDelay.restart()
+                Timer {
+                    id: searchDelay
+                    interval: 250
+                    onTriggered: App.cases.search = searchField.text
+                }
+            }
+            ComboBox {
+                id: statusBox
+                objectName: "statusFilter"
+                Layout.preferredWidth: 210
+                textRole: "label"
+                valueRole: "code"
+                model: [{ code: "", label: qsTr("All statuses") }].concat(App.termOptions("status"))
+                onActivated: App.cases.statusFilter = currentValue
+            }
+            ComboBox {
+                id: yearBox
+                objectName: "yearFilter"
+                Layout.preferredWidth: 130
+                textRole: "label"
+                valueRole: "year"
+                model: {
+                    const years = [{ year: 0, label: qsTr("All years") }]
+                    const now = new Date().getFullYear()
+                    for (let y = now; y >= now - 8; --y)
+                        years.push({ year: y, label: String(y) })
+                    return years
+                }
+                onActivated: App.cases.yearFilter = currentValue
+            }
+            Label {
+                objectName: "caseCount"
+                text: App.cases.totalText
+                opacity: 0.8
+            }
+            Item { Layout.fillWidth: true }
+            Button {
+                objectName: "newCaseButton"
+                text: qsTr("New case")
+                highlighted: true
+                onClicked: page.newCase()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Ctrl+N")
+            }
+        }
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        ListView {
+            id: list
+            objectName: "caseList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: App.cases
+            activeFocusOnTab: true
+            keyNavigationEnabled: true
+            highlightMoveDuration: 0
+            reuseItems: true
+            ScrollBar.vertical: ScrollBar {}
+            Keys.onReturnPressed: if (currentIndex >= 0) page.edit(currentIndex)
+            Keys.onDeletePressed: if (currentItem) confirmDelete.ask(currentItem.caseUid, currentItem.caseCode)
+
+            headerPositioning: ListView.OverlayHeader
+            header: Rectangle {
+                z: 2
+                width: list.width
+                height: 32
+                color: palette.window
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.leftMargin: 12
+                    spacing: 8
+                    Label { text: qsTr("Code"); font.bold: true; Layout.preferredWidth: 170 }
+                    Label { text: qsTr("Status"); font.bold: true; Layout.preferredWidth: 170 }
+                    Label { text: qsTr("Gender"); font.bold: true; Layout.preferredWidth: 110 }
+                    Label { text: qsTr("Referred"); font.bold: true; Layout.preferredWidth: 100 }
+                    Label { text: qsTr("Started"); font.bold: true; Layout.preferredWidth: 100 }
+                    Label { text: qsTr("Outcome"); font.bold: true; Layout.fillWidth: true }
+                }
+            }
+
+            delegate: ItemDelegate {
+                id: row
+                required property int index
+                required property string uid
+                required property string code
+                required property string statusLabel
+                required property string genderLabel
+                required property string referralDate
+                required property string startDate
+                required property string outcomeLabel
+                required property bool pendingSync
+                property string caseUid: uid
+                property string caseCode: code
+                width: ListView.view.width
+                height: 36
+                highlighted: ListView.isCurrentItem
+                onClicked: {
+                    list.currentIndex = index
+                    page.edit(index)
+                }
+                contentItem: RowLayout {
+                    spacing: 8
+                    Label { text: row.code; Layout.preferredWidth: 170; elide: Text.ElideRight }
+                    Label { text: row.statusLabel; Layout.preferredWidth: 170; elide: Text.ElideRight }
+                    Label { text: row.genderLabel; Layout.preferredWidth: 110; elide: Text.ElideRight }
+                    Label { text: row.referralDate; Layout.preferredWidth: 100 }
+                    Label { text: row.startDate; Layout.preferredWidth: 100 }
+                    Label { text: row.outcomeLabel; Layout.fillWidth: true; elide: Text.ElideRight }
+                    Label {
+                        visible: row.pendingSync
+                        text: qsTr("not synced")
+                        font.pixelSize: 12
+                        color: "#8a5a00"
+                    }
+                }
+            }
+
+            Label {
+                anchors.centerIn: parent
+                visible: list.count === 0 && !App.cases.loading
+                text: App.cases.search !== "" || App.cases.statusFilter !== "" || App.cases.yearFilter !== 0
+                      ? qsTr("No cases match the filter.")
+                      : qsTr("No cases yet. Create the first one with “New case” (Ctrl+N).")
+                opacity: 0.7
+            }
+        }
+
+        CaseForm {
+            id: form
+            visible: false
+            Layout.preferredWidth: 460
+            Layout.fillHeight: true
+            onClosed: {
+                visible = false
+                list.forceActiveFocus()
+            }
+            onDeleteRequested: (uid, code) => confirmDelete.ask(uid, code)
+        }
+    }
+
+    Dialog {
+        id: confirmDelete
+        property string uid
+        property string code
+        function ask(u, c) {
+            uid = u
+            code = c
+            open()
+        }
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Delete case %1?").arg(code)
+        standardButtons: Dialog.Yes | Dialog.No
+        Label {
+            text: qsTr("The case disappears from the list and from all figures. You can undo it until it has been synced.")
+            wrapMode: Text.WordWrap
+            width: 380
+        }
+        onAccepted: {
+            form.visible = false
+            App.deleteCase(uid)
+        }
+    }
+}

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+
+/// The message under a field that failed validation (empty: nothing shown).
+Label {
+    property string message
+    visible: message !== ""
+    text: message
+    color: "#b3261e"
+    wrapMode: Text.WordWrap
+    font.pixelSize: 13
+}

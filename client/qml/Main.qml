@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Samkoll
+
+ApplicationWindow {
+    id: window
+    width: 1200
+    height: 780
+    minimumWidth: 900
+    minimumHeight: 560
+    visible: true
+    title: App.teamName !== "" ? qsTr("Samkoll – %1").arg(App.teamName) : qsTr("Samkoll")
+
+    readonly property var screens: [
+        { key: "cases", title: qsTr("Cases"), shortcut: "Alt+1" },
+        { key: "sync", title: qsTr("Sync"), shortcut: "Alt+2" }
+    ]
+
+    /// Shows a main screen by key ("cases", "sync") — also used by the screen tour.
+    function showScreen(key) {
+        if (key === "newCase") {
+            nav.currentIndex = 0
+            casesPage.newCase()
+            return
+        }
+        if (key === "invalidCase") {
+            nav.currentIndex = 0
+            casesPage.demonstrateValidation()
+            return
+        }
+        for (let i = 0; i < screens.length; ++i)
+            if (screens[i].key === key)
+                nav.currentIndex = i
+    }
+
+    header: SyncStatusBar {
+        visible: App.enrolled
+        onOpenSync: window.showScreen("sync")
+    }
+
+    StackLayout {
+        anchors.fill: parent
+        currentIndex: !App.ready ? 0 : (App.enrolled ? 2 : 1)
+
+        // 0: opening the local database (or why it failed)
+        Item {
+            ColumnLayout {
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 48, 560)
+                BusyIndicator { running: App.openError === ""; Layout.alignment: Qt.AlignHCenter }
+                Label {
+                    text: App.openError !== "" ? App.openError : qsTr("Opening the local database…")
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignHCenter
+                }
+            }
+        }
+
+        // 1: first start
+        EnrolmentPage {}
+
+        // 2: the coordinator's workday
+        RowLayout {
+            spacing: 0
+            Pane {
+                Layout.fillHeight: true
+                Layout.preferredWidth: 220
+                padding: 0
+                background: Rectangle { color: palette.alternateBase }
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: 0
+                    Label {
+                        text: App.teamName
+                        font.bold: true
+                        font.pixelSize: 16
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                        Layout.margins: 12
+                    }
+                    ListView {
+                        id: nav
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        model: window.screens
+                        currentIndex: 0
+                        keyNavigationEnabled: true
+                        activeFocusOnTab: true
+                        delegate: ItemDelegate {
+                            required property var modelData
+                            required property int index
+                            width: ListView.view.width
+                            text: modelData.title
+                            highlighted: ListView.isCurrentItem
+                            onClicked: nav.currentIndex = index
+                        }
+                    }
+                }
+            }
+            StackLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                currentIndex: nav.currentIndex
+                CasesPage { id: casesPage }
+                SyncPage {}
+            }
+        }
+    }
+
+    Repeater {
+        model: window.screens
+        Item {
+            required property var modelData
+            required property int index
+            Shortcut {
+                sequence: modelData.shortcut
+                enabled: App.enrolled
+                onActivated: nav.currentIndex = index
+            }
+        }
+    }
+    Shortcut {
+        sequence: "F5"
+        enabled: App.enrolled
+        onActivated: App.syncNow()
+    }
+
+    // Messages and "undo" after a delete, at the bottom of the window.
+    Popup {
+        id: toast
+        property string message
+        property string undoUid
+        x: (window.width - width) / 2
+        y: window.height - height - 72
+        width: Math.min(window.width - 48, 620)
+        padding: 12
+        closePolicy: Popup.CloseOnEscape
+        background: Rectangle { color: "#2b2f36"; radius: 6 }
+        RowLayout {
+            width: parent.width
+            Label {
+                text: toast.message
+                color: "white"
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            Button {
+                visible: toast.undoUid !== ""
+                text: qsTr("Undo")
+                onClicked: {
+                    App.undoDelete(toast.undoUid)
+                    toast.close()
+                }
+            }
+        }
+        Timer {
+            running: toast.opened
+            interval: 10000
+            onTriggered: toast.close()
+        }
+    }
+
+    Connections {
+        target: App
+        function onCaseDeleted(uid, code) {
+            toast.message = qsTr("Case %1 was deleted. You can undo this until it has been synced.").arg(code)
+            toast.undoUid = uid
+            toast.open()
+        }
+        function onCaseRestored(uid) {
+            toast.message = qsTr("The case is back.")
+            toast.undoUid = ""
+            toast.open()
+        }
+        function onNotice(message) {
+            toast.message = message
+            toast.undoUid = ""
+            toast.open()
+        }
+    }
+}

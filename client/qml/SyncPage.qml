@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Samkoll
+
+/// Synk: state in detail, conflicts to resolve, refused changes, settings.
+Page {
+    id: page
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: parent.width - 48
+            x: 24
+            spacing: 10
+
+            Label { text: qsTr("Sync"); font.pixelSize: 22; font.bold: true; Layout.topMargin: 16 }
+            GridLayout {
+                columns: 2
+                columnSpacing: 16
+                Label { text: qsTr("Server") }
+                Label { text: App.serverUrl }
+                Label { text: qsTr("Connection") }
+                Label { text: App.online ? qsTr("Online") : qsTr("Offline") }
+                Label { text: qsTr("Waiting to be sent") }
+                Label { objectName: "pendingCount"; text: qsTr("%n change(s)", "", App.pending) }
+                Label { text: qsTr("Last sync") }
+                Label { text: App.lastSync }
+            }
+            FieldError { message: App.lastError; Layout.fillWidth: true }
+            FieldError { message: App.clockWarning; Layout.fillWidth: true }
+            Button {
+                text: qsTr("Sync now")
+                enabled: !App.syncing
+                onClicked: App.syncNow()
+            }
+
+            Label { text: qsTr("Conflicts to resolve"); font.pixelSize: 17; font.bold: true; Layout.topMargin: 16 }
+            Label {
+                visible: App.conflicts.length === 0
+                text: qsTr("No conflicts. When two computers change the same field of a case before syncing, it is shown here and you choose which value stays.")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+                opacity: 0.8
+            }
+            Repeater {
+                objectName: "conflictList"
+                model: App.conflicts
+                Frame {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    ColumnLayout {
+                        width: parent.width
+                        Label {
+                            text: qsTr("Case %1 – %2").arg(modelData.caseCode).arg(modelData.fieldLabel)
+                            font.bold: true
+                        }
+                        Label {
+                            text: qsTr("Now: %1 · Other computer: %2").arg(modelData.kept).arg(modelData.other)
+                            wrapMode: Text.WordWrap
+                            Layout.fillWidth: true
+                        }
+                        RowLayout {
+                            Button {
+                                text: qsTr("Keep “%1”").arg(modelData.kept)
+                                onClicked: App.resolveConflict(modelData.uid, false)
+                            }
+                            Button {
+                                text: qsTr("Use “%1”").arg(modelData.other)
+                                onClicked: App.resolveConflict(modelData.uid, true)
+                            }
+                        }
+                    }
+                }
+            }
+
+            Label { text: qsTr("Refused changes"); font.pixelSize: 17; font.bold: true; Layout.topMargin: 16 }
+            Label {
+                visible: App.refused.length === 0
+                text: qsTr("None. A change the server refuses (for example in a locked year) stays here with the reason until it is fixed.")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+                opacity: 0.8
+            }
+            Repeater {
+                model: App.refused
+                Frame {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    ColumnLayout {
+                        width: parent.width
+                        Label { text: modelData.what; font.bold: true }
+                        Label { text: modelData.reason; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+                        Button {
+                            visible: modelData.needsConfirmation
+                            text: qsTr("Yes, delete these cases")
+                            onClicked: App.syncNow(true)
+                        }
+                    }
+                }
+            }
+
+            Label { text: qsTr("Settings"); font.pixelSize: 17; font.bold: true; Layout.topMargin: 16 }
+            RowLayout {
+                Label { text: qsTr("Language") }
+                ComboBox {
+                    objectName: "languageBox"
+                    textRole: "label"
+                    valueRole: "code"
+                    model: [{ code: "sv", label: "Svenska" }, { code: "en", label: "English" }]
+                    Component.onCompleted: currentIndex = indexOfValue(App.language)
+                    onActivated: App.language = currentValue
+                }
+            }
+            Item { height: 24 }
+        }
+    }
+}

@@ -1,0 +1,402 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app_controller.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <QCoreApplication>
+#include <QSysInfo>
+
+#include "case_form.hpp"
+#include "formatting.hpp"
+#include "samkoll/store/repository.hpp"
+
+namespace samkoll::client {
+
+using namespace samkoll::core;
+
+namespace {
+
+/// An outbox operation the server refused, as the Synk page lists it.
+struct RefusedRow {
+    std::int64_t seq = 0;
+    std::string caseCode;  ///< empty when it is no case (a tally entry …)
+    std::string code;
+    std::string message;
+};
+
+/// Everything the window shows about this device, read in one job.
+struct Snapshot {
+    SyncStatus status;
+    std::string role, teamCode, teamName, federationName, serverUrl;
+    Id teamId = 0;
+    std::vector<ConflictInfo> conflicts;
+    std::vector<RefusedRow> refused;
+};
+
+Snapshot readSnapshot(SyncEngine& e)
+{
+    Snapshot s;
+    s.status = e.status();
+    auto& r = e.replica();
+    s.role = r.state("role").value_or("");
+    s.teamCode = r.state("team").value_or("");
+    s.serverUrl = r.state("server_url").value_or("");
+    Repository repo(e.database());
+    if (auto fedCode = r.state("federation")) {
+        if (auto fed = repo.federation(*fedCode)) {
+            s.federationName = fed->name;
+            if (auto team = repo.team(fed->id, s.teamCode)) {
+                s.teamId = team->id;
+                s.teamName = team->name;
+            }
+        }
+    }
+    s.conflicts = r.conflicts();
+    for (const auto& op : r.refused()) {
+        RefusedRow row{op.seq, {}, op.code, op.message};
+        auto st = e.database().prepare("SELECT code FROM cases WHERE uid = ?");
+        st.bind(1, op.uid);
+        if (st.step())
+            row.caseCode = st.text(0);
+        s.refused.push_back(std::move(row));
+    }
+    return s;
+}
+
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+const char* const kFieldLabels[][2] = {
+    {"code", QT_TRANSLATE_NOOP("Fields", "Case code")},
+    {"gender", QT_TRANSLATE_NOOP("Fields", "Gender")},
+    {"birth_year", QT_TRANSLATE_NOOP("Fields", "Year of birth")},
+    {"referral_date", QT_TRANSLATE_NOOP("Fields", "Referral date")},
+    {"referring_party", QT_TRANSLATE_NOOP("Fields", "Referred by")},
+    {"decision", QT_TRANSLATE_NOOP("Fields", "Decision")},
+    {"decision_date", QT_TRANSLATE_NOOP("Fields", "Decision date")},
+    {"start_date", QT_TRANSLATE_NOOP("Fields", "Start date")},
+    {"exit_date", QT_TRANSLATE_NOOP("Fields", "Exit date")},
+    {"exit_outcome", QT_TRANSLATE_NOOP("Fields", "Outcome at exit")},
+    {"income_support", QT_TRANSLATE_NOOP("Fields", "Income support at start")},
+    {"education", QT_TRANSLATE_NOOP("Fields", "Education")},
+    {"support_duration", QT_TRANSLATE_NOOP("Fields", "Time with public support")},
+};
+
+}  // namespace
+
+AppController::AppController(const QString& databasePath, QObject* parent)
+    : QObject(parent), m_backend(databasePath), m_cases(m_backend)
+{
+    connect(&m_backend, &Backend::opened, this, [this](bool ok, const QString& error) {
+        m_ready = ok;
+        m_openError = ok ? QString()
+                         : tr("The local database could not be opened: %1. Nothing has been changed in it; "
+                              "contact the central office.")
+                               .arg(error);
+        emit stateChanged();
+        if (ok)
+            refresh();
+    });
+    connect(&m_backend, &Backend::jobFailed, this, [this](const QString& error) {
+        emit notice(tr("Something went wrong reading the local database: %1").arg(error));
+    });
+    m_syncTimer.setInterval(60 * 1000);
+    connect(&m_syncTimer, &QTimer::timeout, this, [this] {
+        if (m_enrolled)
+            syncNow();
+    });
+    m_soonTimer.setSingleShot(true);
+    m_soonTimer.setInterval(3000);
+    connect(&m_soonTimer, &QTimer::timeout, this, [this] {
+        if (m_enrolled)
+            syncNow();
+    });
+}
+
+AppController::~AppController() = default;
+
+void AppController::setBackgroundSyncSeconds(int seconds)
+{
+    if (seconds <= 0) {
+        m_syncTimer.stop();
+    } else {
+        m_syncTimer.setInterval(seconds * 1000);
+        if (m_enrolled)
+            m_syncTimer.start();
+    }
+    emit stateChanged();
+}
+
+void AppController::setLanguage(const QString& language)
+{
+    const auto lang = language == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("sv");
+    if (lang == m_language)
+        return;
+    m_language = lang;
+    emit languageChanged();
+    refresh();  // labels built in C++ (conflicts, refused changes) follow the language
+}
+
+QString AppController::lastSync() const
+{
+    return m_lastSyncIso.isEmpty() ? tr("never") : formatTimestamp(m_lastSyncIso);
+}
+
+void AppController::refresh()
+{
+    m_backend.run(this, readSnapshot, [this](Snapshot s) {
+        m_enrolled = s.status.enrolled;
+        m_role = q(s.role);
+        m_teamCode = q(s.teamCode);
+        m_teamName = q(s.teamName);
+        m_federationName = q(s.federationName);
+        m_serverUrl = q(s.serverUrl);
+        m_teamId = s.teamId;
+        m_pending = s.status.pending;
+        m_refusedCount = s.status.refused;
+        m_conflictCount = s.status.conflicts;
+        m_lastSyncIso = q(s.status.lastSync);
+        m_online = s.status.online;
+        m_lastError = s.status.lastError ? sentence(s.status.lastError->message) : QString();
+        m_clockWarning.clear();
+        if (s.status.clockSkewMs) {
+            const auto minutes = *s.status.clockSkewMs / 60000;
+            m_clockWarning = tr("This computer's clock is %1 minutes %2 the server's. Set the right time so that "
+                                "dates and the order of edits come out right.")
+                                 .arg(formatCount(std::llabs(minutes)))
+                                 .arg(minutes > 0 ? tr("ahead of") : tr("behind"));
+        }
+        m_conflicts.clear();
+        for (const auto& c : s.conflicts) {
+            const auto field = q(c.field);
+            auto show = [&](const std::optional<std::string>& v) {
+                if (!v)
+                    return tr("(empty)");
+                return termLabel(field, q(*v));
+            };
+            m_conflicts.push_back(QVariantMap{{QStringLiteral("uid"), q(c.uid)},
+                                              {QStringLiteral("caseUid"), q(c.caseUid)},
+                                              {QStringLiteral("caseCode"), q(c.caseCode)},
+                                              {QStringLiteral("field"), field},
+                                              {QStringLiteral("fieldLabel"), fieldLabel(field)},
+                                              {QStringLiteral("kept"), show(c.kept)},
+                                              {QStringLiteral("other"), show(c.other)}});
+        }
+        m_refused.clear();
+        for (const auto& r : s.refused)
+            m_refused.push_back(QVariantMap{
+                {QStringLiteral("seq"), static_cast<qlonglong>(r.seq)},
+                {QStringLiteral("what"), r.caseCode.empty() ? tr("Survey entry") : tr("Case %1").arg(q(r.caseCode))},
+                {QStringLiteral("code"), q(r.code)},
+                {QStringLiteral("reason"), sentence(r.message)},
+                {QStringLiteral("needsConfirmation"), r.code == "mass_delete"}});
+        if (m_enrolled && !m_syncTimer.isActive() && m_syncTimer.interval() > 0)
+            m_syncTimer.start();
+        if (m_enrolled && !m_startedSync) {
+            m_startedSync = true;  // once at start: learn whether the server is reachable, bring news
+            QTimer::singleShot(0, this, [this] { syncNow(); });
+        }
+        m_cases.setTeam(m_teamId);
+        emit stateChanged();
+        emit syncStateChanged();
+    });
+}
+
+void AppController::enrol(const QString& serverUrl, const QString& code, const QString& certificateFile)
+{
+    const auto url = serverUrl.trimmed();
+    if (!url.startsWith(QLatin1String("https://")) && !url.startsWith(QLatin1String("http://"))) {
+        emit enrolmentFinished(false, QStringLiteral("server"),
+                               tr("Write the server address in full, e.g. https://samkoll.example.se:8443"));
+        return;
+    }
+    if (code.trimmed().isEmpty()) {
+        emit enrolmentFinished(false, QStringLiteral("code"), tr("Enter the enrolment code from the central office."));
+        return;
+    }
+    struct Outcome {
+        Status status;
+        std::string field;
+    };
+    m_syncing = true;
+    emit syncStateChanged();
+    m_backend.run(
+        this,
+        [url = url.toStdString(), code = code.trimmed().toStdString(), certFile = certificateFile.trimmed().toStdString(),
+         device = QSysInfo::machineHostName().toStdString()](SyncEngine& e) -> Outcome {
+            std::string pem;
+            if (!certFile.empty()) {
+                std::ifstream in(certFile);
+                std::stringstream buf;
+                buf << in.rdbuf();
+                pem = buf.str();
+                if (!in || pem.find("BEGIN CERTIFICATE") == std::string::npos)
+                    return {makeError("certificate", "certificate", "filen '" + certFile + "' är inget certifikat"),
+                            "certificate"};
+            }
+            auto s = e.enrol(url, code, device.empty() ? "samkoll" : device, pem);
+            if (!s)
+                return {s, s.error().code == "network" ? "server" : "code"};
+            // The first sync brings the förbund's configuration (teams, questionnaires).
+            (void)e.syncOnce();
+            return {{}, {}};
+        },
+        [this](Outcome o) {
+            m_syncing = false;
+            emit syncStateChanged();
+            if (o.status)
+                emit enrolmentFinished(true, {}, {});
+            else
+                emit enrolmentFinished(false, q(o.field), sentence(o.status.error().message));
+            refresh();
+        });
+}
+
+QVariantMap AppController::blankCase() const
+{
+    return caseform::blank();
+}
+
+QVariantMap AppController::checkCase(const QVariantMap& form) const
+{
+    auto c = caseform::check(form, m_teamId);
+    if (c)
+        return {};
+    return {{QStringLiteral("field"), q(c.error().field)}, {QStringLiteral("message"), sentence(c.error().message)}};
+}
+
+void AppController::saveCase(const QVariantMap& form)
+{
+    auto c = caseform::check(form, m_teamId);
+    if (!c) {
+        emit caseRejected(q(c.error().field), sentence(c.error().message));
+        return;
+    }
+    const bool create = c->uid.empty();
+    m_backend.run(
+        this,
+        [c = *c, create](SyncEngine& e) -> Result<std::string> {
+            if (create)
+                return e.replica().createCase(c);
+            if (auto s = e.replica().editCase(c); !s)
+                return s.error();
+            return c.uid;
+        },
+        [this, create](Result<std::string> saved) {
+            if (!saved) {
+                auto field = q(saved.error().field);
+                // The store names the unique pair; the form shows it at the code.
+                if (saved.error().code == "duplicate")
+                    field = QStringLiteral("code");
+                emit caseRejected(field, sentence(saved.error().message));
+                return;
+            }
+            const auto uid = q(*saved);
+            emit caseSaved(uid, create);
+            if (create)
+                m_cases.reload();
+            else
+                m_cases.refreshCase(uid);
+            afterLocalChange();
+        });
+}
+
+void AppController::deleteCase(const QString& uid)
+{
+    const int row = m_cases.rowOf(uid);
+    const auto code = row >= 0 ? m_cases.data(m_cases.index(row), CaseListModel::CodeRole).toString() : QString();
+    m_backend.run(
+        this, [uid = uid.toStdString()](SyncEngine& e) { return e.replica().deleteCase(uid); },
+        [this, uid, code](Status s) {
+            if (!s) {
+                emit notice(sentence(s.error().message));
+                return;
+            }
+            emit caseDeleted(uid, code);
+            m_cases.reload();
+            afterLocalChange();
+        });
+}
+
+void AppController::undoDelete(const QString& uid)
+{
+    m_backend.run(
+        this, [uid = uid.toStdString()](SyncEngine& e) { return e.replica().undoDelete(uid); },
+        [this, uid](Status s) {
+            if (!s) {
+                emit notice(sentence(s.error().message));
+                return;
+            }
+            emit caseRestored(uid);
+            m_cases.reload();
+            refresh();
+        });
+}
+
+QVariantList AppController::termOptions(const QString& vocabulary) const
+{
+    return samkoll::client::termOptions(vocabulary);
+}
+
+QString AppController::fieldLabel(const QString& field) const
+{
+    for (const auto& [code, text] : kFieldLabels)
+        if (field == QLatin1String(code))
+            return QCoreApplication::translate("Fields", text);
+    return field;
+}
+
+void AppController::afterLocalChange()
+{
+    refresh();
+    if (m_enrolled)
+        m_soonTimer.start();
+}
+
+void AppController::syncNow(bool confirmMassDelete)
+{
+    if (!m_enrolled)
+        return;
+    if (m_syncing) {
+        m_syncAgain = true;  // a change arrived during the sync: one more round afterwards
+        return;
+    }
+    m_syncing = true;
+    emit syncStateChanged();
+    m_backend.run(
+        this,
+        [confirmMassDelete](SyncEngine& e) {
+            auto report = e.syncOnce(confirmMassDelete);
+            return report ? report->pulled : -1;
+        },
+        [this](int pulled) {
+            m_syncing = false;
+            emit syncFinished(pulled >= 0);
+            if (pulled > 0)
+                m_cases.reload();
+            refresh();
+            if (m_syncAgain) {
+                m_syncAgain = false;
+                syncNow();
+            }
+        });
+}
+
+void AppController::resolveConflict(const QString& uid, bool takeOther)
+{
+    m_backend.run(
+        this, [uid = uid.toStdString(), takeOther](SyncEngine& e) { return e.replica().resolveConflict(uid, takeOther); },
+        [this](Status s) {
+            if (!s) {
+                emit notice(sentence(s.error().message));
+                return;
+            }
+            m_cases.reload();
+            afterLocalChange();
+        });
+}
+
+}  // namespace samkoll::client

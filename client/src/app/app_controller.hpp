@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+#include "backend.hpp"
+#include "case_list_model.hpp"
+
+namespace samkoll::client {
+
+/// What QML talks to: enrolment, the coordinator's team, saving cases, and
+/// sync (state, "Synka nu", background sync, conflicts, refused changes).
+/// Every database or network step runs on the Backend's thread; results come
+/// back as property changes and signals.
+class AppController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("AppController skapas av programmet")
+    Q_PROPERTY(bool ready READ ready NOTIFY stateChanged)
+    Q_PROPERTY(QString openError READ openError NOTIFY stateChanged)
+    Q_PROPERTY(bool enrolled READ enrolled NOTIFY stateChanged)
+    Q_PROPERTY(QString role READ role NOTIFY stateChanged)
+    Q_PROPERTY(QString teamCode READ teamCode NOTIFY stateChanged)
+    Q_PROPERTY(QString teamName READ teamName NOTIFY stateChanged)
+    Q_PROPERTY(QString federationName READ federationName NOTIFY stateChanged)
+    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY stateChanged)
+    Q_PROPERTY(bool online READ online NOTIFY syncStateChanged)
+    Q_PROPERTY(bool syncing READ syncing NOTIFY syncStateChanged)
+    Q_PROPERTY(int pending READ pending NOTIFY syncStateChanged)
+    Q_PROPERTY(int refusedCount READ refusedCount NOTIFY syncStateChanged)
+    Q_PROPERTY(int conflictCount READ conflictCount NOTIFY syncStateChanged)
+    Q_PROPERTY(QString lastSync READ lastSync NOTIFY syncStateChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY syncStateChanged)
+    Q_PROPERTY(QString clockWarning READ clockWarning NOTIFY syncStateChanged)
+    Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY syncStateChanged)
+    Q_PROPERTY(QVariantList refused READ refused NOTIFY syncStateChanged)
+    Q_PROPERTY(samkoll::client::CaseListModel* cases READ cases CONSTANT)
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    Q_PROPERTY(int backgroundSyncSeconds READ backgroundSyncSeconds WRITE setBackgroundSyncSeconds NOTIFY stateChanged)
+
+public:
+    explicit AppController(const QString& databasePath, QObject* parent = nullptr);
+    ~AppController() override;
+
+    bool ready() const { return m_ready; }
+    QString openError() const { return m_openError; }
+    bool enrolled() const { return m_enrolled; }
+    QString role() const { return m_role; }
+    QString teamCode() const { return m_teamCode; }
+    QString teamName() const { return m_teamName; }
+    QString federationName() const { return m_federationName; }
+    QString serverUrl() const { return m_serverUrl; }
+    bool online() const { return m_online; }
+    bool syncing() const { return m_syncing; }
+    int pending() const { return m_pending; }
+    int refusedCount() const { return m_refusedCount; }
+    int conflictCount() const { return m_conflictCount; }
+    QString lastSync() const;
+    QString lastError() const { return m_lastError; }
+    QString clockWarning() const { return m_clockWarning; }
+    QVariantList conflicts() const { return m_conflicts; }
+    QVariantList refused() const { return m_refused; }
+    CaseListModel* cases() { return &m_cases; }
+    int backgroundSyncSeconds() const { return m_syncTimer.interval() / 1000; }
+    void setBackgroundSyncSeconds(int seconds);
+    Backend& backend() { return m_backend; }
+    QString language() const { return m_language; }
+    /// "sv" or "en"; the application installs the translation (see main.cpp).
+    void setLanguage(const QString& language);
+
+    /// Exchanges the central office's enrolment code for this device's access;
+    /// `certificateFile` is the server's certificate (empty: the system's trust store).
+    Q_INVOKABLE void enrol(const QString& serverUrl, const QString& code, const QString& certificateFile);
+
+    // --- Cases ------------------------------------------------------------------
+    Q_INVOKABLE QVariantMap blankCase() const;
+    /// Checks the form without saving: {} when fine, else {field, message}.
+    Q_INVOKABLE QVariantMap checkCase(const QVariantMap& form) const;
+    /// Saves a new case (no uid) or an edit; answers with caseSaved or caseRejected.
+    Q_INVOKABLE void saveCase(const QVariantMap& form);
+    Q_INVOKABLE void deleteCase(const QString& uid);
+    Q_INVOKABLE void undoDelete(const QString& uid);
+    Q_INVOKABLE QVariantList termOptions(const QString& vocabulary) const;
+    Q_INVOKABLE QString fieldLabel(const QString& field) const;
+
+    // --- Sync -------------------------------------------------------------------
+    /// Synchronises now; `confirmMassDelete` after the user confirmed many deletes.
+    Q_INVOKABLE void syncNow(bool confirmMassDelete = false);
+    /// Settles a conflict: keep the current value, or take the other device's.
+    Q_INVOKABLE void resolveConflict(const QString& uid, bool takeOther);
+    /// Re-reads sync state and the team from the database.
+    Q_INVOKABLE void refresh();
+
+signals:
+    void stateChanged();
+    void syncStateChanged();
+    void enrolmentFinished(bool ok, const QString& field, const QString& message);
+    void caseSaved(const QString& uid, bool created);
+    void caseRejected(const QString& field, const QString& message);
+    void caseDeleted(const QString& uid, const QString& code);
+    void caseRestored(const QString& uid);
+    /// Something the user should read (a refused undo, a failed job …).
+    void notice(const QString& message);
+    void syncFinished(bool ok);
+    void languageChanged();
+
+private:
+    void afterLocalChange();
+
+    Backend m_backend;
+    CaseListModel m_cases;
+    QTimer m_syncTimer;
+    QTimer m_soonTimer;  ///< a sync shortly after local edits
+    bool m_ready = false;
+    QString m_openError;
+    bool m_enrolled = false;
+    QString m_role, m_teamCode, m_teamName, m_federationName, m_serverUrl;
+    core::Id m_teamId = 0;
+    bool m_online = false;
+    bool m_syncing = false;
+    bool m_syncAgain = false;
+    bool m_startedSync = false;
+    int m_pending = 0, m_refusedCount = 0, m_conflictCount = 0;
+    QString m_lastSyncIso, m_lastError, m_clockWarning;
+    QVariantList m_conflicts, m_refused;
+    QString m_language = QStringLiteral("sv");
+};
+
+}  // namespace samkoll::client

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QVariantList>
+
+#include "samkoll/domain/result.hpp"
+
+namespace samkoll::client {
+
+/// Swedish (or the chosen language's) number format: "12 345".
+QString formatCount(qint64 n);
+/// "77 %" with the locale's decimal comma when needed.
+QString formatPercent(double fraction, int decimals = 0);
+/// A stored UTC time ("2026-11-22T09:17:38Z") in local time: "22 nov. 2026 10:17".
+QString formatTimestamp(const QString& isoUtc);
+/// A core message for display: first letter capitalised, ends with a full stop.
+QString sentence(const std::string& message);
+
+/// The options of a closed vocabulary ("gender", "exit_outcome", "status" …) as
+/// [{code, label}], labels translated.
+QVariantList termOptions(const QString& vocabulary);
+/// The translated label of one code; the code itself when unknown.
+QString termLabel(const QString& vocabulary, const QString& code);
+
+}  // namespace samkoll::client

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Samkoll, the coordinator's desktop client. Thin: options, language, the QML
+// engine and the window; everything else is in samkoll_client_app.
+#include <atomic>
+#include <cstdio>
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QtQml/QQmlExtensionPlugin>
+
+#include "app_controller.hpp"
+#include "localization.hpp"
+
+Q_IMPORT_QML_PLUGIN(SamkollPlugin)
+
+namespace {
+
+std::atomic<int> g_qmlWarnings{0};
+QtMessageHandler g_previousHandler = nullptr;
+
+/// Counts warnings that come from QML, so the screen tour can fail on them.
+void countQmlWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    const bool fromQml = (context.file && QByteArray(context.file).endsWith(".qml")) || message.contains(QLatin1String(".qml:")) ||
+                         (context.category && QByteArray(context.category).startsWith("qt.qml"));
+    if (type != QtDebugMsg && type != QtInfoMsg && fromQml)
+        ++g_qmlWarnings;
+    g_previousHandler(type, context, message);
+}
+
+/// Goes through the main screens, saves a screenshot of each in `dir`, then
+/// quits: exit code 1 when QML printed any warning on the way.
+void runTour(QQmlApplicationEngine& engine, const QString& dir)
+{
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
+    if (!window) {
+        QCoreApplication::exit(2);
+        return;
+    }
+    QDir().mkpath(dir);
+    struct Step {
+        const char* page;
+        const char* file;
+    };
+    static const Step steps[] = {{"cases", "arenden.png"}, {"newCase", "nytt-arende.png"}, {"invalidCase", "arende-fel.png"},
+                                 {"sync", "synk.png"}};
+    auto index = std::make_shared<int>(0);
+    auto* timer = new QTimer(window);
+    timer->setInterval(1200);
+    QObject::connect(timer, &QTimer::timeout, window, [=] {
+        const int i = (*index)++;
+        if (i > 0) {
+            const auto image = window->grabWindow();
+            image.save(dir + QLatin1Char('/') + QLatin1String(steps[i - 1].file));
+            std::printf("skärmbild: %s/%s\n", qPrintable(dir), steps[i - 1].file);
+        }
+        if (i >= static_cast<int>(std::size(steps))) {
+            timer->stop();
+            std::printf("QML-varningar: %d\n", g_qmlWarnings.load());
+            std::fflush(stdout);
+            QCoreApplication::exit(g_qmlWarnings.load() == 0 ? 0 : 1);
+            return;
+        }
+        QMetaObject::invokeMethod(window, "showScreen", Q_ARG(QVariant, QString::fromLatin1(steps[i].page)));
+    });
+    timer->start();
+}
+
+}  // namespace
+
+int main(int argc, char* argv[])
+{
+    g_previousHandler = qInstallMessageHandler(countQmlWarnings);
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(QStringLiteral("Samkoll"));
+    QGuiApplication::setApplicationName(QStringLiteral("Samkoll"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(SAMKOLL_VERSION));
+
+    QCommandLineParser options;
+    options.setApplicationDescription(QStringLiteral("Samkoll – uppföljning för samordningsförbund"));
+    options.addHelpOption();
+    options.addVersionOption();
+    QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Katalog för den lokala databasen."), QStringLiteral("katalog"));
+    QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Språk: sv eller en."), QStringLiteral("språk"));
+    QCommandLineOption enrolUrl(QStringLiteral("enrol"), QStringLiteral("Registrera mot servern (om inte redan gjort)."),
+                                QStringLiteral("adress"));
+    QCommandLineOption code(QStringLiteral("code"), QStringLiteral("Registreringskod från kansliet."), QStringLiteral("kod"));
+    QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("Serverns certifikat (PEM)."), QStringLiteral("fil"));
+    QCommandLineOption tour(QStringLiteral("tour"), QStringLiteral("Gå igenom huvudvyerna, spara skärmbilder och avsluta."),
+                            QStringLiteral("katalog"));
+    QCommandLineOption firstFrame(QStringLiteral("first-frame"), QStringLiteral("Skriv tiden till första bildrutan och avsluta."));
+    QCommandLineOption syncSeconds(QStringLiteral("sync-interval"), QStringLiteral("Sekunder mellan bakgrundssynkar (0 = av)."),
+                                   QStringLiteral("sekunder"));
+    options.addOptions({data, lang, enrolUrl, code, ca, tour, firstFrame, syncSeconds});
+    options.process(app);
+
+    const QString dataDir = options.isSet(data) ? options.value(data)
+                                                : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dataDir);
+    QSettings settings(dataDir + QStringLiteral("/samkoll.ini"), QSettings::IniFormat);
+
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    samkoll::client::AppController controller(dataDir + QStringLiteral("/samkoll.db"));
+    controller.setLanguage(options.isSet(lang) ? options.value(lang) : settings.value("language", "sv").toString());
+    if (options.isSet(syncSeconds))
+        controller.setBackgroundSyncSeconds(options.value(syncSeconds).toInt());
+
+    QQmlApplicationEngine engine;
+    samkoll::client::Localization localization;
+    localization.apply(controller.language());
+    QObject::connect(&controller, &samkoll::client::AppController::languageChanged, &app, [&] {
+        localization.apply(controller.language(), &engine);
+        settings.setValue("language", controller.language());
+    });
+    qmlRegisterSingletonInstance("Samkoll", 1, 0, "App", &controller);
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.load(QUrl(QStringLiteral("qrc:/Samkoll/qml/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+
+    if (options.isSet(firstFrame) && window) {
+        QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&] {
+            std::printf("första bildrutan efter %lld ms\n", static_cast<long long>(sinceStart.elapsed()));
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        }, Qt::SingleShotConnection);
+    }
+
+    // First start from the command line (scripts/demo): enrol once, then never again.
+    if (options.isSet(enrolUrl)) {
+        QObject::connect(&controller, &samkoll::client::AppController::stateChanged, &app, [&, done = false]() mutable {
+            if (done || !controller.ready())
+                return;
+            done = true;
+            if (!controller.enrolled())
+                controller.enrol(options.value(enrolUrl), options.value(code), options.value(ca));
+        });
+    }
+    if (options.isSet(tour)) {
+        const QString dir = options.value(tour);
+        // Start when the device is ready and enrolled (or after 10 s whatever the state).
+        auto started = std::make_shared<bool>(false);
+        auto start = [&engine, dir, started] {
+            if (*started)
+                return;
+            *started = true;
+            runTour(engine, dir);
+        };
+        QObject::connect(&controller, &samkoll::client::AppController::stateChanged, &app, [&controller, start] {
+            if (controller.ready() && controller.enrolled() && !controller.teamName().isEmpty())
+                start();
+        });
+        QTimer::singleShot(10000, &app, start);
+    }
+    return QGuiApplication::exec();
+}
