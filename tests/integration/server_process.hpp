@@ -56,8 +56,10 @@ inline std::string readText(const std::string& path)
 /// when destroyed.
 class ServerProcess {
 public:
-    ServerProcess(const std::string& db, const std::string& cert, const std::string& key)
+    /// `fixedPort` 0 = a free port chosen by the kernel; a restarted server can reuse the old one.
+    ServerProcess(const std::string& db, const std::string& cert, const std::string& key, int fixedPort = 0)
     {
+        const std::string portText = std::to_string(fixedPort);
         int out[2];
         REQUIRE(pipe(out) == 0);
         m_pid = fork();
@@ -67,7 +69,7 @@ public:
             close(out[0]);
             close(out[1]);
             execl(SAMKOLLD_PATH, SAMKOLLD_PATH, "serve", "--db", db.c_str(), "--cert", cert.c_str(), "--key",
-                  key.c_str(), "--address", "127.0.0.1", "--port", "0", "--threads", "2", static_cast<char*>(nullptr));
+                  key.c_str(), "--address", "127.0.0.1", "--port", portText.c_str(), "--threads", "2", static_cast<char*>(nullptr));
             _exit(127);
         }
         close(out[1]);

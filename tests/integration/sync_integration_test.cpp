@@ -3,6 +3,7 @@
 // engine (libcurl), each client with its own SQLite file.
 #include "fault_proxy.hpp"
 #include "server_process.hpp"
+#include "world.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -24,61 +25,6 @@ using nlohmann::json;
 
 namespace {
 
-
-/// A förbund with three teams, the 2021 budget, a certificate and accounts.
-struct World {
-    TempDir dir;
-    std::string db = dir.file("server.db");
-    std::string cert = dir.file("cert.pem");
-    std::string key = dir.file("key.pem");
-    std::string ca;
-
-    World()
-    {
-        admin({"init", "--db", db});
-        admin({"federation", "add", "--db", db, "--code", "sf", "--name", "Samordningsförbundet Test"});
-        for (auto k : {"vannas", "vindeln"})
-            admin({"member", "add", "--db", db, "--code", k, "--name", k, "--kind", "kommun"});
-        admin({"team", "add", "--db", db, "--code", "vannas", "--name", "Samordningsteamet Vännäs", "--kommun", "vannas"});
-        admin({"team", "add", "--db", db, "--code", "vindeln", "--name", "Samordningsteamet Vindeln", "--kommun", "vindeln"});
-        const auto budget = dir.file("budget.json");
-        std::ofstream(budget) << admin({"template"});
-        admin({"import", "budget", "--db", db, "--file", budget});
-        admin({"cert", "--cert", cert, "--key", key, "--host", "localhost"});
-        ca = readText(cert);
-        admin({"user", "add", "--db", db, "--login", "vns", "--role", "coordinator", "--team", "vannas"});
-        admin({"user", "add", "--db", db, "--login", "vdl", "--role", "coordinator", "--team", "vindeln"});
-        admin({"user", "add", "--db", db, "--login", "kansli", "--role", "central_office"});
-        admin({"user", "add", "--db", db, "--login", "styrelse", "--role", "board"});
-    }
-
-    std::string code(const std::string& login)
-    {
-        auto out = admin({"enrol-code", "--db", db, "--login", login});
-        return out.substr(0, out.find('\n'));
-    }
-
-    std::unique_ptr<SyncEngine> client(const std::string& name, const std::string& login, const ServerProcess& server)
-    {
-        auto engine = std::make_unique<SyncEngine>(dir.file(name + ".db"));
-        auto s = engine->enrol(server.url, code(login), name, ca);
-        INFO((s ? std::string() : s.error().describe()));
-        REQUIRE(s);
-        auto first = engine->syncOnce();
-        INFO((first ? std::string() : first.error().describe()));
-        REQUIRE(first);
-        return engine;
-    }
-
-    std::int64_t serverCount(const std::string& sql)
-    {
-        auto d = Database::openExisting(db);
-        REQUIRE(d);
-        auto st = (*d)->prepare(sql);
-        st.step();
-        return st.integer(0);
-    }
-};
 
 Case newCase(SyncEngine& e, const std::string& team, const std::string& code)
 {

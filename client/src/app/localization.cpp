@@ -22,7 +22,7 @@ bool Localization::apply(const QString& language, QQmlEngine* engine)
         QLocale::setDefault(QLocale(QLocale::Swedish, QLocale::Sweden));
         ok = m_app.load(QStringLiteral(":/i18n/samkoll_sv.qm"));
         // Qt's own texts (dialog buttons …) when the system has them.
-        if (m_qt.load(QLocale(QLocale::Swedish), QStringLiteral("qtbase"), QStringLiteral("_"),
+        if (m_qt.load(QLocale(QLocale::Swedish), QStringLiteral("qt"), QStringLiteral("_"),
                       QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(&m_qt);
         if (ok)

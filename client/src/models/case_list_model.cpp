@@ -99,20 +99,22 @@ void CaseListModel::fetchMore(const QModelIndex& parent)
         [this, generation](Result<std::vector<CaseListRow>> page) {
             if (generation != m_generation)
                 return;  // the filter changed meanwhile; a newer request is on its way
-            m_fetching = false;
-            emit loadingChanged();
+            // Still "fetching" while the rows go in: views and testers call
+            // fetchMore from inside the insert notifications.
             if (!page) {
                 m_atEnd = true;
-                return;
+            } else {
+                auto& rows = *page;
+                m_atEnd = rows.size() < static_cast<std::size_t>(kPageSize);
+                if (!rows.empty()) {
+                    const int first = static_cast<int>(m_rows.size());
+                    beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
+                    std::move(rows.begin(), rows.end(), std::back_inserter(m_rows));
+                    endInsertRows();
+                }
             }
-            auto& rows = *page;
-            m_atEnd = rows.size() < static_cast<std::size_t>(kPageSize);
-            if (!rows.empty()) {
-                const int first = static_cast<int>(m_rows.size());
-                beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
-                std::move(rows.begin(), rows.end(), std::back_inserter(m_rows));
-                endInsertRows();
-            }
+            m_fetching = false;
+            emit loadingChanged();
             emit pageLoaded(static_cast<int>(m_rows.size()));
         });
 }

@@ -249,7 +249,9 @@ Status Replica::undoDelete(const std::string& uid)
         auto st = m_db.prepare("SELECT seq, operation, sent FROM outbox WHERE uid = ? ORDER BY seq DESC");
         st.bind(1, uid);
         while (st.step()) {
-            auto op = parseOperation(json::parse(st.text(1)), "outbox");
+            auto j = json::parse(st.text(1));
+            j["seq"] = st.integer(0);
+            auto op = parseOperation(j, "outbox");
             if (!op || op->kind != OperationKind::CaseDelete)
                 continue;
             if (st.integer(2) != 0)

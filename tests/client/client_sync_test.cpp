@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The client against the real samkolld over loopback TLS: enrolment, a day of
+// offline work arriving once, and a conflict resolved by the coordinator.
+#include <QSignalSpy>
+
+#include "app_controller.hpp"
+#include "client_fixtures.hpp"
+#include "world.hpp"
+
+using namespace samkoll::test;
+using samkoll::client::AppController;
+using samkoll::client::CaseListModel;
+
+namespace {
+
+std::unique_ptr<AppController> enrolled(World& w, const std::string& name, const std::string& login,
+                                        const ServerProcess& server)
+{
+    auto app = std::make_unique<AppController>(QString::fromStdString(w.dir.file(name + ".db")));
+    app->setBackgroundSyncSeconds(0);
+    REQUIRE(waitUntil([&] { return app->ready(); }));
+    QSignalSpy finished(app.get(), &AppController::enrolmentFinished);
+    app->enrol(QString::fromStdString(server.url), QString::fromStdString(w.code(login)), QString::fromStdString(w.cert));
+    REQUIRE(waitUntil([&] { return finished.count() == 1; }, 20000));
+    INFO(finished.first().at(2).toString().toStdString());
+    REQUIRE(finished.first().at(0).toBool());
+    REQUIRE(waitUntil([&] { return app->enrolled() && !app->teamName().isEmpty() && !app->syncing(); }));
+    return app;
+}
+
+bool sync(AppController& app)
+{
+    QSignalSpy done(&app, &AppController::syncFinished);
+    app.syncNow();
+    REQUIRE(waitUntil([&] { return done.count() >= 1; }, 30000));
+    REQUIRE(waitUntil([&] { return !app.syncing(); }));
+    app.backend().drain();
+    QCoreApplication::processEvents();
+    return done.last().at(0).toBool();
+}
+
+QString saveNew(AppController& app, const QString& code)
+{
+    QSignalSpy saved(&app, &AppController::caseSaved);
+    auto form = app.blankCase();
+    form["code"] = code;
+    form["gender"] = "man";
+    form["birth_year"] = "1985";
+    form["referral_date"] = "2021-04-01";
+    form["referring_party"] = "af";
+    app.saveCase(form);
+    REQUIRE(waitUntil([&] { return saved.count() == 1; }));
+    return saved.first().at(0).toString();
+}
+
+}  // namespace
+
+TEST_CASE("Client: enrolment, offline work, and everything arrives once when online", "[client][integration]")
+{
+    World w;
+    auto server = std::make_unique<ServerProcess>(w.db, w.cert, w.key);
+    const int port = server->port;
+    auto app = enrolled(w, "vannas-laptop", "vns", *server);
+    CHECK(app->teamName() == "Samordningsteamet Vännäs");
+    CHECK(app->role() == "coordinator");
+    CHECK(app->online());
+
+    // A wrong code is answered at the code field; the device stays as it was.
+    {
+        AppController other(QString::fromStdString(w.dir.file("other.db")));
+        REQUIRE(waitUntil([&] { return other.ready(); }));
+        QSignalSpy finished(&other, &AppController::enrolmentFinished);
+        other.enrol(QString::fromStdString(server->url), QStringLiteral("FEL-KOD"), QString::fromStdString(w.cert));
+        REQUIRE(waitUntil([&] { return finished.count() == 1; }, 20000));
+        CHECK_FALSE(finished.first().at(0).toBool());
+        CHECK(finished.first().at(1).toString() == "code");
+        CHECK_FALSE(other.enrolled());
+    }
+
+    server.reset();  // the network goes away
+    for (int i = 1; i <= 3; ++i)
+        saveNew(*app, QStringLiteral("VNS-OFF-%1").arg(i));
+    CHECK_FALSE(sync(*app));
+    CHECK_FALSE(app->online());
+    CHECK(app->pending() == 3);
+    CHECK_FALSE(app->lastError().isEmpty());
+    CHECK(w.serverCount("SELECT count(*) FROM cases WHERE code LIKE 'VNS-OFF-%'") == 0);
+
+    server = std::make_unique<ServerProcess>(w.db, w.cert, w.key, port);  // back, same address
+    CHECK(sync(*app));
+    CHECK(app->online());
+    CHECK(app->pending() == 0);
+    CHECK(app->lastError().isEmpty());
+    CHECK(app->lastSync() != AppController::tr("never"));
+    CHECK(w.serverCount("SELECT count(*) FROM cases WHERE code LIKE 'VNS-OFF-%' AND deleted = 0") == 3);
+    // Syncing again sends nothing twice.
+    CHECK(sync(*app));
+    CHECK(w.serverCount("SELECT count(*) FROM cases WHERE code LIKE 'VNS-OFF-%'") == 3);
+    auto* model = app->cases();
+    REQUIRE(waitUntil([&] { return model->rowCount() == 3 && !model->loading(); }));
+    for (int r = 0; r < 3; ++r)
+        CHECK_FALSE(model->data(model->index(r), CaseListModel::PendingSyncRole).toBool());
+}
+
+TEST_CASE("Client: a conflict is shown with both values and the coordinator's choice wins everywhere",
+          "[client][integration]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    auto a = enrolled(w, "office", "vns", server);
+    auto b = enrolled(w, "laptop", "vns", server);
+    const auto uid = saveNew(*a, QStringLiteral("VNS-KONFLIKT"));
+    REQUIRE(sync(*a));
+    REQUIRE(sync(*b));
+    REQUIRE(waitUntil([&] { return b->cases()->rowOf(uid) >= 0; }));
+
+    auto edit = [&](AppController& app, const char* party) {
+        QSignalSpy saved(&app, &AppController::caseSaved);
+        auto form = app.cases()->get(app.cases()->rowOf(uid));
+        form["referring_party"] = party;
+        app.saveCase(form);
+        REQUIRE(waitUntil([&] { return saved.count() == 1; }));
+    };
+    edit(*a, "social_services");  // both change the same field offline
+    edit(*b, "region");
+    REQUIRE(sync(*a));
+    REQUIRE(sync(*b));
+    REQUIRE(waitUntil([&] { return b->conflictCount() == 1; }));
+    const auto conflict = b->conflicts().first().toMap();
+    CHECK(conflict.value("caseCode").toString() == "VNS-KONFLIKT");
+    CHECK(conflict.value("field").toString() == "referring_party");
+    const QSet<QString> shown{conflict.value("kept").toString(), conflict.value("other").toString()};
+    CHECK(shown == QSet<QString>{"Social services", "Region (health care)"});
+
+    // The coordinator takes the value that lost provisionally.
+    const auto chosen = conflict.value("other").toString() == "Social services" ? "social_services" : "region";
+    b->resolveConflict(conflict.value("uid").toString(), true);
+    REQUIRE(waitUntil([&] { return b->conflictCount() == 0; }));
+    REQUIRE(sync(*b));
+    CHECK(w.serverCount(std::string("SELECT count(*) FROM cases WHERE uid = '") + uid.toStdString() +
+                        "' AND referring_party = '" + chosen + "'") == 1);
+    CHECK(w.serverCount("SELECT count(*) FROM sync_conflict WHERE resolved = 0") == 0);
+
+    REQUIRE(sync(*a));
+    REQUIRE(waitUntil([&] { return a->conflictCount() == 0; }));
+    REQUIRE(waitUntil([&] { return a->cases()->rowOf(uid) >= 0; }));
+    CHECK(a->cases()->get(a->cases()->rowOf(uid)).value("referring_party").toString() == chosen);
+}
