@@ -33,14 +33,18 @@ ensure_deps() {
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# build PRESET — configure (once) and build with two jobs.
+# build PRESET [TARGET…] — configure (once) and build (everything, or the targets) with two jobs.
 build() {
-    local preset="$1"
+    local preset="$1"; shift
     cd "$ROOT"
     if [ ! -f "build/$preset/build.ninja" ]; then
         say "Konfigurerar ($preset)"
         cmake --preset "$preset" >/dev/null
     fi
     say "Bygger ($preset)"
-    cmake --build --preset "$preset"
+    if [ $# -gt 0 ]; then
+        cmake --build --preset "$preset" --target "$@"
+    else
+        cmake --build --preset "$preset"
+    fi
 }

@@ -65,10 +65,12 @@ Page {
                         }
                         RowLayout {
                             Button {
+                                objectName: "keepCurrent"
                                 text: qsTr("Keep “%1”").arg(modelData.kept)
                                 onClicked: App.resolveConflict(modelData.uid, false)
                             }
                             Button {
+                                objectName: "useOther"
                                 text: qsTr("Use “%1”").arg(modelData.other)
                                 onClicked: App.resolveConflict(modelData.uid, true)
                             }

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtTest
+import Samkoll
+
+/// Ärenden: the list, a personnummer refused with what was typed kept, and a
+/// new case created with the keyboard.
+TestCase {
+    id: testCase
+    name: "Cases"
+    when: windowShown
+    visible: true  // TestCase is invisible by default; the views under test must be shown
+    width: 1100
+    height: 700
+
+    // Shortcuts and focus need the test window to be the active one.
+    function initTestCase() {
+        testCase.Window.window.requestActivate()
+        tryVerify(() => testCase.Window.window.active, 3000)
+    }
+
+    SignalSpy { id: notices; target: App; signalName: "notice" }
+
+    Component { id: pageComponent; CasesPage { width: 1100; height: 700 } }
+
+    function typeText(text) {
+        for (let i = 0; i < text.length; ++i)
+            keyClick(text[i])
+    }
+
+    function test_1_listShowsTheTeamsCases() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        tryCompare(App.cases, "totalCount", 30, 5000)
+        const list = findChild(page, "caseList")
+        verify(list)
+        tryVerify(() => list.count > 0, 5000)
+        compare(findChild(page, "caseCount").text, "30 case(s)")
+    }
+
+    function test_2_personnummerIsRefusedAndTheTypingKept() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        tryCompare(App.cases, "totalCount", 30, 5000)
+        keyClick(Qt.Key_N, Qt.ControlModifier)
+        const form = findChild(page, "caseForm")
+        tryVerify(() => form.visible)
+        const code = findChild(form, "codeField")
+        tryVerify(() => code.activeFocus)
+        typeText("19800101-1234")
+        form.fill({ gender: "woman", birth_year: "1980", referring_party: "af" })
+        mouseClick(findChild(form, "saveButton"))
+        const error = findChild(form, "formError")
+        tryVerify(() => error.visible, 3000)
+        compare(form.errorField, "code")
+        verify(form.errorMessage.indexOf("personnummer") >= 0, form.errorMessage)
+        compare(code.text, "19800101-1234")  // kept, to correct
+        verify(code.activeFocus)              // and the focus is there
+        compare(App.cases.totalCount, 30)     // nothing saved
+    }
+
+    function test_3_newCaseWithTheKeyboard() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        tryCompare(App.cases, "totalCount", 30, 5000)
+        keyClick(Qt.Key_N, Qt.ControlModifier)
+        const form = findChild(page, "caseForm")
+        const code = findChild(form, "codeField")
+        tryVerify(() => code.activeFocus)
+        typeText("VNS-2026-900")
+        form.fill({ gender: "man", birth_year: "1990", referring_party: "fk" })
+        keyClick(Qt.Key_S, Qt.ControlModifier)
+        tryCompare(App.cases, "totalCount", 31, 5000)
+        tryVerify(() => !form.visible, 3000)
+        compare(App.pending, 1)
+    }
+
+    function test_4_filterByStatus() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        App.cases.statusFilter = "exited"
+        tryCompare(App.cases, "totalCount", 2, 5000)  // cases 0 and 15 of the seed
+        const list = findChild(page, "caseList")
+        tryCompare(list, "count", 2, 5000)
+        App.cases.statusFilter = ""
+        tryCompare(App.cases, "totalCount", 31, 5000)
+    }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The real client in a virtual display against the real server with the demo
+# förbund: enrols as the Vännäs coordinator, goes through the main screens,
+# saves a screenshot of each and fails on any QML warning.
+# Usage: screen_tour.sh SAMKOLLD SAMKOLL OUTDIR
+set -euo pipefail
+samkolld="$1"; samkoll="$2"; out="$3"
+work="$(mktemp -d)"
+server_pid=""
+cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+"$samkolld" demo --db "$work/server.db" >/dev/null
+"$samkolld" cert --cert "$work/cert.pem" --key "$work/key.pem" --host localhost >/dev/null
+"$samkolld" user add --db "$work/server.db" --login anna --role coordinator --team vannas >/dev/null
+code="$("$samkolld" enrol-code --db "$work/server.db" --login anna | head -1)"
+
+"$samkolld" serve --db "$work/server.db" --cert "$work/cert.pem" --key "$work/key.pem" \
+    --address 127.0.0.1 --port 0 >"$work/serve.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do grep -q "lyssnar på" "$work/serve.log" && break; sleep 0.1; done
+port="$(grep -o '127.0.0.1:[0-9]*' "$work/serve.log" | head -1 | cut -d: -f2)"
+[ -n "$port" ] || { echo "servern startade inte"; cat "$work/serve.log"; exit 1; }
+
+rm -rf "$out"; mkdir -p "$out"
+timeout 90 xvfb-run -a -s "-screen 0 1280x800x24" \
+    "$samkoll" --data "$work/client" --lang sv --sync-interval 0 \
+    --enrol "https://localhost:$port" --code "$code" --ca "$work/cert.pem" --tour "$out" 2>&1 | tee "$work/client.log"
+status=${PIPESTATUS[0]}
+[ "$status" -eq 0 ] || { echo "klienten avslutades med $status"; exit 1; }
+grep -q "QML-varningar: 0" "$work/client.log" || { echo "QML-varningar under rundturen"; exit 1; }
+for shot in arenden nytt-arende arende-fel synk; do
+    [ -s "$out/$shot.png" ] || { echo "skärmbild saknas: $shot.png"; exit 1; }
+done
+echo "rundturen klar: $(ls "$out" | wc -l) skärmbilder i $out"
