@@ -103,6 +103,8 @@ Page {
             highlightMoveDuration: 0
             reuseItems: true
             ScrollBar.vertical: ScrollBar {}
+            // Fetch the next page while a few screens of rows are still ahead.
+            onContentYChanged: if (contentY + 3 * height > contentHeight) App.cases.fetchNext()
             Keys.onReturnPressed: if (currentIndex >= 0) page.edit(currentIndex)
             Keys.onDeletePressed: if (currentItem) confirmDelete.ask(currentItem.caseUid, currentItem.caseCode)
 

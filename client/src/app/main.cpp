@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -25,6 +26,18 @@ Q_IMPORT_QML_PLUGIN(SamkollPlugin)
 namespace {
 
 std::atomic<int> g_qmlWarnings{0};
+
+/// The process's peak resident memory (VmHWM), for the start-up measurement.
+long peakMemoryKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const auto& line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLong();
+    return 0;
+}
 QtMessageHandler g_previousHandler = nullptr;
 
 /// Counts warnings that come from QML, so the screen tour can fail on them.
@@ -99,7 +112,8 @@ int main(int argc, char* argv[])
     QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("Serverns certifikat (PEM)."), QStringLiteral("fil"));
     QCommandLineOption tour(QStringLiteral("tour"), QStringLiteral("Gå igenom huvudvyerna, spara skärmbilder och avsluta."),
                             QStringLiteral("katalog"));
-    QCommandLineOption firstFrame(QStringLiteral("first-frame"), QStringLiteral("Skriv tiden till första bildrutan och avsluta."));
+    QCommandLineOption firstFrame(QStringLiteral("first-frame"),
+                                  QStringLiteral("Skriv tiden till första användbara bildrutan och avsluta (mätning)."));
     QCommandLineOption syncSeconds(QStringLiteral("sync-interval"), QStringLiteral("Sekunder mellan bakgrundssynkar (0 = av)."),
                                    QStringLiteral("sekunder"));
     options.addOptions({data, lang, enrolUrl, code, ca, tour, firstFrame, syncSeconds});
@@ -131,11 +145,19 @@ int main(int argc, char* argv[])
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
 
     if (options.isSet(firstFrame) && window) {
+        // The first *usable* frame: the database open and, on an enrolled
+        // device, the first page of the case list on screen.
         QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&] {
-            std::printf("första bildrutan efter %lld ms\n", static_cast<long long>(sinceStart.elapsed()));
+            const bool usable = controller.ready() &&
+                                (!controller.enrolled() || (!controller.cases()->loading() && controller.cases()->rowCount() > 0));
+            if (!usable)
+                return;
+            std::printf("första användbara bildrutan efter %lld ms, minne %ld kB\n", static_cast<long long>(sinceStart.elapsed()),
+                        peakMemoryKb());
             std::fflush(stdout);
             QCoreApplication::exit(0);
-        }, Qt::SingleShotConnection);
+        });
+        QTimer::singleShot(60000, &app, [] { QCoreApplication::exit(3); });  // never hang a measurement
     }
 
     // First start from the command line (scripts/demo): enrol once, then never again.

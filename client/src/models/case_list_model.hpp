@@ -58,6 +58,9 @@ public:
     Q_INVOKABLE QVariantMap get(int row) const;
     /// Row of a case, -1 if not loaded.
     Q_INVOKABLE int rowOf(const QString& uid) const;
+    /// Fetches the next page if there is one and none is on its way (the view
+    /// calls this as it nears the end, ahead of the user).
+    Q_INVOKABLE void fetchNext() { fetchMore({}); }
     /// Reloads from the first page (after a sync or a new case).
     Q_INVOKABLE void reload();
     /// Re-reads one case in place (after an edit), or drops it when it is gone or filtered out.
