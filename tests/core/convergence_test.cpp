@@ -11,62 +11,13 @@
 
 #include "samkoll/sync/replica.hpp"
 #include "convergence_scenario.hpp"
+#include "direct_transport.hpp"
 #include "samkoll/sync/sync_service.hpp"
 
 using namespace samkoll::test;
 using nlohmann::json;
 
 namespace {
-
-/// Calls the server's SyncService directly, through the JSON encoding, with
-/// the faults of a bad network: a request that never arrives, a response that
-/// is lost after the server applied the batch, a request delivered twice, and
-/// an old batch replayed out of order later.
-class DirectTransport : public SyncTransport {
-public:
-    DirectTransport(Database& server, DeviceContext ctx, std::mt19937_64& rng) : m_server(server), m_ctx(std::move(ctx)), m_rng(rng) {}
-    double faultRate = 0.0;
-
-    Result<json> configuration() override { return exportConfiguration(m_server, m_ctx.federationId); }
-    Result<BatchResult> push(const Batch& batch) override
-    {
-        auto wire = parseBatch(batchToJson(batch).dump());
-        REQUIRE(wire);
-        if (!m_old.empty() && chance()) {  // a delayed copy of an earlier request arrives now
-            auto replay = SyncService(m_server).push(m_ctx, m_old[static_cast<std::size_t>(pick(m_old.size()))], Date{2026, 1, 1});
-            REQUIRE(replay);
-        }
-        m_old.push_back(*wire);
-        if (chance())
-            return makeError("network", "", "begäran kom aldrig fram");
-        auto r = SyncService(m_server).push(m_ctx, *wire, Date{2026, 1, 1});
-        if (r && chance())  // delivered twice: the second answer is the one that arrives
-            r = SyncService(m_server).push(m_ctx, *wire, Date{2026, 1, 1});
-        if (r && chance())
-            return makeError("network", "", "svaret försvann");
-        if (!r)
-            return r.error();
-        return parseBatchResult(json::parse(batchResultToJson(*r).dump()));
-    }
-    Result<PullResult> pull(std::int64_t cursor, int limit) override
-    {
-        if (chance())
-            return makeError("network", "", "anslutningen bröts");
-        auto r = SyncService(m_server).pull(m_ctx, cursor, limit);
-        if (!r)
-            return r.error();
-        return parsePullResult(json::parse(pullResultToJson(*r).dump()));
-    }
-
-private:
-    bool chance() { return std::bernoulli_distribution(faultRate)(m_rng); }
-    int pick(std::size_t n) { return std::uniform_int_distribution<int>(0, static_cast<int>(n) - 1)(m_rng); }
-
-    Database& m_server;
-    DeviceContext m_ctx;
-    std::mt19937_64& m_rng;
-    std::vector<Batch> m_old;
-};
 
 struct LocalDevice {
     std::unique_ptr<Database> db;

@@ -829,15 +829,16 @@ Result<std::string> Repository::addTally(TallyDelta t)
         }
         try {
             auto& ins = m_db.cached(
-                "INSERT INTO tally_delta (uid, round_id, question_id, option_no, gender, delta, entered_by) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)");
+                "INSERT INTO tally_delta (uid, round_id, question_id, option_no, gender, delta, entered_by, batch) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             ins.bind(1, t.uid)
                 .bind(2, t.roundId)
                 .bind(3, t.questionId)
                 .bind(4, t.option)
                 .bind(5, codeOf(t.gender))
                 .bind(6, t.delta)
-                .bind(7, t.enteredBy);
+                .bind(7, t.enteredBy)
+                .bind(8, t.batch);
             ins.run();
         } catch (const StoreError& e) {
             if (isUniqueViolation(e))

@@ -384,7 +384,38 @@ CREATE INDEX cases_by_team_referral ON cases (team_id, referral_date DESC, code)
 ALTER TABLE outbox ADD COLUMN sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1));
 )SQL";
 
-constexpr std::array<std::string_view, 5> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4, kMigration5};
+// Protocol v2: tally entries remember the batch they were saved in (the Enkäter
+// view lists and corrects whole batches); survey rounds (the number invited)
+// and compositions reach the devices through the change log.
+constexpr std::string_view kMigration6 = R"SQL(
+ALTER TABLE tally_delta ADD COLUMN batch TEXT NOT NULL DEFAULT '';
+CREATE INDEX tally_by_batch ON tally_delta (round_id, batch);
+
+INSERT INTO change_log (federation_id, team_id, entity, uid)
+    SELECT federation_id, team_id, 'round', CAST(id AS TEXT) FROM survey_round ORDER BY id;
+INSERT INTO change_log (federation_id, team_id, entity, uid)
+    SELECT federation_id, team_id, 'composition', CAST(id AS TEXT) FROM composition ORDER BY id;
+
+CREATE TRIGGER round_logged_insert AFTER INSERT ON survey_round BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid)
+        VALUES (NEW.federation_id, NEW.team_id, 'round', CAST(NEW.id AS TEXT));
+END;
+CREATE TRIGGER round_logged_update AFTER UPDATE OF invited ON survey_round BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid)
+        VALUES (NEW.federation_id, NEW.team_id, 'round', CAST(NEW.id AS TEXT));
+END;
+CREATE TRIGGER composition_logged_insert AFTER INSERT ON composition BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid)
+        VALUES (NEW.federation_id, NEW.team_id, 'composition', CAST(NEW.id AS TEXT));
+END;
+CREATE TRIGGER composition_logged_update AFTER UPDATE ON composition BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid)
+        VALUES (NEW.federation_id, NEW.team_id, 'composition', CAST(NEW.id AS TEXT));
+END;
+)SQL";
+
+constexpr std::array<std::string_view, 6> kMigrations{kMigration1, kMigration2, kMigration3,
+                                                      kMigration4, kMigration5, kMigration6};
 
 }  // namespace
 

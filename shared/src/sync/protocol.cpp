@@ -11,7 +11,8 @@ using namespace json_reader;
 
 namespace {
 
-constexpr const char* kKinds[] = {"case.upsert", "case.delete", "tally.add", "conflict.resolve"};
+constexpr const char* kKinds[] = {"case.upsert",     "case.delete",     "tally.add",    "conflict.resolve",
+                                  "story.upsert",    "composition.set", "round.invited"};
 constexpr const char* kStatus[] = {"applied", "duplicate", "refused"};
 
 CaseFields parseFields(const json& j, const std::string& path)
@@ -41,22 +42,42 @@ json fieldsToJson(const CaseFields& f)
     return j;
 }
 
+void parseRound(const json& j, const std::string& path, Operation& op)
+{
+    const auto& round = member(j, path, "round");
+    const std::string rp = path + ".round";
+    op.questionnaire = text(round, rp, "questionnaire");
+    op.group = term<RespondentGroup>(member(round, rp, "group"), rp + ".group");
+    if (round.contains("team") && !round["team"].is_null())
+        op.roundTeam = text(round, rp, "team");
+    op.period = text(round, rp, "period");
+}
+
+json roundToJson(const Operation& op)
+{
+    return {{"questionnaire", op.questionnaire},
+            {"group", codeOf(op.group)},
+            {"team", op.roundTeam.empty() ? json(nullptr) : json(op.roundTeam)},
+            {"period", op.period}};
+}
+
 Operation parseOp(const json& j, const std::string& path)
 {
     Operation op;
     op.seq = integer(j, path, "seq", 1, std::numeric_limits<long long>::max());
     const auto kind = text(j, path, "kind");
-    if (kind == kKinds[0])
-        op.kind = OperationKind::CaseUpsert;
-    else if (kind == kKinds[1])
-        op.kind = OperationKind::CaseDelete;
-    else if (kind == kKinds[2])
-        op.kind = OperationKind::TallyAdd;
-    else if (kind == kKinds[3])
-        op.kind = OperationKind::ConflictResolve;
-    else
-        fail(path + ".kind",
-             "okänd operation '" + kind + "' – tillåtna: case.upsert, case.delete, tally.add, conflict.resolve");
+    bool known = false;
+    for (std::size_t i = 0; i < std::size(kKinds); ++i)
+        if (kind == kKinds[i]) {
+            op.kind = static_cast<OperationKind>(i);
+            known = true;
+        }
+    if (!known) {
+        std::string allowed;
+        for (const char* k : kKinds)
+            allowed += (allowed.empty() ? "" : ", ") + std::string(k);
+        fail(path + ".kind", "okänd operation '" + kind + "' – tillåtna: " + allowed);
+    }
     op.hlc = text(j, path, "hlc");
     if (!Hlc::decode(op.hlc))
         fail(path + ".hlc", "ogiltig klocka '" + op.hlc + "'");
@@ -77,14 +98,30 @@ Operation parseOp(const json& j, const std::string& path)
     case OperationKind::CaseDelete:
     case OperationKind::ConflictResolve:
         break;
+    case OperationKind::RoundInvited:
+        parseRound(j, path, op);
+        op.invited = integer(j, path, "invited", 0, 1000000);
+        break;
+    case OperationKind::StoryUpsert:
+        if (j.contains("team") && !j["team"].is_null())
+            op.team = text(j, path, "team");
+        op.category = term<StoryCategory>(member(j, path, "category"), path + ".category");
+        op.date = text(j, path, "date");
+        op.title = text(j, path, "title");
+        op.text = text(j, path, "text");
+        break;
+    case OperationKind::CompositionSet:
+        if (j.contains("team") && !j["team"].is_null())
+            op.team = text(j, path, "team");
+        op.body = term<CompositionBody>(member(j, path, "body"), path + ".body");
+        op.year = static_cast<int>(integer(j, path, "year", 1900, 2200));
+        op.women = integer(j, path, "women", 0, 100000);
+        op.men = integer(j, path, "men", 0, 100000);
+        break;
     case OperationKind::TallyAdd: {
-        const auto& round = member(j, path, "round");
-        const std::string rp = path + ".round";
-        op.questionnaire = text(round, rp, "questionnaire");
-        op.group = term<RespondentGroup>(member(round, rp, "group"), rp + ".group");
-        if (round.contains("team") && !round["team"].is_null())
-            op.roundTeam = text(round, rp, "team");
-        op.period = text(round, rp, "period");
+        parseRound(j, path, op);
+        if (j.contains("batch") && j["batch"].is_string())
+            op.batch = j["batch"].get<std::string>();
         op.question = text(j, path, "question");
         op.option = static_cast<int>(integer(j, path, "option", 1, 100));
         op.gender = term<Gender>(member(j, path, "gender"), path + ".gender");
@@ -103,7 +140,14 @@ Operation parseOp(const json& j, const std::string& path)
 
 int introducedIn(OperationKind kind)
 {
-    return kind == OperationKind::ConflictResolve ? 2 : 1;
+    switch (kind) {
+    case OperationKind::CaseUpsert:
+    case OperationKind::CaseDelete:
+    case OperationKind::TallyAdd:
+        return 1;
+    default:
+        return 2;
+    }
 }
 
 json operationToJson(const Operation& op)
@@ -122,11 +166,28 @@ json operationToJson(const Operation& op)
     case OperationKind::CaseDelete:
     case OperationKind::ConflictResolve:
         break;
+    case OperationKind::RoundInvited:
+        j["round"] = roundToJson(op);
+        j["invited"] = op.invited;
+        break;
+    case OperationKind::StoryUpsert:
+        j["team"] = op.team.empty() ? json(nullptr) : json(op.team);
+        j["category"] = codeOf(op.category);
+        j["date"] = op.date;
+        j["title"] = op.title;
+        j["text"] = op.text;
+        break;
+    case OperationKind::CompositionSet:
+        j["team"] = op.team.empty() ? json(nullptr) : json(op.team);
+        j["body"] = codeOf(op.body);
+        j["year"] = op.year;
+        j["women"] = op.women;
+        j["men"] = op.men;
+        break;
     case OperationKind::TallyAdd:
-        j["round"] = {{"questionnaire", op.questionnaire},
-                      {"group", codeOf(op.group)},
-                      {"team", op.roundTeam.empty() ? json(nullptr) : json(op.roundTeam)},
-                      {"period", op.period}};
+        j["round"] = roundToJson(op);
+        if (!op.batch.empty())
+            j["batch"] = op.batch;
         j["question"] = op.question;
         j["option"] = op.option;
         j["gender"] = codeOf(op.gender);

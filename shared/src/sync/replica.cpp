@@ -266,57 +266,173 @@ Status Replica::undoDelete(const std::string& uid)
     });
 }
 
+Result<std::pair<Id, std::string>> Replica::roundOf(const RoundKey& key, std::optional<std::int64_t> invited)
+{
+    auto fed = federationId();
+    if (!fed)
+        return fed.error();
+    std::optional<Id> team;
+    if (!key.team.empty()) {
+        team = teamIdOf(key.team);
+        if (!team)
+            return makeError("not_found", "team", "teamet '" + key.team + "' finns inte");
+    }
+    auto p = parsePeriod(key.period);
+    if (!p)
+        return p.error();
+    auto round = Repository(m_db).ensureRound(*fed, key.questionnaire, key.group, team, *p, invited);
+    if (!round)
+        return round.error();
+    return std::pair<Id, std::string>{*round, p->from.iso() + "/" + p->to.iso()};
+}
+
+Result<std::string> Replica::addTallyBatch(const RoundKey& key, const std::vector<TallyEntry>& entries,
+                                           const std::string& enteredBy)
+{
+    if (entries.empty())
+        return makeError("required", "count", "inget att spara – fyll i minst ett antal");
+    return inTransaction<std::string>(m_db, [&]() -> Result<std::string> {
+        auto round = roundOf(key, std::nullopt);
+        if (!round)
+            return round.error();
+        auto fed = federationId();
+        Repository repo(m_db);
+        const std::string batch = newUid();
+        for (const auto& e : entries) {
+            auto& q = m_db.cached("SELECT id FROM question WHERE federation_id = ? AND code = ?");
+            q.bind(1, *fed).bind(2, e.question);
+            const bool found = q.step();
+            const Id questionId = found ? q.integer(0) : 0;
+            q.reset();
+            if (!found)
+                return makeError("not_found", "question", "frågan '" + e.question + "' finns inte");
+            TallyDelta d;
+            d.roundId = round->first;
+            d.questionId = questionId;
+            d.option = e.option;
+            d.gender = e.gender;
+            d.delta = e.delta;
+            d.enteredBy = enteredBy;
+            d.batch = batch;
+            auto uid = repo.addTally(d);
+            if (!uid)
+                return uid.error();
+            Operation op;
+            op.kind = OperationKind::TallyAdd;
+            op.uid = *uid;
+            op.questionnaire = key.questionnaire;
+            op.group = key.group;
+            op.roundTeam = key.team;
+            op.period = round->second;
+            op.question = e.question;
+            op.option = e.option;
+            op.gender = e.gender;
+            op.delta = e.delta;
+            op.enteredBy = enteredBy;
+            op.batch = batch;
+            if (auto s = enqueue(op); !s)
+                return s.error();
+        }
+        return batch;
+    });
+}
+
+Result<std::string> Replica::correctBatch(const RoundKey& key, const std::string& batch, const std::string& enteredBy)
+{
+    auto round = roundOf(key, std::nullopt);
+    if (!round)
+        return round.error();
+    std::vector<TallyEntry> reversed;
+    auto st = m_db.prepare(
+        "SELECT q.code, t.option_no, t.gender, sum(t.delta) FROM tally_delta t JOIN question q ON q.id = t.question_id "
+        "WHERE t.round_id = ? AND t.batch = ? GROUP BY q.code, t.option_no, t.gender HAVING sum(t.delta) <> 0");
+    st.bind(1, round->first).bind(2, batch);
+    while (st.step())
+        reversed.push_back({st.text(0), static_cast<int>(st.integer(1)),
+                            parseCode<Gender>(st.text(2)).value_or(Gender::Other), -st.integer(3)});
+    if (reversed.empty())
+        return makeError("not_found", "batch", "inmatningen finns inte i den här enkätomgången");
+    return addTallyBatch(key, reversed, enteredBy);
+}
+
+Status Replica::setInvited(const RoundKey& key, std::int64_t invited)
+{
+    if (invited < 0)
+        return makeError("invalid_value", "invited", "antalet tillfrågade kan inte vara negativt");
+    return inTransaction<void>(m_db, [&]() -> Status {
+        auto round = roundOf(key, invited);
+        if (!round)
+            return round.error();
+        Operation op;
+        op.kind = OperationKind::RoundInvited;
+        op.uid = "round:" + std::to_string(round->first);
+        op.questionnaire = key.questionnaire;
+        op.group = key.group;
+        op.roundTeam = key.team;
+        op.period = round->second;
+        op.invited = invited;
+        return enqueue(op);
+    });
+}
+
+Result<std::string> Replica::saveStory(Story story)
+{
+    return inTransaction<std::string>(m_db, [&]() -> Result<std::string> {
+        auto fed = federationId();
+        if (!fed)
+            return fed.error();
+        story.federationId = *fed;
+        story.uid = story.uid.empty() ? newUid() : story.uid;
+        auto saved = Repository(m_db).saveStory(story);
+        if (!saved)
+            return saved.error();
+        Operation op;
+        op.kind = OperationKind::StoryUpsert;
+        op.uid = *saved;
+        op.team = story.teamId ? teamCodeOf(*story.teamId) : std::string();
+        op.category = story.category;
+        op.date = story.date.iso();
+        op.title = story.title;
+        op.text = story.text;
+        if (auto s = enqueue(op); !s)
+            return s.error();
+        return *saved;
+    });
+}
+
+Status Replica::setComposition(const Composition& composition)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        auto fed = federationId();
+        if (!fed)
+            return fed.error();
+        Composition c = composition;
+        c.federationId = *fed;
+        if (auto s = Repository(m_db).setComposition(c); !s)
+            return s;
+        Operation op;
+        op.kind = OperationKind::CompositionSet;
+        op.team = c.teamId ? teamCodeOf(*c.teamId) : std::string();
+        op.uid = "composition:" + op.team + ":" + std::string(codeOf(c.body)) + ":" + std::to_string(c.year);
+        op.body = c.body;
+        op.year = c.year;
+        op.women = c.women;
+        op.men = c.men;
+        return enqueue(op);
+    });
+}
+
 Result<std::string> Replica::addTally(const std::string& questionnaire, RespondentGroup group, const std::string& teamCode,
                                       const std::string& period, const std::string& question, int option, Gender gender,
                                       std::int64_t delta, const std::string& enteredBy)
 {
-    return inTransaction<std::string>(m_db, [&]() -> Result<std::string> {
-        Repository repo(m_db);
-        auto fed = federationId();
-        if (!fed)
-            return fed.error();
-        std::optional<Id> team;
-        if (!teamCode.empty()) {
-            team = teamIdOf(teamCode);
-            if (!team)
-                return makeError("not_found", "team", "teamet '" + teamCode + "' finns inte");
-        }
-        auto p = parsePeriod(period);
-        if (!p)
-            return p.error();
-        auto round = repo.ensureRound(*fed, questionnaire, group, team, *p, std::nullopt);
-        if (!round)
-            return round.error();
-        auto q = m_db.prepare("SELECT id FROM question WHERE federation_id = ? AND code = ?");
-        q.bind(1, *fed).bind(2, question);
-        if (!q.step())
-            return makeError("not_found", "question", "frågan '" + question + "' finns inte");
-        TallyDelta d;
-        d.roundId = *round;
-        d.questionId = q.integer(0);
-        d.option = option;
-        d.gender = gender;
-        d.delta = delta;
-        d.enteredBy = enteredBy;
-        auto uid = repo.addTally(d);
-        if (!uid)
-            return uid.error();
-        Operation op;
-        op.kind = OperationKind::TallyAdd;
-        op.uid = *uid;
-        op.questionnaire = questionnaire;
-        op.group = group;
-        op.roundTeam = teamCode;
-        op.period = p->from.iso() + "/" + p->to.iso();
-        op.question = question;
-        op.option = option;
-        op.gender = gender;
-        op.delta = delta;
-        op.enteredBy = enteredBy;
-        if (auto s = enqueue(op); !s)
-            return s.error();
-        return *uid;
-    });
+    auto batch = addTallyBatch({questionnaire, group, teamCode, period}, {{question, option, gender, delta}}, enteredBy);
+    if (!batch)
+        return batch.error();
+    auto st = m_db.prepare("SELECT uid FROM tally_delta WHERE batch = ?");
+    st.bind(1, *batch);
+    st.step();
+    return st.text(0);
 }
 
 std::vector<Operation> Replica::pending(std::int64_t afterSeq, int limit)
@@ -441,6 +557,10 @@ Status Replica::applyPull(const PullResult& pull)
                 s = applyStory(change);
             else if (change.entity == "conflict")
                 s = applyConflict(change);
+            else if (change.entity == "round")
+                s = applyRound(change);
+            else if (change.entity == "composition")
+                s = applyComposition(change);
             if (!s)
                 return s;
         }
@@ -550,8 +670,8 @@ Status Replica::applyTally(const Change& change)
     t.enteredBy = d.value("entered_by", "");
     // Local validation is skipped for totals: the server's order of rows is authoritative.
     m_db.prepare(
-            "INSERT INTO tally_delta (uid, round_id, question_id, option_no, gender, delta, entered_by, entered_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            "INSERT INTO tally_delta (uid, round_id, question_id, option_no, gender, delta, entered_by, entered_at, batch) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, t.uid)
         .bind(2, t.roundId)
         .bind(3, t.questionId)
@@ -560,6 +680,7 @@ Status Replica::applyTally(const Change& change)
         .bind(6, t.delta)
         .bind(7, t.enteredBy)
         .bind(8, d.value("entered_at", ""))
+        .bind(9, d.value("batch", ""))
         .run();
     return {};
 }
@@ -585,6 +706,48 @@ Status Replica::applyStory(const Change& change)
     auto saved = Repository(m_db).saveStory(s);
     if (!saved)
         return saved.error();
+    return {};
+}
+
+Status Replica::applyRound(const Change& change)
+{
+    const auto& d = change.data;
+    const auto& r = d.at("round");
+    RoundKey key;
+    key.questionnaire = r.at("questionnaire").get<std::string>();
+    key.group = parseCode<RespondentGroup>(r.at("group").get<std::string>()).value_or(RespondentGroup::ParticipantsExit);
+    key.team = r.at("team").is_string() ? r["team"].get<std::string>() : std::string();
+    key.period = r.at("period").get<std::string>();
+    auto round = roundOf(key, d.at("invited").get<std::int64_t>());
+    if (!round)
+        return round.error();
+    return {};
+}
+
+Status Replica::applyComposition(const Change& change)
+{
+    const auto& d = change.data;
+    auto fed = federationId();
+    if (!fed)
+        return fed.error();
+    std::optional<Id> team;
+    if (d.at("team").is_string())
+        team = teamIdOf(d["team"].get<std::string>());
+    // The server's value, trusted as it stands (a lock on the server has already been checked there).
+    m_db.prepare("DELETE FROM composition WHERE federation_id = ? AND ifnull(team_id, 0) = ? AND body = ? AND year = ?")
+        .bind(1, *fed)
+        .bind(2, team.value_or(0))
+        .bind(3, d.at("body").get<std::string>())
+        .bind(4, d.at("year").get<std::int64_t>())
+        .run();
+    m_db.prepare("INSERT INTO composition (federation_id, team_id, body, year, women, men) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(1, *fed)
+        .bind(2, team)
+        .bind(3, d.at("body").get<std::string>())
+        .bind(4, d.at("year").get<std::int64_t>())
+        .bind(5, d.at("women").get<std::int64_t>())
+        .bind(6, d.at("men").get<std::int64_t>())
+        .run();
     return {};
 }
 

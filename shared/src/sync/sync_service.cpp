@@ -71,6 +71,12 @@ public:
         switch (op.kind) {
         case OperationKind::ConflictResolve:
             return resolveConflict(op);
+        case OperationKind::StoryUpsert:
+            return upsertStory(op);
+        case OperationKind::CompositionSet:
+            return setComposition(op);
+        case OperationKind::RoundInvited:
+            return setInvited(op);
         case OperationKind::CaseUpsert:
             return upsertCase(op);
         case OperationKind::CaseDelete:
@@ -239,6 +245,84 @@ private:
         return m_repo.deleteCase(op.uid);
     }
 
+    /// The team of an operation (empty code = the förbund), or an error naming `field`.
+    Result<std::optional<Id>> teamOf(const std::string& code, const std::string& field)
+    {
+        if (code.empty())
+            return std::optional<Id>();
+        auto id = teamId(code);
+        if (!id)
+            return makeError("not_found", field, "teamet '" + code + "' finns inte");
+        return std::optional<Id>(*id);
+    }
+
+    Status upsertStory(const Operation& op)
+    {
+        auto team = teamOf(op.team, "team");
+        if (!team)
+            return team.error();
+        if (auto s = mayWriteTeam(*team, "team"); !s)
+            return s;
+        auto& existing = m_db.cached("SELECT federation_id, team_id FROM story WHERE uid = ?");
+        existing.bind(1, op.uid);
+        if (existing.step()) {
+            const bool sameOwner = existing.integer(0) == m_ctx.federationId && existing.optionalInteger(1) == *team;
+            existing.reset();
+            if (!sameOwner)
+                return forbidden("uid", "framgångsbeskrivningen hör till ett annat team");
+        } else {
+            existing.reset();
+        }
+        auto date = Date::parse(op.date, "date");
+        if (!date)
+            return date.error();
+        Story story;
+        story.uid = op.uid;
+        story.federationId = m_ctx.federationId;
+        story.teamId = *team;
+        story.category = op.category;
+        story.date = *date;
+        story.title = op.title;
+        story.text = op.text;
+        auto saved = m_repo.saveStory(story);
+        if (!saved)
+            return saved.error();
+        return {};
+    }
+
+    Status setComposition(const Operation& op)
+    {
+        auto team = teamOf(op.team, "team");
+        if (!team)
+            return team.error();
+        if (auto s = mayWriteTeam(*team, "team"); !s)
+            return s;
+        Composition c;
+        c.federationId = m_ctx.federationId;
+        c.teamId = *team;
+        c.body = op.body;
+        c.year = op.year;
+        c.women = op.women;
+        c.men = op.men;
+        return m_repo.setComposition(c);
+    }
+
+    Status setInvited(const Operation& op)
+    {
+        auto team = teamOf(op.roundTeam, "round.team");
+        if (!team)
+            return team.error();
+        if (auto s = mayWriteTeam(*team, "round.team"); !s)
+            return s;
+        auto period = parsePeriod(op.period);
+        if (!period)
+            return period.error();
+        auto round = m_repo.ensureRound(m_ctx.federationId, op.questionnaire, op.group, *team, *period, op.invited);
+        if (!round)
+            return round.error();
+        return {};
+    }
+
     /// Marks a conflict as seen and settled by the coordinator; the value they
     /// picked arrived as an ordinary edit before this operation.
     Status resolveConflict(const Operation& op)
@@ -299,6 +383,7 @@ private:
         d.gender = op.gender;
         d.delta = op.delta;
         d.enteredBy = op.enteredBy;
+        d.batch = op.batch;
         auto added = m_repo.addTally(d);
         if (!added)
             return added.error();
@@ -421,7 +506,7 @@ json tallyData(Database& db, const std::string& uid)
 {
     auto st = db.prepare(
         "SELECT qn.code, r.respondent_group, t2.code, r.period_start, r.period_end, q.code, t.option_no, t.gender, t.delta, "
-        "       t.entered_by, t.entered_at "
+        "       t.entered_by, t.entered_at, t.batch "
         "FROM tally_delta t JOIN survey_round r ON r.id = t.round_id JOIN questionnaire qn ON qn.id = r.questionnaire_id "
         "JOIN question q ON q.id = t.question_id LEFT JOIN team t2 ON t2.id = r.team_id WHERE t.uid = ?");
     st.bind(1, uid);
@@ -437,7 +522,8 @@ json tallyData(Database& db, const std::string& uid)
             {"gender", st.text(7)},
             {"delta", st.integer(8)},
             {"entered_by", st.text(9)},
-            {"entered_at", st.text(10)}};
+            {"entered_at", st.text(10)},
+            {"batch", st.text(11)}};
 }
 
 json storyData(Database& db, const std::string& uid)
@@ -467,6 +553,37 @@ json conflictData(Database& db, const std::string& uid)
     return {{"case_uid", st.text(0)}, {"field", st.text(1)},       {"kept", opt(2)},
             {"other", opt(3)},        {"kept_hlc", st.text(4)},    {"other_hlc", st.text(5)},
             {"other_device", st.text(6)}, {"resolved", st.integer(7) != 0}, {"created_at", st.text(8)}};
+}
+
+json roundData(Database& db, const std::string& id)
+{
+    auto st = db.prepare(
+        "SELECT qn.code, r.respondent_group, t.code, r.period_start, r.period_end, r.invited FROM survey_round r "
+        "JOIN questionnaire qn ON qn.id = r.questionnaire_id LEFT JOIN team t ON t.id = r.team_id WHERE r.id = ?");
+    st.bind(1, static_cast<std::int64_t>(std::stoll(id)));
+    if (!st.step())
+        return nullptr;
+    return {{"round",
+             {{"questionnaire", st.text(0)},
+              {"group", st.text(1)},
+              {"team", st.isNull(2) ? json(nullptr) : json(st.text(2))},
+              {"period", st.text(3) + "/" + st.text(4)}}},
+            {"invited", st.integer(5)}};
+}
+
+json compositionData(Database& db, const std::string& id)
+{
+    auto st = db.prepare(
+        "SELECT t.code, c.body, c.year, c.women, c.men FROM composition c LEFT JOIN team t ON t.id = c.team_id "
+        "WHERE c.id = ?");
+    st.bind(1, static_cast<std::int64_t>(std::stoll(id)));
+    if (!st.step())
+        return nullptr;
+    return {{"team", st.isNull(0) ? json(nullptr) : json(st.text(0))},
+            {"body", st.text(1)},
+            {"year", st.integer(2)},
+            {"women", st.integer(3)},
+            {"men", st.integer(4)}};
 }
 
 }  // namespace
@@ -513,6 +630,10 @@ Result<PullResult> SyncService::pull(const DeviceContext& ctx, std::int64_t curs
                 c.data = storyData(m_db, c.uid);
             else if (c.entity == "conflict")
                 c.data = conflictData(m_db, c.uid);
+            else if (c.entity == "round")
+                c.data = roundData(m_db, c.uid);
+            else if (c.entity == "composition")
+                c.data = compositionData(m_db, c.uid);
             out.changes.push_back(std::move(c));
         }
         st.reset();

@@ -83,6 +83,7 @@ struct TallyDelta {
     Gender gender = Gender::Other;
     std::int64_t delta = 0;
     std::string enteredBy;
+    std::string batch;  ///< entries saved together (one questionnaire sheet, one grid) share it
 };
 
 /// Framgångsbeskrivning / gott exempel.

@@ -17,13 +17,14 @@ namespace samkoll::core {
 
 /// The batch schema version this build writes. The server accepts this and the
 /// previous version; others are answered "update the client" (docs/protocol.md).
-/// 1: cases, deletes, tally entries. 2: adds conflict.resolve.
+/// 1: cases, deletes, tally entries. 2: adds conflict.resolve, story.upsert,
+/// composition.set, round.invited and the entry batch of tally entries.
 inline constexpr int kProtocolVersion = 2;
 inline constexpr int kOldestAcceptedProtocolVersion = kProtocolVersion - 1 > 0 ? kProtocolVersion - 1 : 1;
 /// Clocks further apart than this are reported to the user.
 inline constexpr std::int64_t kMaxClockSkewMs = 5 * 60 * 1000;
 
-enum class OperationKind { CaseUpsert, CaseDelete, TallyAdd, ConflictResolve };
+enum class OperationKind { CaseUpsert, CaseDelete, TallyAdd, ConflictResolve, StoryUpsert, CompositionSet, RoundInvited };
 /// The first protocol version that has an operation kind.
 int introducedIn(OperationKind kind);
 
@@ -40,7 +41,7 @@ struct Operation {
     CaseFields fields;  ///< the new values of the changed fields
     CaseFields base;    ///< the values the editor saw before changing them
 
-    // Tally entries
+    // Tally entries (and round.invited: the round's fields and `invited`)
     std::string questionnaire;
     RespondentGroup group = RespondentGroup::ParticipantsExit;
     std::string roundTeam;  ///< empty for förbund-level groups
@@ -50,6 +51,20 @@ struct Operation {
     Gender gender = Gender::Other;
     std::int64_t delta = 0;
     std::string enteredBy;
+    std::string batch;         ///< entries saved together share a batch id (v2)
+    std::int64_t invited = 0;  ///< round.invited
+
+    // Success stories (story.upsert): uid, `team` (empty = the förbund)
+    StoryCategory category = StoryCategory::PositiveSolution;
+    std::string date;
+    std::string title;
+    std::string text;
+
+    // Composition (composition.set): `team`, `year`
+    CompositionBody body = CompositionBody::Staff;
+    int year = 0;
+    std::int64_t women = 0;
+    std::int64_t men = 0;
 
     // Conflict resolutions: `uid` is the conflict's uid; the value the
     // coordinator picked travels as an ordinary case edit before it.

@@ -62,6 +62,24 @@ struct ConflictInfo {
     std::string otherDevice;
 };
 
+/// A survey round as the Enkäter view picks it: questionnaire, respondent
+/// group, team code (empty for förbund-level groups) and period ("2021",
+/// "2021 T2" or "2021-01-01/2021-06-30").
+struct RoundKey {
+    std::string questionnaire;
+    RespondentGroup group = RespondentGroup::ParticipantsExit;
+    std::string team;
+    std::string period;
+};
+
+/// One cell of a tally entry: `delta` answers of `gender` chose `option` of `question`.
+struct TallyEntry {
+    std::string question;
+    int option = 1;
+    Gender gender = Gender::Woman;
+    std::int64_t delta = 0;
+};
+
 /// The device side of sync (docs/protocol.md), transport-free: a local copy of
 /// the data the device may see, local edits that are saved and queued in the
 /// outbox in one transaction, and application of downloaded changes.
@@ -94,7 +112,19 @@ public:
     Status deleteCase(const std::string& uid);
     /// Takes back a delete that has not yet been offered to the server.
     Status undoDelete(const std::string& uid);
-    /// Adds a tally entry (a negative count corrects an earlier one).
+    /// Saves a batch of tally entries (one grid or one answer sheet) in one
+    /// transaction; every row carries the returned batch id.
+    Result<std::string> addTallyBatch(const RoundKey& round, const std::vector<TallyEntry>& entries,
+                                      const std::string& enteredBy);
+    /// A counter-entry: a new batch with every row of `batch` negated.
+    Result<std::string> correctBatch(const RoundKey& round, const std::string& batch, const std::string& enteredBy);
+    /// The number of people invited to answer, for the response rate.
+    Status setInvited(const RoundKey& round, std::int64_t invited);
+    /// Creates (empty uid) or edits a success story; returns its uid.
+    Result<std::string> saveStory(Story story);
+    /// Women and men among a team's staff or steering group for a year.
+    Status setComposition(const Composition& composition);
+    /// Adds a tally entry (a negative count corrects an earlier one): a batch of one.
     Result<std::string> addTally(const std::string& questionnaire, RespondentGroup group, const std::string& teamCode,
                                  const std::string& period, const std::string& question, int option, Gender gender,
                                  std::int64_t delta, const std::string& enteredBy);
@@ -132,6 +162,10 @@ private:
     Status applyTally(const Change& change);
     Status applyStory(const Change& change);
     Status applyConflict(const Change& change);
+    Status applyRound(const Change& change);
+    Status applyComposition(const Change& change);
+    /// The round's id (created when missing) and its period as "from/to".
+    Result<std::pair<Id, std::string>> roundOf(const RoundKey& round, std::optional<std::int64_t> invited);
     std::optional<Id> teamIdOf(const std::string& code);
     std::string teamCodeOf(Id teamId);
 
