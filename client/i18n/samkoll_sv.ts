@@ -298,6 +298,93 @@
         <source>The case is back.</source>
         <translation>Ärendet är tillbaka.</translation>
     </message>
+    <message>
+        <source>Surveys</source>
+        <translation>Enkäter</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysPage</name>
+    <message>
+        <source>Sheet saved (%1 this session). Next one!</source>
+        <translation>Enkäten sparad (%1 i den här omgången). Nästa!</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) saved.</source>
+        <translation><numerusform>%n svar sparat.</numerusform><numerusform>%n svar sparade.</numerusform></translation>
+    </message>
+    <message>
+        <source>The counter-entry is saved.</source>
+        <translation>Motbokningen är sparad.</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Tillfrågade</translation>
+    </message>
+    <message>
+        <source>Save number</source>
+        <translation>Spara antal</translation>
+    </message>
+    <message>
+        <source>Grid (questions × options × gender)</source>
+        <translation>Rutnät (frågor × svar × kön)</translation>
+    </message>
+    <message>
+        <source>One answer sheet at a time</source>
+        <translation>En enkät i taget</translation>
+    </message>
+    <message>
+        <source>now %1</source>
+        <translation>nu %1</translation>
+    </message>
+    <message>
+        <source>Save the entry</source>
+        <translation>Spara inmatningen</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>Svarande</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Inget svar</translation>
+    </message>
+    <message>
+        <source>Save the sheet</source>
+        <translation>Spara enkäten</translation>
+    </message>
+    <message>
+        <source>Entries in this round</source>
+        <translation>Inmatningar i omgången</translation>
+    </message>
+    <message>
+        <source>Nothing entered yet.</source>
+        <translation>Inget inmatat ännu.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>okänd</translation>
+    </message>
+    <message>
+        <source>Counter-entry: %1 answers</source>
+        <translation>Motbokning: %1 svar</translation>
+    </message>
+    <message>
+        <source>%1 answers in %2 cells</source>
+        <translation>%1 svar i %2 rutor</translation>
+    </message>
+    <message>
+        <source>Correct (counter-entry)…</source>
+        <translation>Rätta (motbokning)…</translation>
+    </message>
+    <message>
+        <source>Correct this entry?</source>
+        <translation>Rätta inmatningen?</translation>
+    </message>
+    <message>
+        <source>A counter-entry subtracts all %1 answers of the entry again. Nothing is erased: both entries stay visible. Enter the right answers afterwards.</source>
+        <translation>En motbokning drar av inmatningens alla %1 svar igen. Inget raderas: båda inmatningarna syns kvar. Mata sedan in de rätta svaren.</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -327,7 +414,10 @@
     </message>
     <message numerus="yes">
         <source>%n change(s)</source>
-        <translation><numerusform>%n ändring</numerusform><numerusform>%n ändringar</numerusform></translation>
+        <translation>
+            <numerusform>%n ändring</numerusform>
+            <numerusform>%n ändringar</numerusform>
+        </translation>
     </message>
     <message>
         <source>Last sync</source>
@@ -402,7 +492,10 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting</source>
-        <translation><numerusform>%n ändring väntar</numerusform><numerusform>%n ändringar väntar</numerusform></translation>
+        <translation>
+            <numerusform>%n ändring väntar</numerusform>
+            <numerusform>%n ändringar väntar</numerusform>
+        </translation>
     </message>
     <message>
         <source>Last sync: %1</source>
@@ -410,11 +503,17 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to resolve</source>
-        <translation><numerusform>%n konflikt att lösa</numerusform><numerusform>%n konflikter att lösa</numerusform></translation>
+        <translation>
+            <numerusform>%n konflikt att lösa</numerusform>
+            <numerusform>%n konflikter att lösa</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n refused change(s)</source>
-        <translation><numerusform>%n nekad ändring</numerusform><numerusform>%n nekade ändringar</numerusform></translation>
+        <translation>
+            <numerusform>%n nekad ändring</numerusform>
+            <numerusform>%n nekade ändringar</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -619,6 +718,54 @@
         <source>No data</source>
         <translation>Data saknas</translation>
     </message>
+    <message>
+        <source>Prefer not to say</source>
+        <translation>Vill ej svara</translation>
+    </message>
+    <message>
+        <source>Participants at exit</source>
+        <translation>Deltagare vid avslut</translation>
+    </message>
+    <message>
+        <source>Participants during support</source>
+        <translation>Deltagare under insats</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Steering group</source>
+        <translation>Styrgrupp</translation>
+    </message>
+    <message>
+        <source>Board and heads of the förbund</source>
+        <translation>Styrelse/förbundschefer</translation>
+    </message>
+    <message>
+        <source>Partners' management group</source>
+        <translation>Parternas chefsgrupp</translation>
+    </message>
+    <message>
+        <source>A positive solution for the individual</source>
+        <translation>För individen positiv lösning</translation>
+    </message>
+    <message>
+        <source>Other actors included</source>
+        <translation>Inkludering av andra aktörer</translation>
+    </message>
+    <message>
+        <source>Development areas at the partners</source>
+        <translation>Utvecklingsområden hos parterna</translation>
+    </message>
+    <message>
+        <source>The merry-go-round broken</source>
+        <translation>Rundgången bruten</translation>
+    </message>
+    <message>
+        <source>A rehabilitation obstacle handled</source>
+        <translation>Rehabiliteringshinder hanterat</translation>
+    </message>
 </context>
 <context>
     <name>samkoll::client::AppController</name>
@@ -671,7 +818,45 @@
     <name>samkoll::client::CaseListModel</name>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation><numerusform>%n ärende</numerusform><numerusform>%n ärenden</numerusform></translation>
+        <translation>
+            <numerusform>%n ärende</numerusform>
+            <numerusform>%n ärenden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>samkoll::client::SurveyEntry</name>
+    <message>
+        <source>%1, whole year</source>
+        <translation>%1, helår</translation>
+    </message>
+    <message>
+        <source>%1, tertial %2</source>
+        <translation>%1, tertial %2</translation>
+    </message>
+    <message>
+        <source>%1 answered – enter the number invited to see the response rate</source>
+        <translation>%1 har svarat – ange antal tillfrågade för att se svarsfrekvensen</translation>
+    </message>
+    <message>
+        <source>Response rate %1 (%2 of %3)</source>
+        <translation>Svarsfrekvens %1 (%2 av %3)</translation>
+    </message>
+    <message>
+        <source>Write a whole number of answers (0 or more): “%1” is not one.</source>
+        <translation>Skriv antalet svar som ett heltal (0 eller fler): ”%1” är inget sådant.</translation>
+    </message>
+    <message>
+        <source>Choose the respondent's gender (or “Prefer not to say”).</source>
+        <translation>Välj den svarandes kön (eller ”Vill ej svara”).</translation>
+    </message>
+    <message>
+        <source>Nothing to save – fill in at least one answer.</source>
+        <translation>Inget att spara – fyll i minst ett svar.</translation>
+    </message>
+    <message>
+        <source>Write the number invited as a whole number, e.g. 40.</source>
+        <translation>Skriv antalet tillfrågade som ett heltal, t.ex. 40.</translation>
     </message>
 </context>
 </TS>

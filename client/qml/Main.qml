@@ -15,7 +15,8 @@ ApplicationWindow {
 
     readonly property var screens: [
         { key: "cases", title: qsTr("Cases"), shortcut: "Alt+1" },
-        { key: "sync", title: qsTr("Sync"), shortcut: "Alt+2" }
+        { key: "surveys", title: qsTr("Surveys"), shortcut: "Alt+2" },
+        { key: "sync", title: qsTr("Sync"), shortcut: "Alt+3" }
     ]
 
     /// Shows a main screen by key ("cases", "sync") — also used by the screen tour.
@@ -24,6 +25,10 @@ ApplicationWindow {
             nav.currentIndex = 0
             casesPage.newCase()
             return
+        }
+        if (key === "surveys2021") {  // the screen tour: the demo förbund's figures are for 2021
+            App.surveys.period = "2021"
+            key = "surveys"
         }
         if (key === "invalidCase") {
             nav.currentIndex = 0
@@ -105,6 +110,7 @@ ApplicationWindow {
                 Layout.fillHeight: true
                 currentIndex: nav.currentIndex
                 CasesPage { id: casesPage }
+                SurveysPage {}
                 SyncPage {}
             }
         }

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "samkoll/io/budget_json.hpp"
 #include "samkoll/store/repository.hpp"
 #include "sync_engine.hpp"
 
@@ -14,7 +15,8 @@ namespace samkoll::test {
 /// offline (no server address), with `cases` cases: referral dates spread over
 /// 2019–2021, every third case started, every fifth of those exited. With
 /// `conflict`, the first case has an unresolved conflict on its referring
-/// party. Returns an error description, empty on success.
+/// party. The 2021 template budget (questionnaires included) is loaded.
+/// Returns an error description, empty on success.
 inline std::string seedDeviceDatabase(const std::string& path, int cases, bool conflict = false)
 {
     using namespace samkoll::core;
@@ -28,6 +30,11 @@ inline std::string seedDeviceDatabase(const std::string& path, int cases, bool c
         const auto team = repo.addTeam(*fed, "vannas", "Samordningsteamet Vännäs", std::string("vannas"));
         if (!team)
             return team.error().describe();
+        auto budget = parseBudgetDocument(socialBudgetTemplate2021());
+        if (!budget)
+            return budget.error().describe();
+        if (auto b = repo.saveBudget(*fed, *budget, false); !b)
+            return b.error().describe();
         for (auto [k, v] : {std::pair<const char*, const char*>{"federation", "sf"}, {"team", "vannas"}, {"role", "coordinator"}})
             if (auto s = engine.replica().setState(k, v); !s)
                 return s.error().describe();

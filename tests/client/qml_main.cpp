@@ -13,11 +13,27 @@
 
 Q_IMPORT_QML_PLUGIN(SamkollPlugin)
 
+namespace {
+int g_qmlWarnings = 0;
+QtMessageHandler g_previous = nullptr;
+
+/// A view that prints a QML warning (a failed binding, a missing property)
+/// fails the run, even when every assertion passed.
+void countQmlWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type == QtWarningMsg && (message.contains(QLatin1String(".qml:")) ||
+                                 (context.file && QByteArray(context.file).endsWith(".qml"))))
+        ++g_qmlWarnings;
+    g_previous(type, context, message);
+}
+}  // namespace
+
 class Setup : public QObject {
     Q_OBJECT
 public slots:
     void applicationAvailable()
     {
+        g_previous = qInstallMessageHandler(countQmlWarnings);
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
         const auto db = m_dir.filePath(QStringLiteral("device.db"));
         const auto error = samkoll::test::seedDeviceDatabase(db.toStdString(), 30, true);
@@ -28,7 +44,12 @@ public slots:
         qmlRegisterSingletonInstance("Samkoll", 1, 0, "App", m_app.get());
     }
     void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
-    void cleanupTestCase() { m_app.reset(); }
+    void cleanupTestCase()
+    {
+        m_app.reset();
+        if (g_qmlWarnings > 0)
+            qFatal("%d QML warning(s) during the view tests", g_qmlWarnings);
+    }
 
 private:
     QTemporaryDir m_dir;

@@ -28,8 +28,9 @@ struct RefusedRow {
 /// Everything the window shows about this device, read in one job.
 struct Snapshot {
     SyncStatus status;
-    std::string role, teamCode, teamName, federationName, serverUrl;
+    std::string role, teamCode, teamName, federationName, serverUrl, login;
     Id teamId = 0;
+    Id federationId = 0;
     std::vector<ConflictInfo> conflicts;
     std::vector<RefusedRow> refused;
 };
@@ -42,10 +43,12 @@ Snapshot readSnapshot(SyncEngine& e)
     s.role = r.state("role").value_or("");
     s.teamCode = r.state("team").value_or("");
     s.serverUrl = r.state("server_url").value_or("");
+    s.login = r.state("login").value_or(r.state("device_id").value_or(""));
     Repository repo(e.database());
     if (auto fedCode = r.state("federation")) {
         if (auto fed = repo.federation(*fedCode)) {
             s.federationName = fed->name;
+            s.federationId = fed->id;
             if (auto team = repo.team(fed->id, s.teamCode)) {
                 s.teamId = team->id;
                 s.teamName = team->name;
@@ -88,8 +91,9 @@ const char* const kFieldLabels[][2] = {
 }  // namespace
 
 AppController::AppController(const QString& databasePath, QObject* parent)
-    : QObject(parent), m_backend(databasePath), m_cases(m_backend)
+    : QObject(parent), m_backend(databasePath), m_cases(m_backend), m_surveys(m_backend)
 {
+    connect(&m_surveys, &SurveyEntry::changed, this, &AppController::afterLocalChange);
     connect(&m_backend, &Backend::opened, this, [this](bool ok, const QString& error) {
         m_ready = ok;
         m_openError = ok ? QString()
@@ -200,6 +204,7 @@ void AppController::refresh()
             QTimer::singleShot(0, this, [this] { syncNow(); });
         }
         m_cases.setTeam(m_teamId);
+        m_surveys.setDevice(s.federationId, s.teamId, m_teamCode, q(s.login));
         emit stateChanged();
         emit syncStateChanged();
     });
@@ -375,8 +380,10 @@ void AppController::syncNow(bool confirmMassDelete)
         [this](int pulled) {
             m_syncing = false;
             emit syncFinished(pulled >= 0);
-            if (pulled > 0)
+            if (pulled > 0) {
                 m_cases.reload();
+                m_surveys.reload();
+            }
             refresh();
             if (m_syncAgain) {
                 m_syncAgain = false;

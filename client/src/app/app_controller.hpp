@@ -9,6 +9,7 @@
 
 #include "backend.hpp"
 #include "case_list_model.hpp"
+#include "survey_entry.hpp"
 
 namespace samkoll::client {
 
@@ -39,6 +40,7 @@ class AppController : public QObject {
     Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY syncStateChanged)
     Q_PROPERTY(QVariantList refused READ refused NOTIFY syncStateChanged)
     Q_PROPERTY(samkoll::client::CaseListModel* cases READ cases CONSTANT)
+    Q_PROPERTY(samkoll::client::SurveyEntry* surveys READ surveys CONSTANT)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(int backgroundSyncSeconds READ backgroundSyncSeconds WRITE setBackgroundSyncSeconds NOTIFY stateChanged)
 
@@ -65,6 +67,7 @@ public:
     QVariantList conflicts() const { return m_conflicts; }
     QVariantList refused() const { return m_refused; }
     CaseListModel* cases() { return &m_cases; }
+    SurveyEntry* surveys() { return &m_surveys; }
     int backgroundSyncSeconds() const { return m_syncTimer.interval() / 1000; }
     void setBackgroundSyncSeconds(int seconds);
     Backend& backend() { return m_backend; }
@@ -113,6 +116,7 @@ private:
 
     Backend m_backend;
     CaseListModel m_cases;
+    SurveyEntry m_surveys;
     QTimer m_syncTimer;
     QTimer m_soonTimer;  ///< a sync shortly after local edits
     bool m_ready = false;

@@ -20,6 +20,21 @@ struct TermText {
 const TermText kGender[] = {{"woman", QT_TRANSLATE_NOOP("Terms", "Woman")},
                             {"man", QT_TRANSLATE_NOOP("Terms", "Man")},
                             {"other", QT_TRANSLATE_NOOP("Terms", "Other/not stated")}};
+const TermText kTallyGender[] = {{"woman", QT_TRANSLATE_NOOP("Terms", "Woman")},
+                                 {"man", QT_TRANSLATE_NOOP("Terms", "Man")},
+                                 {"other", QT_TRANSLATE_NOOP("Terms", "Other/not stated")},
+                                 {"declined", QT_TRANSLATE_NOOP("Terms", "Prefer not to say")}};
+const TermText kGroup[] = {{"participants_exit", QT_TRANSLATE_NOOP("Terms", "Participants at exit")},
+                           {"participants_during", QT_TRANSLATE_NOOP("Terms", "Participants during support")},
+                           {"staff", QT_TRANSLATE_NOOP("Terms", "Staff")},
+                           {"steering_group", QT_TRANSLATE_NOOP("Terms", "Steering group")},
+                           {"board", QT_TRANSLATE_NOOP("Terms", "Board and heads of the förbund")},
+                           {"partner_managers", QT_TRANSLATE_NOOP("Terms", "Partners' management group")}};
+const TermText kStoryCategory[] = {{"positive_solution", QT_TRANSLATE_NOOP("Terms", "A positive solution for the individual")},
+                                   {"other_actors", QT_TRANSLATE_NOOP("Terms", "Other actors included")},
+                                   {"development_areas", QT_TRANSLATE_NOOP("Terms", "Development areas at the partners")},
+                                   {"circle_broken", QT_TRANSLATE_NOOP("Terms", "The merry-go-round broken")},
+                                   {"obstacle_handled", QT_TRANSLATE_NOOP("Terms", "A rehabilitation obstacle handled")}};
 const TermText kStatus[] = {{"referred", QT_TRANSLATE_NOOP("Terms", "Referred")},
                             {"accepted", QT_TRANSLATE_NOOP("Terms", "Accepted, not started")},
                             {"declined", QT_TRANSLATE_NOOP("Terms", "Not accepted")},
@@ -77,6 +92,12 @@ std::pair<const TermText*, std::size_t> vocabulary(const QString& name)
         return span(kGender);
     if (name == u"status")
         return span(kStatus);
+    if (name == u"tally_gender")
+        return span(kTallyGender);
+    if (name == u"respondent_group")
+        return span(kGroup);
+    if (name == u"story_category")
+        return span(kStoryCategory);
     if (name == u"exit_outcome")
         return span(kOutcome);
     if (name == u"referring_party")

@@ -61,6 +61,7 @@ Status SyncEngine::enrol(const std::string& serverUrl, const std::string& code, 
                                   {"device_id", j.at("device_id").get<std::string>()},
                                   {"token", j.at("token").get<std::string>()},
                                   {"role", j.at("role").get<std::string>()},
+                                  {"login", j.value("login", deviceName)},
                                   {"team", j.at("team").is_object() ? j["team"].at("code").get<std::string>() : ""}}) {
             if (auto s = m_replica->setState(key, value); !s)
                 return s;

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "survey_entry.hpp"
+
+#include <QDate>
+
+#include "backend.hpp"
+#include "formatting.hpp"
+#include "samkoll/io/importers.hpp"
+#include "samkoll/store/survey_view.hpp"
+
+namespace samkoll::client {
+
+using namespace samkoll::core;
+
+namespace {
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+QString key(const QString& question, int option, const QString& gender)
+{
+    return question + u'|' + QString::number(option) + u'|' + gender;
+}
+}  // namespace
+
+SurveyEntry::SurveyEntry(Backend& backend, QObject* parent) : QObject(parent), m_backend(backend)
+{
+    m_period = QString::number(QDate::currentDate().year());
+}
+
+void SurveyEntry::setDevice(Id federationId, Id teamId, const QString& teamCode, const QString& login)
+{
+    const bool changed = federationId != m_federation || teamId != m_team;
+    m_federation = federationId;
+    m_team = teamId;
+    m_teamCode = teamCode;
+    m_login = login;
+    if (changed)
+        reload();
+}
+
+void SurveyEntry::reload()
+{
+    if (m_federation == 0)
+        return;
+    m_backend.run(
+        this, [fed = m_federation](SyncEngine& e) { return core::questionnaires(e.database(), fed); },
+        [this](Result<std::vector<QuestionnaireInfo>> list) {
+            if (!list)
+                return;
+            m_questionnaires.clear();
+            m_questionsByCode.clear();
+            for (const auto& qn : *list) {
+                // Förbund-level questionnaires (board, partner managers) are the central office's.
+                if (qn.code == "styrelse")
+                    continue;
+                m_questionnaires.push_back(QVariantMap{{QStringLiteral("code"), q(qn.code)}, {QStringLiteral("title"), q(qn.title)}});
+                QVariantList questions;
+                for (const auto& question : qn.questions) {
+                    QStringList options;
+                    for (const auto& o : question.options)
+                        options << q(o);
+                    questions.push_back(QVariantMap{{QStringLiteral("code"), q(question.code)},
+                                                    {QStringLiteral("text"), q(question.text)},
+                                                    {QStringLiteral("options"), options}});
+                }
+                m_questionsByCode.insert(q(qn.code), questions);
+            }
+            if (m_questionnaire.isEmpty() && !m_questionnaires.isEmpty())
+                m_questionnaire = m_questionnaires.first().toMap().value(QStringLiteral("code")).toString();
+            emit definitionsChanged();
+            emit selectionChanged();
+            loadRound();
+        });
+}
+
+QVariantList SurveyEntry::groups() const
+{
+    QVariantList out;
+    // The groups a team's coordinator collects answers from.
+    for (auto g : {RespondentGroup::ParticipantsExit, RespondentGroup::ParticipantsDuring, RespondentGroup::Staff,
+                   RespondentGroup::SteeringGroup}) {
+        const auto code = QString::fromUtf8(codeOf(g).data(), static_cast<qsizetype>(codeOf(g).size()));
+        out.push_back(QVariantMap{{QStringLiteral("code"), code}, {QStringLiteral("label"), termLabel(QStringLiteral("respondent_group"), code)}});
+    }
+    return out;
+}
+
+QVariantList SurveyEntry::periods() const
+{
+    QVariantList out;
+    const int now = QDate::currentDate().year();
+    for (int y = now; y >= now - 5; --y) {
+        out.push_back(QVariantMap{{QStringLiteral("code"), QString::number(y)}, {QStringLiteral("label"), tr("%1, whole year").arg(y)}});
+        for (int t = 1; t <= 3; ++t)
+            out.push_back(QVariantMap{{QStringLiteral("code"), QStringLiteral("%1 T%2").arg(y).arg(t)},
+                                      {QStringLiteral("label"), tr("%1, tertial %2").arg(y).arg(t)}});
+    }
+    return out;
+}
+
+void SurveyEntry::setQuestionnaire(const QString& code)
+{
+    if (code == m_questionnaire)
+        return;
+    m_questionnaire = code;
+    emit selectionChanged();
+    loadRound();
+}
+
+void SurveyEntry::setGroup(const QString& code)
+{
+    if (code == m_group)
+        return;
+    m_group = code;
+    emit selectionChanged();
+    loadRound();
+}
+
+void SurveyEntry::setPeriod(const QString& period)
+{
+    if (period == m_period)
+        return;
+    m_period = period;
+    emit selectionChanged();
+    loadRound();
+}
+
+QVariantList SurveyEntry::questions() const
+{
+    return m_questionsByCode.value(m_questionnaire).toList();
+}
+
+RoundKey SurveyEntry::roundKey() const
+{
+    return {m_questionnaire.toStdString(), parseCode<RespondentGroup>(m_group.toStdString()).value_or(RespondentGroup::ParticipantsExit),
+            m_teamCode.toStdString(), m_period.toStdString()};
+}
+
+void SurveyEntry::loadRound()
+{
+    if (m_federation == 0 || m_questionnaire.isEmpty())
+        return;
+    const auto generation = ++m_generation;
+    auto period = parsePeriod(m_period.toStdString());
+    if (!period)
+        return;
+    m_backend.run(
+        this,
+        [fed = m_federation, team = m_team, k = roundKey(), p = *period](SyncEngine& e) {
+            return roundView(e.database(), fed, k.questionnaire, k.group, team, p);
+        },
+        [this, generation](Result<RoundView> view) {
+            if (generation != m_generation || !view)
+                return;
+            m_totals.clear();
+            for (const auto& [k, total] : view->totals)
+                m_totals.insert(key(q(std::get<0>(k)), std::get<1>(k), q(std::get<2>(k))), static_cast<qlonglong>(total));
+            m_batches.clear();
+            for (const auto& b : view->batches)
+                m_batches.push_back(QVariantMap{{QStringLiteral("batch"), q(b.batch)},
+                                                {QStringLiteral("enteredBy"), q(b.enteredBy)},
+                                                {QStringLiteral("enteredAt"), formatTimestamp(q(b.enteredAt))},
+                                                {QStringLiteral("rows"), static_cast<qlonglong>(b.rows)},
+                                                {QStringLiteral("sum"), static_cast<qlonglong>(b.sum)},
+                                                {QStringLiteral("correction"), b.sum < 0}});
+            m_invited = static_cast<int>(view->invited);
+            m_respondents = static_cast<int>(view->respondents);
+            emit roundChanged();
+        });
+}
+
+QString SurveyEntry::responseRateText() const
+{
+    if (m_invited <= 0)
+        return tr("%1 answered – enter the number invited to see the response rate").arg(formatCount(m_respondents));
+    return tr("Response rate %1 (%2 of %3)")
+        .arg(formatPercent(static_cast<double>(m_respondents) / m_invited))
+        .arg(formatCount(m_respondents), formatCount(m_invited));
+}
+
+int SurveyEntry::total(const QString& question, int option, const QString& gender) const
+{
+    return m_totals.value(key(question, option, gender)).toInt();
+}
+
+void SurveyEntry::saveGrid(const QVariantList& cells)
+{
+    std::vector<TallyEntry> entries;
+    for (const auto& v : cells) {
+        const auto cell = v.toMap();
+        const auto text = cell.value(QStringLiteral("count")).toString().trimmed();
+        if (text.isEmpty())
+            continue;
+        bool ok = false;
+        const int n = text.toInt(&ok);
+        const auto question = cell.value(QStringLiteral("question")).toString();
+        if (!ok || n < 0) {
+            emit rejected(question, tr("Write a whole number of answers (0 or more): “%1” is not one.").arg(text));
+            return;
+        }
+        if (n == 0)
+            continue;
+        entries.push_back({question.toStdString(), cell.value(QStringLiteral("option")).toInt(),
+                           parseCode<Gender>(cell.value(QStringLiteral("gender")).toString().toStdString()).value_or(Gender::Other), n});
+    }
+    save(std::move(entries));
+}
+
+void SurveyEntry::saveSheet(const QVariantMap& answers, const QString& gender)
+{
+    const auto g = parseCode<Gender>(gender.toStdString());
+    if (!g) {
+        emit rejected(QStringLiteral("gender"), tr("Choose the respondent's gender (or “Prefer not to say”)."));
+        return;
+    }
+    std::vector<TallyEntry> entries;
+    for (auto it = answers.begin(); it != answers.end(); ++it)
+        if (it.value().toInt() > 0)
+            entries.push_back({it.key().toStdString(), it.value().toInt(), *g, 1});
+    save(std::move(entries));
+}
+
+void SurveyEntry::save(std::vector<TallyEntry> entries)
+{
+    if (entries.empty()) {
+        emit rejected(QString(), tr("Nothing to save – fill in at least one answer."));
+        return;
+    }
+    const int rows = static_cast<int>(entries.size());
+    m_backend.run(
+        this,
+        [k = roundKey(), entries = std::move(entries), by = m_login.toStdString()](SyncEngine& e) {
+            return e.replica().addTallyBatch(k, entries, by);
+        },
+        [this, rows](Result<std::string> batch) {
+            if (!batch) {
+                emit rejected(q(batch.error().field), sentence(batch.error().message));
+                return;
+            }
+            emit saved(rows);
+            emit changed();
+            loadRound();
+        });
+}
+
+void SurveyEntry::correct(const QString& batch)
+{
+    m_backend.run(
+        this,
+        [k = roundKey(), b = batch.toStdString(), by = m_login.toStdString()](SyncEngine& e) {
+            return e.replica().correctBatch(k, b, by);
+        },
+        [this](Result<std::string> done) {
+            if (!done) {
+                emit rejected(q(done.error().field), sentence(done.error().message));
+                return;
+            }
+            emit saved(0);
+            emit changed();
+            loadRound();
+        });
+}
+
+void SurveyEntry::setInvited(const QString& invited)
+{
+    bool ok = false;
+    const int n = invited.trimmed().toInt(&ok);
+    if (!ok || n < 0) {
+        emit rejected(QStringLiteral("invited"), tr("Write the number invited as a whole number, e.g. 40."));
+        return;
+    }
+    m_backend.run(
+        this, [k = roundKey(), n](SyncEngine& e) { return e.replica().setInvited(k, n); },
+        [this](Status s) {
+            if (!s) {
+                emit rejected(QStringLiteral("invited"), sentence(s.error().message));
+                return;
+            }
+            emit changed();
+            loadRound();
+        });
+}
+
+}  // namespace samkoll::client

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "samkoll/domain/date.hpp"
+#include "samkoll/domain/entities.hpp"
+#include "samkoll/domain/result.hpp"
+#include "samkoll/domain/terms.hpp"
+#include "samkoll/store/database.hpp"
+
+namespace samkoll::core {
+
+/// A question as the entry form shows it: verbatim text and the scale's options.
+struct QuestionInfo {
+    std::string code;
+    std::string text;
+    std::vector<std::string> options;  ///< option 1 first
+};
+
+struct QuestionnaireInfo {
+    std::string code;
+    std::string title;
+    std::vector<QuestionInfo> questions;
+};
+
+/// The förbund's questionnaires with their questions in order.
+Result<std::vector<QuestionnaireInfo>> questionnaires(Database& db, Id federationId);
+
+/// Tally entries saved together, as listed under the form.
+struct TallyBatchInfo {
+    std::string batch;
+    std::string enteredBy;
+    std::string enteredAt;  ///< ISO UTC of the first row
+    std::int64_t rows = 0;
+    std::int64_t sum = 0;   ///< negative for a counter-entry
+};
+
+/// Everything the Enkäter view shows of one round.
+struct RoundView {
+    bool exists = false;
+    std::int64_t invited = 0;
+    /// (question code, option, gender code) → current total
+    std::map<std::tuple<std::string, int, std::string>, std::int64_t> totals;
+    /// question code → answers to it (all options and genders)
+    std::map<std::string, std::int64_t> answered;
+    /// the most answered question's count: the respondents, for the response rate
+    std::int64_t respondents = 0;
+    std::vector<TallyBatchInfo> batches;  ///< newest first
+};
+
+/// The round of a questionnaire, group, team (none for förbund-level groups) and period.
+Result<RoundView> roundView(Database& db, Id federationId, const std::string& questionnaire, RespondentGroup group,
+                            std::optional<Id> teamId, const Period& period);
+
+}  // namespace samkoll::core
