@@ -302,6 +302,117 @@
         <source>Surveys</source>
         <translation>Enkäter</translation>
     </message>
+    <message>
+        <source>Overview</source>
+        <translation>Översikt</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Achieved</source>
+        <translation>Uppnått</translation>
+    </message>
+    <message>
+        <source>Not achieved</source>
+        <translation>Ej uppnått</translation>
+    </message>
+    <message>
+        <source>Not assessable</source>
+        <translation>Ej bedömbart</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 av %2</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>No social budget for this year yet.</source>
+        <translation>Ingen social budget för året ännu.</translation>
+    </message>
+    <message>
+        <source>Impactindex %1, %2</source>
+        <translation>Impactindex %1, %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 indicators achieved, %3 not assessable · impact value %4 of %5</source>
+        <translation>%1 av %2 indikatorer uppnådda, %3 ej bedömbara · impactvärde %4 av %5</translation>
+    </message>
+    <message>
+        <source>Beside it: %1 swing, %2 low volume, %3 inconclusive · volume-adjusted index %4</source>
+        <translation>Vid sidan av: %1 i vippläge, %2 med låg volym, %3 osäkra · volymjusterat index %4</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>Alla målområden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 achieved</source>
+        <translation>%1 av %2 uppnådda</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>Mål: %1</translation>
+    </message>
+    <message>
+        <source>swing</source>
+        <translation>vippläge</translation>
+    </message>
+    <message>
+        <source>low volume</source>
+        <translation>låg volym</translation>
+    </message>
+    <message>
+        <source>inconclusive</source>
+        <translation>osäker</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Räknat</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Kvinnor</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Män</translation>
+    </message>
+    <message>
+        <source>90 % interval</source>
+        <translation>90 %-intervall</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Vikt</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>The förbund</source>
+        <translation>Förbundet</translation>
+    </message>
+    <message>
+        <source>As of the last sync, %1</source>
+        <translation>Enligt senaste synk, %1</translation>
+    </message>
+    <message>
+        <source>Not fetched yet – it comes with the next sync.</source>
+        <translation>Inte hämtat ännu – kommer med nästa synk.</translation>
+    </message>
 </context>
 <context>
     <name>SurveysPage</name>
@@ -311,7 +422,10 @@
     </message>
     <message numerus="yes">
         <source>%n answer(s) saved.</source>
-        <translation><numerusform>%n svar sparat.</numerusform><numerusform>%n svar sparade.</numerusform></translation>
+        <translation>
+            <numerusform>%n svar sparat.</numerusform>
+            <numerusform>%n svar sparade.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The counter-entry is saved.</source>
@@ -822,6 +936,25 @@
             <numerusform>%n ärende</numerusform>
             <numerusform>%n ärenden</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>samkoll::client::Overview</name>
+    <message>
+        <source>Whole year</source>
+        <translation>Helår</translation>
+    </message>
+    <message>
+        <source>Tertial 1</source>
+        <translation>Tertial 1</translation>
+    </message>
+    <message>
+        <source>Tertial 2</source>
+        <translation>Tertial 2</translation>
+    </message>
+    <message>
+        <source>Tertial 3</source>
+        <translation>Tertial 3</translation>
     </message>
 </context>
 <context>

@@ -14,15 +14,20 @@ ApplicationWindow {
     title: App.teamName !== "" ? qsTr("Samkoll – %1").arg(App.teamName) : qsTr("Samkoll")
 
     readonly property var screens: [
-        { key: "cases", title: qsTr("Cases"), shortcut: "Alt+1" },
-        { key: "surveys", title: qsTr("Surveys"), shortcut: "Alt+2" },
-        { key: "sync", title: qsTr("Sync"), shortcut: "Alt+3" }
+        { key: "overview", title: qsTr("Overview"), shortcut: "Alt+1" },
+        { key: "cases", title: qsTr("Cases"), shortcut: "Alt+2" },
+        { key: "surveys", title: qsTr("Surveys"), shortcut: "Alt+3" },
+        { key: "sync", title: qsTr("Sync"), shortcut: "Alt+4" }
     ]
 
     /// Shows a main screen by key ("cases", "sync") — also used by the screen tour.
     function showScreen(key) {
+        if (key === "overview2021") {  // the screen tour: the demo förbund's figures are for 2021
+            App.overview.year = 2021
+            key = "overview"
+        }
         if (key === "newCase") {
-            nav.currentIndex = 0
+            nav.currentIndex = 1
             casesPage.newCase()
             return
         }
@@ -31,7 +36,7 @@ ApplicationWindow {
             key = "surveys"
         }
         if (key === "invalidCase") {
-            nav.currentIndex = 0
+            nav.currentIndex = 1
             casesPage.demonstrateValidation()
             return
         }
@@ -109,6 +114,7 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 currentIndex: nav.currentIndex
+                OverviewPage { id: overviewPage }
                 CasesPage { id: casesPage }
                 SurveysPage {}
                 SyncPage {}

@@ -71,6 +71,7 @@ Page {
                 }
             }
             ComboBox {
+                id: groupBox
                 objectName: "groupBox"
                 Layout.preferredWidth: 230
                 textRole: "label"
@@ -78,8 +79,13 @@ Page {
                 model: App.surveys.groups
                 Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.surveys.group))
                 onActivated: App.surveys.group = currentValue
+                Connections {
+                    target: App.surveys
+                    function onSelectionChanged() { groupBox.currentIndex = Math.max(0, groupBox.indexOfValue(App.surveys.group)) }
+                }
             }
             ComboBox {
+                id: periodBox
                 objectName: "periodBox"
                 Layout.preferredWidth: 180
                 textRole: "label"
@@ -87,6 +93,10 @@ Page {
                 model: App.surveys.periods
                 Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.surveys.period))
                 onActivated: App.surveys.period = currentValue
+                Connections {
+                    target: App.surveys
+                    function onSelectionChanged() { periodBox.currentIndex = Math.max(0, periodBox.indexOfValue(App.surveys.period)) }
+                }
             }
             Item { Layout.fillWidth: true }
         }

@@ -2,6 +2,7 @@
 #include "app_controller.hpp"
 
 #include <fstream>
+#include <utility>
 #include <sstream>
 
 #include <QCoreApplication>
@@ -91,7 +92,7 @@ const char* const kFieldLabels[][2] = {
 }  // namespace
 
 AppController::AppController(const QString& databasePath, QObject* parent)
-    : QObject(parent), m_backend(databasePath), m_cases(m_backend), m_surveys(m_backend)
+    : QObject(parent), m_backend(databasePath), m_cases(m_backend), m_surveys(m_backend), m_overview(m_backend)
 {
     connect(&m_surveys, &SurveyEntry::changed, this, &AppController::afterLocalChange);
     connect(&m_backend, &Backend::opened, this, [this](bool ok, const QString& error) {
@@ -205,6 +206,7 @@ void AppController::refresh()
         }
         m_cases.setTeam(m_teamId);
         m_surveys.setDevice(s.federationId, s.teamId, m_teamCode, q(s.login));
+        m_overview.setDevice(s.federationId, m_teamCode);
         emit stateChanged();
         emit syncStateChanged();
     });
@@ -357,6 +359,7 @@ QString AppController::fieldLabel(const QString& field) const
 void AppController::afterLocalChange()
 {
     refresh();
+    m_overview.reload();
     if (m_enrolled)
         m_soonTimer.start();
 }
@@ -371,15 +374,20 @@ void AppController::syncNow(bool confirmMassDelete)
     }
     m_syncing = true;
     emit syncStateChanged();
+    // The first sync after start also refreshes the förbund's configuration.
+    const bool refreshConfig = std::exchange(m_refreshConfiguration, false);
     m_backend.run(
         this,
-        [confirmMassDelete](SyncEngine& e) {
-            auto report = e.syncOnce(confirmMassDelete);
+        [confirmMassDelete, refreshConfig](SyncEngine& e) {
+            auto report = e.syncOnce(confirmMassDelete, refreshConfig);
             return report ? report->pulled : -1;
         },
-        [this](int pulled) {
+        [this, refreshConfig](int pulled) {
             m_syncing = false;
+            if (pulled < 0 && refreshConfig)
+                m_refreshConfiguration = true;  // try again next time
             emit syncFinished(pulled >= 0);
+            m_overview.reload();
             if (pulled > 0) {
                 m_cases.reload();
                 m_surveys.reload();

@@ -10,6 +10,7 @@
 #include "backend.hpp"
 #include "case_list_model.hpp"
 #include "survey_entry.hpp"
+#include "overview.hpp"
 
 namespace samkoll::client {
 
@@ -41,6 +42,7 @@ class AppController : public QObject {
     Q_PROPERTY(QVariantList refused READ refused NOTIFY syncStateChanged)
     Q_PROPERTY(samkoll::client::CaseListModel* cases READ cases CONSTANT)
     Q_PROPERTY(samkoll::client::SurveyEntry* surveys READ surveys CONSTANT)
+    Q_PROPERTY(samkoll::client::Overview* overview READ overview CONSTANT)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(int backgroundSyncSeconds READ backgroundSyncSeconds WRITE setBackgroundSyncSeconds NOTIFY stateChanged)
 
@@ -68,6 +70,7 @@ public:
     QVariantList refused() const { return m_refused; }
     CaseListModel* cases() { return &m_cases; }
     SurveyEntry* surveys() { return &m_surveys; }
+    Overview* overview() { return &m_overview; }
     int backgroundSyncSeconds() const { return m_syncTimer.interval() / 1000; }
     void setBackgroundSyncSeconds(int seconds);
     Backend& backend() { return m_backend; }
@@ -117,6 +120,7 @@ private:
     Backend m_backend;
     CaseListModel m_cases;
     SurveyEntry m_surveys;
+    Overview m_overview;
     QTimer m_syncTimer;
     QTimer m_soonTimer;  ///< a sync shortly after local edits
     bool m_ready = false;
@@ -128,6 +132,7 @@ private:
     bool m_syncing = false;
     bool m_syncAgain = false;
     bool m_startedSync = false;
+    bool m_refreshConfiguration = true;
     int m_pending = 0, m_refusedCount = 0, m_conflictCount = 0;
     QString m_lastSyncIso, m_lastError, m_clockWarning;
     QVariantList m_conflicts, m_refused;

@@ -64,7 +64,7 @@ void runTour(QQmlApplicationEngine& engine, const QString& dir)
         const char* page;
         const char* file;
     };
-    static const Step steps[] = {{"cases", "arenden.png"}, {"newCase", "nytt-arende.png"}, {"invalidCase", "arende-fel.png"},
+    static const Step steps[] = {{"overview2021", "oversikt.png"}, {"cases", "arenden.png"}, {"newCase", "nytt-arende.png"}, {"invalidCase", "arende-fel.png"},
                                  {"surveys2021", "enkater.png"}, {"sync", "synk.png"}};
     auto index = std::make_shared<int>(0);
     auto* timer = new QTimer(window);

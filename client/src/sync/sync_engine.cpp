@@ -74,12 +74,13 @@ Status SyncEngine::enrol(const std::string& serverUrl, const std::string& code, 
     return {};
 }
 
-Result<SyncReport> SyncEngine::syncOnce(bool confirmMassDelete)
+Result<SyncReport> SyncEngine::syncOnce(bool confirmMassDelete, bool refreshConfiguration)
 {
     if (!m_http)
         return makeError("not_enrolled", "", "enheten är inte registrerad – ange serveradress och kod från kansliet");
     HttpsTransport transport(*m_http);
-    auto report = synchronise(*m_replica, transport, m_replica->state("device_id").value_or(""), false, confirmMassDelete);
+    auto report = synchronise(*m_replica, transport, m_replica->state("device_id").value_or(""), refreshConfiguration,
+                              confirmMassDelete);
     m_online = report || report.error().code != "network";
     if (!report) {
         m_lastError = report.error();
@@ -88,7 +89,45 @@ Result<SyncReport> SyncEngine::syncOnce(bool confirmMassDelete)
     m_lastError.reset();
     m_skew = report->clockSkewMs;
     (void)m_replica->setState("last_sync", isoTimeUtc(systemMillis()));
+    fetchFederationIndex(report->pulled > 0 || report->acknowledged > 0 || refreshConfiguration);
     return report;
+}
+
+void SyncEngine::fetchFederationIndex(bool dataMoved)
+{
+    constexpr std::int64_t kEveryMs = 15 * 60 * 1000;
+    const auto now = systemMillis();
+    const auto last = m_replica->state("federation_index_ms");
+    if (!dataMoved && last && now - std::stoll(*last) < kEveryMs)
+        return;
+    // Every year the förbund has a social budget for (the last three): the
+    // Översikt shows the year the coordinator picks.
+    std::vector<int> years;
+    auto st = m_db->prepare("SELECT DISTINCT year FROM social_budget ORDER BY year DESC LIMIT 3");
+    while (st.step())
+        years.push_back(static_cast<int>(st.integer(0)));
+    for (int year : years) {
+        auto reply = m_http->request("GET", "/api/v1/index?year=" + std::to_string(year));
+        if (!reply || reply->status != 200)
+            return;  // the förbund's figure is a courtesy: the sync itself succeeded
+        const json j = json::parse(reply->body, nullptr, false);
+        if (!j.is_object() || !j.contains("index"))
+            continue;
+        const json stored{{"fetched_at", isoTimeUtc(now)}, {"year", year}, {"index", j["index"]}};
+        (void)m_replica->setState("federation_index:" + std::to_string(year), stored.dump());
+    }
+    (void)m_replica->setState("federation_index_ms", std::to_string(now));
+}
+
+std::optional<json> SyncEngine::federationIndex(int year)
+{
+    auto text = m_replica->state("federation_index:" + std::to_string(year));
+    if (!text)
+        return std::nullopt;
+    auto j = json::parse(*text, nullptr, false);
+    if (j.is_discarded())
+        return std::nullopt;
+    return j;
 }
 
 Result<SyncReport> SyncEngine::syncWithRetry(int attempts, std::chrono::milliseconds base)

@@ -37,17 +37,25 @@ public:
     /// server certificate to trust (empty: the system's trust store).
     core::Status enrol(const std::string& serverUrl, const std::string& code, const std::string& deviceName,
                        const std::string& caPem);
-    /// One synchronisation attempt.
-    core::Result<core::SyncReport> syncOnce(bool confirmMassDelete = false);
+    /// One synchronisation attempt; `refreshConfiguration` also re-reads the
+    /// förbund's configuration (teams, budgets, HÅE, the kansli's judgments) —
+    /// the client does that on its first sync after start. After a sync that
+    /// moved data (or every 15 minutes) it also fetches the förbund-wide index
+    /// of each year with a budget, shown "as of the last sync".
+    core::Result<core::SyncReport> syncOnce(bool confirmMassDelete = false, bool refreshConfiguration = false);
     /// Up to `attempts` attempts with exponential backoff (base doubling, capped).
     core::Result<core::SyncReport> syncWithRetry(int attempts, std::chrono::milliseconds base = std::chrono::milliseconds(200));
 
     [[nodiscard]] SyncStatus status();
+    /// {"fetched_at": ISO time, "year": 2021, "index": unit index JSON} of the
+    /// last fetch of that year's förbund-wide index, if any.
+    std::optional<nlohmann::json> federationIndex(int year);
     core::Database& database() { return *m_db; }
     core::Replica& replica() { return *m_replica; }
 
 private:
     void connect();
+    void fetchFederationIndex(bool dataMoved);
 
     std::unique_ptr<core::Database> m_db;
     std::unique_ptr<core::Replica> m_replica;

@@ -35,9 +35,37 @@ json exportConfiguration(Database& db, Id federationId)
     for (int year : valueOrThrow(repo.budgetYears(federationId)))
         if (auto doc = repo.budgetDocument(federationId, year))
             budgets.push_back(budgetDocumentToJson(*doc));
+    // What the local index needs besides a team's own rows: the kommuner's HÅE
+    // statistics and the central office's judgments of manual indicators.
+    json hae = json::array();
+    auto h = db.prepare(
+        "SELECT m.code, h.year, h.total, h.illness, h.unemployment, h.assistance, h.population FROM hae_statistic h "
+        "JOIN member m ON m.id = h.kommun_id WHERE m.federation_id = ? ORDER BY m.code, h.year");
+    h.bind(1, federationId);
+    while (h.step())
+        hae.push_back({{"kommun", h.text(0)},
+                       {"year", h.integer(1)},
+                       {"total", h.real(2)},
+                       {"illness", h.real(3)},
+                       {"unemployment", h.real(4)},
+                       {"assistance", h.real(5)},
+                       {"population", h.integer(6)}});
+    json assessments = json::array();
+    auto a = db.prepare(
+        "SELECT a.indicator_code, t.code, a.year, a.achieved, a.motivation FROM manual_assessment a "
+        "LEFT JOIN team t ON t.id = a.team_id WHERE a.federation_id = ? ORDER BY a.id");
+    a.bind(1, federationId);
+    while (a.step())
+        assessments.push_back({{"indicator", a.text(0)},
+                               {"team", a.isNull(1) ? json(nullptr) : json(a.text(1))},
+                               {"year", a.integer(2)},
+                               {"achieved", a.integer(3) != 0},
+                               {"motivation", a.text(4)}});
     out["members"] = members;
     out["teams"] = teams;
     out["budgets"] = budgets;
+    out["hae"] = hae;
+    out["assessments"] = assessments;
     return out;
 }
 
@@ -131,6 +159,38 @@ Status Replica::applyConfiguration(const json& config)
                 if (!doc)
                     return doc.error();
                 if (auto r = repo.saveBudget(fed, *doc, true); !r)
+                    return r.error();
+            }
+            for (const auto& h : config.value("hae", json::array())) {
+                auto kommun = m_db.prepare("SELECT id FROM member WHERE federation_id = ? AND code = ?");
+                kommun.bind(1, fed).bind(2, h.at("kommun").get<std::string>());
+                if (!kommun.step())
+                    continue;
+                HaeStatistic stat;
+                stat.kommunId = kommun.integer(0);
+                stat.year = h.at("year").get<int>();
+                stat.total = h.at("total").get<double>();
+                stat.illness = h.at("illness").get<double>();
+                stat.unemployment = h.at("unemployment").get<double>();
+                stat.assistance = h.at("assistance").get<double>();
+                stat.population = h.at("population").get<std::int64_t>();
+                if (auto r = repo.setHaeStatistic(stat); !r)
+                    return r.error();
+            }
+            for (const auto& a : config.value("assessments", json::array())) {
+                ManualAssessment m;
+                m.federationId = fed;
+                m.indicatorCode = a.at("indicator").get<std::string>();
+                if (a.at("team").is_string()) {
+                    auto t = repo.team(fed, a["team"].get<std::string>());
+                    if (!t)
+                        continue;
+                    m.teamId = t->id;
+                }
+                m.year = a.at("year").get<int>();
+                m.achieved = a.at("achieved").get<bool>();
+                m.motivation = a.at("motivation").get<std::string>();
+                if (auto r = repo.setManualAssessment(m); !r)
                     return r.error();
             }
             m_db.prepare("INSERT INTO sync_state (key, value) VALUES ('federation', ?1) "

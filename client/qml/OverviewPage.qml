@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Samkoll
+
+/// Översikt: the team's Impactindex (computed on this computer, works offline)
+/// for the year and each tertial, with drill-down index → area → indicator →
+/// the counts behind it; beside it the förbund's index as of the last sync.
+Page {
+    id: page
+    objectName: "overviewPage"
+    property int periodIndex: 0
+    property int area: 0            // 0 = all areas
+    property var indicator: null    // the indicator whose counts are shown
+    readonly property var unit: App.overview.periods.length > periodIndex ? App.overview.periods[periodIndex] : ({})
+    readonly property bool hasIndex: unit.total !== undefined
+
+    function signalText(code) {
+        return code === "achieved" ? qsTr("Achieved") : code === "not_achieved" ? qsTr("Not achieved") : qsTr("Not assessable")
+    }
+    function signalMark(code) { return code === "achieved" ? "✔" : code === "not_achieved" ? "✖" : "–" }
+    function countText(c) { return c ? qsTr("%1 of %2").arg(c.n).arg(c.N) : "–" }
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 12
+            spacing: 12
+            Label { text: qsTr("Year") }
+            ComboBox {
+                id: yearBox
+                objectName: "overviewYear"
+                model: App.overview.years
+                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.overview.year))
+                onActivated: App.overview.year = currentValue
+                Connections {
+                    target: App.overview
+                    function onYearChanged() { yearBox.currentIndex = Math.max(0, yearBox.indexOfValue(App.overview.year)) }
+                }
+            }
+            Repeater {
+                model: App.overview.periods
+                Button {
+                    required property var modelData
+                    required property int index
+                    objectName: "period" + index
+                    checkable: true
+                    checked: page.periodIndex === index
+                    text: modelData.label + ": " + (modelData.total && modelData.total.index !== null ? modelData.total.index : "–")
+                    onClicked: { page.periodIndex = index; page.indicator = null }
+                }
+            }
+            BusyIndicator { running: App.overview.busy; visible: running; implicitWidth: 24; implicitHeight: 24 }
+            Item { Layout.fillWidth: true }
+        }
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.margins: 12
+        spacing: 16
+
+        // --- The team -----------------------------------------------------------
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 8
+
+            Label {
+                visible: !page.hasIndex
+                text: App.overview.error !== "" ? App.overview.error : qsTr("No social budget for this year yet.")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            RowLayout {
+                visible: page.hasIndex
+                spacing: 12
+                IndexBadge {
+                    objectName: "teamIndex"
+                    value: page.hasIndex ? page.unit.total.index : null
+                    colour: page.hasIndex ? page.unit.total.colour : "none"
+                    size: 56
+                }
+                ColumnLayout {
+                    Label {
+                        text: qsTr("Impactindex %1, %2").arg(App.teamName).arg(page.hasIndex ? page.unit.period.label : "")
+                        font.bold: true
+                        font.pixelSize: 17
+                    }
+                    Label {
+                        text: page.hasIndex
+                              ? qsTr("%1 of %2 indicators achieved, %3 not assessable · impact value %4 of %5")
+                                .arg(page.unit.total.achieved_count).arg(page.unit.total.assessable)
+                                .arg(page.unit.total.not_assessable).arg(page.unit.total.achieved).arg(page.unit.total.max)
+                              : ""
+                        opacity: 0.8
+                    }
+                    Label {
+                        visible: page.hasIndex
+                        text: page.hasIndex
+                              ? qsTr("Beside it: %1 swing, %2 low volume, %3 inconclusive · volume-adjusted index %4")
+                                .arg(page.unit.beyond_published_method.swing_count)
+                                .arg(page.unit.beyond_published_method.low_volume_count)
+                                .arg(page.unit.beyond_published_method.inconclusive_count)
+                                .arg(page.unit.beyond_published_method.volume_adjusted.index === null ? "–" : page.unit.beyond_published_method.volume_adjusted.index)
+                              : ""
+                        font.pixelSize: 12
+                        opacity: 0.7
+                    }
+                }
+            }
+
+            // Areas: click one to see its indicators.
+            ColumnLayout {
+                visible: page.hasIndex
+                Layout.fillWidth: true
+                spacing: 2
+                Repeater {
+                    model: page.hasIndex ? [{ number: 0, name: qsTr("All areas"), figures: page.unit.total }].concat(page.unit.areas) : []
+                    ItemDelegate {
+                        required property var modelData
+                        objectName: "area" + modelData.number
+                        Layout.fillWidth: true
+                        highlighted: page.area === modelData.number
+                        onClicked: { page.area = modelData.number; page.indicator = null }
+                        contentItem: RowLayout {
+                            spacing: 8
+                            IndexBadge { value: modelData.figures.index; colour: modelData.figures.colour; size: 24 }
+                            Label {
+                                text: modelData.number > 0 ? modelData.number + ". " + modelData.name : modelData.name
+                                font.bold: modelData.number === 0
+                                elide: Text.ElideRight
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                text: qsTr("%1 of %2 achieved").arg(modelData.figures.achieved_count).arg(modelData.figures.assessable)
+                                opacity: 0.8
+                            }
+                        }
+                    }
+                }
+            }
+
+            ListView {
+                id: indicatorList
+                objectName: "indicatorList"
+                visible: page.hasIndex
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                spacing: 2
+                ScrollBar.vertical: ScrollBar {}
+                model: page.hasIndex ? page.unit.indicators.filter(i => page.area === 0 || i.area === page.area) : []
+                delegate: ItemDelegate {
+                    id: row
+                    required property var modelData
+                    width: ListView.view.width
+                    highlighted: page.indicator !== null && page.indicator.display_code === modelData.display_code
+                    onClicked: page.indicator = modelData
+                    contentItem: RowLayout {
+                        spacing: 8
+                        Label {
+                            text: page.signalMark(row.modelData.signal)
+                            color: row.modelData.signal === "achieved" ? "#2e7d32" : row.modelData.signal === "not_achieved" ? "#c62828" : "#757575"
+                            font.bold: true
+                            font.pixelSize: 16
+                            Layout.preferredWidth: 18
+                            Accessible.name: page.signalText(row.modelData.signal)
+                        }
+                        ColumnLayout {
+                            spacing: 0
+                            Layout.fillWidth: true
+                            Label {
+                                text: row.modelData.display_code + "  " + row.modelData.text
+                                elide: Text.ElideRight
+                                Layout.fillWidth: true
+                            }
+                            RowLayout {
+                                spacing: 12
+                                Label { text: qsTr("Target: %1").arg(row.modelData.target.text); opacity: 0.8; font.pixelSize: 12 }
+                                Label { text: row.modelData.result; font.bold: true; font.pixelSize: 12 }
+                                Label {
+                                    text: [row.modelData.fairness.swing ? qsTr("swing") : "",
+                                           row.modelData.fairness.low_volume ? qsTr("low volume") : "",
+                                           row.modelData.fairness.inconclusive ? qsTr("inconclusive") : ""].filter(s => s !== "").join(" · ")
+                                    color: "#8a5a00"
+                                    font.pixelSize: 12
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            // The counts behind the chosen indicator.
+            Frame {
+                objectName: "indicatorDetails"
+                visible: page.indicator !== null
+                Layout.fillWidth: true
+                GridLayout {
+                    width: parent.width
+                    columns: 2
+                    columnSpacing: 16
+                    Label {
+                        Layout.columnSpan: 2
+                        text: page.indicator ? page.indicator.display_code + " " + page.indicator.text : ""
+                        font.bold: true
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    Label { text: qsTr("Target") }
+                    Label { text: page.indicator ? page.indicator.target.text : "" }
+                    Label { text: qsTr("Result") }
+                    Label { objectName: "detailResult"; text: page.indicator ? page.indicator.result + " – " + page.signalText(page.indicator.signal) : "" }
+                    Label { text: qsTr("Counted") }
+                    Label { text: page.indicator ? qsTr("%1 of %2").arg(page.indicator.n).arg(page.indicator.N) : "" }
+                    Label { text: qsTr("Women") }
+                    Label { text: page.indicator ? page.countText(page.indicator.women) : "" }
+                    Label { text: qsTr("Men") }
+                    Label { text: page.indicator ? page.countText(page.indicator.men) : "" }
+                    Label { text: qsTr("90 % interval") }
+                    Label {
+                        text: page.indicator && page.indicator.fairness.interval90
+                              ? Number(page.indicator.fairness.interval90.lo).toLocaleString(Qt.locale(), "f", 1) + "–"
+                                + Number(page.indicator.fairness.interval90.hi).toLocaleString(Qt.locale(), "f", 1) + " %"
+                              : "–"
+                    }
+                    Label { text: qsTr("Weight") }
+                    Label { text: page.indicator ? page.indicator.weight : "" }
+                    Label { visible: page.indicator && page.indicator.note !== ""; text: qsTr("Note") }
+                    Label {
+                        visible: page.indicator && page.indicator.note !== ""
+                        text: page.indicator ? page.indicator.note : ""
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+        }
+
+        // --- The förbund, as of the last sync --------------------------------------
+        Frame {
+            Layout.preferredWidth: 300
+            Layout.fillHeight: true
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 8
+                Label { text: qsTr("The förbund"); font.bold: true; font.pixelSize: 17 }
+                Label {
+                    objectName: "federationTime"
+                    text: App.overview.federationTime !== ""
+                          ? qsTr("As of the last sync, %1").arg(App.overview.federationTime)
+                          : qsTr("Not fetched yet – it comes with the next sync.")
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                    opacity: 0.8
+                }
+                IndexBadge {
+                    objectName: "federationIndex"
+                    visible: App.overview.federation.total !== undefined
+                    value: App.overview.federation.total ? App.overview.federation.total.index : null
+                    colour: App.overview.federation.total ? App.overview.federation.total.colour : "none"
+                    size: 48
+                }
+                Label {
+                    visible: App.overview.federation.period !== undefined
+                    text: App.overview.federation.period ? App.overview.federation.period.label : ""
+                }
+                Repeater {
+                    model: App.overview.federation.areas || []
+                    RowLayout {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        IndexBadge { value: modelData.figures.index; colour: modelData.figures.colour; size: 22 }
+                        Label { text: modelData.number + ". " + modelData.name; elide: Text.ElideRight; Layout.fillWidth: true }
+                    }
+                }
+                Item { Layout.fillHeight: true }
+            }
+        }
+    }
+}

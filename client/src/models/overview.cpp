@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "overview.hpp"
+
+#include <QDate>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "backend.hpp"
+#include "formatting.hpp"
+#include "samkoll/index/index_engine.hpp"
+#include "samkoll/report/index_report.hpp"
+
+namespace samkoll::client {
+
+using namespace samkoll::core;
+using nlohmann::json;
+
+namespace {
+
+QVariant toVariant(const json& j)
+{
+    return QJsonDocument::fromJson(QByteArray::fromStdString(json{{"v", j}}.dump())).object().value(QStringLiteral("v")).toVariant();
+}
+
+struct Computed {
+    std::vector<json> periods;  ///< year, T1, T2, T3
+    std::optional<json> federation;
+    std::string error;
+};
+
+}  // namespace
+
+Overview::Overview(Backend& backend, QObject* parent) : QObject(parent), m_backend(backend), m_year(QDate::currentDate().year()) {}
+
+void Overview::setDevice(Id federationId, const QString& teamCode)
+{
+    if (federationId == m_federationId && teamCode == m_teamCode)
+        return;
+    m_federationId = federationId;
+    m_teamCode = teamCode;
+    reload();
+}
+
+void Overview::setYear(int year)
+{
+    if (year == m_year)
+        return;
+    m_year = year;
+    emit yearChanged();
+    reload();
+}
+
+QVariantList Overview::years() const
+{
+    QVariantList out;
+    const int now = QDate::currentDate().year();
+    for (int y = now; y >= now - 6; --y)
+        out.push_back(y);
+    return out;
+}
+
+void Overview::reload()
+{
+    if (m_federationId == 0 || m_teamCode.isEmpty())
+        return;
+    if (m_busy) {
+        m_again = true;  // one more round when this one is done
+        return;
+    }
+    m_busy = true;
+    emit busyChanged();
+    m_backend.run(
+        this,
+        [fed = m_federationId, team = m_teamCode.toStdString(), year = m_year](SyncEngine& e) {
+            Computed out;
+            std::vector<Period> periods{Period::year(year), Period::tertial(year, 1), Period::tertial(year, 2),
+                                        Period::tertial(year, 3)};
+            for (const auto& p : periods) {
+                auto index = computeFederationIndex(e.database(), fed, p);
+                if (!index) {
+                    out.error = index.error().message;
+                    out.periods.push_back(json::object());
+                    continue;
+                }
+                out.periods.push_back(federationIndexToJson(*index, team));
+            }
+            out.federation = e.federationIndex(year);
+            return out;
+        },
+        [this](Computed c) {
+            m_busy = false;
+            m_periods.clear();
+            const char* labels[] = {QT_TR_NOOP("Whole year"), QT_TR_NOOP("Tertial 1"), QT_TR_NOOP("Tertial 2"),
+                                    QT_TR_NOOP("Tertial 3")};
+            for (std::size_t i = 0; i < c.periods.size(); ++i) {
+                auto m = toVariant(c.periods[i]).toMap();
+                m.insert(QStringLiteral("label"), tr(labels[i]));
+                m_periods.push_back(m);
+            }
+            m_error = c.error.empty() ? QString() : sentence(c.error);
+            m_federation.clear();
+            m_federationTime.clear();
+            if (c.federation) {
+                m_federation = toVariant((*c.federation)["index"]).toMap();
+                m_federationTime = formatTimestamp(QString::fromStdString((*c.federation).value("fetched_at", "")));
+            }
+            emit busyChanged();
+            emit computed();
+            if (m_again) {
+                m_again = false;
+                reload();
+            }
+        });
+}
+
+}  // namespace samkoll::client

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtTest
+import Samkoll
+
+/// Översikt: the team's index computed on this computer, and the drill-down
+/// index → area → indicator → the counts behind it.
+TestCase {
+    id: testCase
+    name: "Overview"
+    when: windowShown
+    visible: true
+    width: 1200
+    height: 800
+
+    Component { id: pageComponent; OverviewPage { width: 1200; height: 800 } }
+
+    function test_drillDown() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        App.overview.year = 2021
+        tryVerify(() => App.overview.periods.length === 4 && App.overview.periods[0].total !== undefined, 10000)
+        const whole = App.overview.periods[0]
+        compare(whole.period.label, "2021")
+        compare(App.overview.periods[2].period.label, "2021 T2")
+        verify(whole.total.assessable > 0)
+        const badge = findChild(page, "teamIndex")
+        tryVerify(() => badge.visible)
+        compare(badge.value, whole.total.index)
+
+        // Area 1 → its indicators only.
+        const list = findChild(page, "indicatorList")
+        const all = list.count
+        mouseClick(findChild(page, "area1"))
+        tryVerify(() => list.count > 0 && list.count < all, 3000)
+        for (let i = 0; i < list.model.length; ++i)
+            compare(list.model[i].area, 1)
+
+        // An indicator → the counts behind it.
+        const details = findChild(page, "indicatorDetails")
+        verify(!details.visible)
+        list.currentIndex = 0
+        mouseClick(list.itemAtIndex(0))
+        tryVerify(() => details.visible, 3000)
+        const result = findChild(page, "detailResult")
+        verify(result.text.indexOf(list.model[0].result) === 0, result.text)
+
+        // A tertial.
+        mouseClick(findChild(page, "period2"))
+        tryCompare(page, "periodIndex", 2)
+        compare(page.unit.period.label, "2021 T2")
+        // No förbund figure before a sync with the server.
+        compare(findChild(page, "federationIndex").visible, false)
+    }
+}
