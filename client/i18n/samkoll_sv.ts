@@ -179,6 +179,45 @@
     </message>
 </context>
 <context>
+    <name>CompositionPage</name>
+    <message>
+        <source>Saved.</source>
+        <translation>Sparat.</translation>
+    </message>
+    <message>
+        <source>Composition</source>
+        <translation>Sammansättning</translation>
+    </message>
+    <message>
+        <source>Women and men among the team's staff and in its steering group. The gender-balance indicators of the index use these numbers.</source>
+        <translation>Kvinnor och män bland teamets personal och i dess styrgrupp. Indexets indikatorer för könsfördelning använder de här talen.</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Kvinnor</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Män</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Steering group</source>
+        <translation>Styrgrupp</translation>
+    </message>
+</context>
+<context>
     <name>EnrolmentPage</name>
     <message>
         <source>Welcome to Samkoll</source>
@@ -306,6 +345,14 @@
         <source>Overview</source>
         <translation>Översikt</translation>
     </message>
+    <message>
+        <source>Success stories</source>
+        <translation>Goda exempel</translation>
+    </message>
+    <message>
+        <source>Composition</source>
+        <translation>Sammansättning</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -412,6 +459,69 @@
     <message>
         <source>Not fetched yet – it comes with the next sync.</source>
         <translation>Inte hämtat ännu – kommer med nästa synk.</translation>
+    </message>
+</context>
+<context>
+    <name>StoriesPage</name>
+    <message>
+        <source>New success story</source>
+        <translation>Nytt gott exempel</translation>
+    </message>
+    <message>
+        <source>Edit success story</source>
+        <translation>Ändra gott exempel</translation>
+    </message>
+    <message>
+        <source>Anonymise: no names, personal identity numbers, ages, places or details that could point out a person. Write so that the participant would recognise the story but nobody else could identify them.</source>
+        <translation>Anonymisera: inga namn, personnummer, åldrar, orter eller detaljer som kan peka ut en person. Skriv så att deltagaren känner igen berättelsen men ingen annan kan identifiera hen.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <source>The story</source>
+        <translation>Berättelsen</translation>
+    </message>
+    <message>
+        <source>What was the situation, what did the team and the partners do, what changed?</source>
+        <translation>Hur var situationen, vad gjorde teamet och parterna, vad förändrades?</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Sparat.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nytt</translation>
+    </message>
+    <message>
+        <source>The team's success stories</source>
+        <translation>Teamets goda exempel</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>Inga ännu.</translation>
+    </message>
+    <message>
+        <source>not synced</source>
+        <translation>ej synkad</translation>
     </message>
 </context>
 <context>
@@ -939,6 +1049,13 @@
     </message>
 </context>
 <context>
+    <name>samkoll::client::CompositionForm</name>
+    <message>
+        <source>Write the number of people as a whole number, 0 or more.</source>
+        <translation>Skriv antalet personer som ett heltal, 0 eller fler.</translation>
+    </message>
+</context>
+<context>
     <name>samkoll::client::Overview</name>
     <message>
         <source>Whole year</source>
@@ -955,6 +1072,21 @@
     <message>
         <source>Tertial 3</source>
         <translation>Tertial 3</translation>
+    </message>
+</context>
+<context>
+    <name>samkoll::client::Stories</name>
+    <message>
+        <source>Choose a category.</source>
+        <translation>Välj en kategori.</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, e.g. 2021-03-05 (and a date that exists).</source>
+        <translation>Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2021-03-05 (och ett datum som finns).</translation>
+    </message>
+    <message>
+        <source>The date cannot be in the future.</source>
+        <translation>Datumet kan inte ligga i framtiden.</translation>
     </message>
 </context>
 <context>

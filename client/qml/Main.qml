@@ -17,7 +17,9 @@ ApplicationWindow {
         { key: "overview", title: qsTr("Overview"), shortcut: "Alt+1" },
         { key: "cases", title: qsTr("Cases"), shortcut: "Alt+2" },
         { key: "surveys", title: qsTr("Surveys"), shortcut: "Alt+3" },
-        { key: "sync", title: qsTr("Sync"), shortcut: "Alt+4" }
+        { key: "stories", title: qsTr("Success stories"), shortcut: "Alt+4" },
+        { key: "composition", title: qsTr("Composition"), shortcut: "Alt+5" },
+        { key: "sync", title: qsTr("Sync"), shortcut: "Alt+6" }
     ]
 
     /// Shows a main screen by key ("cases", "sync") — also used by the screen tour.
@@ -117,6 +119,8 @@ ApplicationWindow {
                 OverviewPage { id: overviewPage }
                 CasesPage { id: casesPage }
                 SurveysPage {}
+                StoriesPage {}
+                CompositionPage {}
                 SyncPage {}
             }
         }

@@ -92,8 +92,11 @@ const char* const kFieldLabels[][2] = {
 }  // namespace
 
 AppController::AppController(const QString& databasePath, QObject* parent)
-    : QObject(parent), m_backend(databasePath), m_cases(m_backend), m_surveys(m_backend), m_overview(m_backend)
+    : QObject(parent), m_backend(databasePath), m_cases(m_backend), m_surveys(m_backend), m_overview(m_backend),
+      m_stories(m_backend), m_composition(m_backend)
 {
+    connect(&m_stories, &Stories::changed, this, &AppController::afterLocalChange);
+    connect(&m_composition, &CompositionForm::changed, this, &AppController::afterLocalChange);
     connect(&m_surveys, &SurveyEntry::changed, this, &AppController::afterLocalChange);
     connect(&m_backend, &Backend::opened, this, [this](bool ok, const QString& error) {
         m_ready = ok;
@@ -207,6 +210,8 @@ void AppController::refresh()
         m_cases.setTeam(m_teamId);
         m_surveys.setDevice(s.federationId, s.teamId, m_teamCode, q(s.login));
         m_overview.setDevice(s.federationId, m_teamCode);
+        m_stories.setTeam(s.teamId);
+        m_composition.setTeam(s.federationId, s.teamId);
         emit stateChanged();
         emit syncStateChanged();
     });
@@ -391,6 +396,8 @@ void AppController::syncNow(bool confirmMassDelete)
             if (pulled > 0) {
                 m_cases.reload();
                 m_surveys.reload();
+                m_stories.reload();
+                m_composition.reload();
             }
             refresh();
             if (m_syncAgain) {

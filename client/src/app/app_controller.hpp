@@ -11,6 +11,8 @@
 #include "case_list_model.hpp"
 #include "survey_entry.hpp"
 #include "overview.hpp"
+#include "stories.hpp"
+#include "composition_form.hpp"
 
 namespace samkoll::client {
 
@@ -43,6 +45,8 @@ class AppController : public QObject {
     Q_PROPERTY(samkoll::client::CaseListModel* cases READ cases CONSTANT)
     Q_PROPERTY(samkoll::client::SurveyEntry* surveys READ surveys CONSTANT)
     Q_PROPERTY(samkoll::client::Overview* overview READ overview CONSTANT)
+    Q_PROPERTY(samkoll::client::Stories* stories READ stories CONSTANT)
+    Q_PROPERTY(samkoll::client::CompositionForm* composition READ composition CONSTANT)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(int backgroundSyncSeconds READ backgroundSyncSeconds WRITE setBackgroundSyncSeconds NOTIFY stateChanged)
 
@@ -71,6 +75,8 @@ public:
     CaseListModel* cases() { return &m_cases; }
     SurveyEntry* surveys() { return &m_surveys; }
     Overview* overview() { return &m_overview; }
+    Stories* stories() { return &m_stories; }
+    CompositionForm* composition() { return &m_composition; }
     int backgroundSyncSeconds() const { return m_syncTimer.interval() / 1000; }
     void setBackgroundSyncSeconds(int seconds);
     Backend& backend() { return m_backend; }
@@ -121,6 +127,8 @@ private:
     CaseListModel m_cases;
     SurveyEntry m_surveys;
     Overview m_overview;
+    Stories m_stories;
+    CompositionForm m_composition;
     QTimer m_syncTimer;
     QTimer m_soonTimer;  ///< a sync shortly after local edits
     bool m_ready = false;
