@@ -52,6 +52,10 @@ Page {
                 }
                 Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.composition.year))
                 onActivated: { page.message = ""; App.composition.year = currentValue }
+                Connections {
+                    target: App.composition
+                    function onYearChanged() { yearBox.currentIndex = Math.max(0, yearBox.indexOfValue(App.composition.year)) }
+                }
             }
         }
         GridLayout {

@@ -24,6 +24,10 @@ ApplicationWindow {
 
     /// Shows a main screen by key ("cases", "sync") — also used by the screen tour.
     function showScreen(key) {
+        if (key === "composition2021") {
+            App.composition.year = 2021
+            key = "composition"
+        }
         if (key === "overview2021") {  // the screen tour: the demo förbund's figures are for 2021
             App.overview.year = 2021
             key = "overview"

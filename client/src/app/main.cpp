@@ -66,7 +66,7 @@ void runTour(QQmlApplicationEngine& engine, const QString& dir)
     };
     static const Step steps[] = {{"overview2021", "oversikt.png"}, {"cases", "arenden.png"}, {"newCase", "nytt-arende.png"}, {"invalidCase", "arende-fel.png"},
                                  {"surveys2021", "enkater.png"}, {"stories", "goda-exempel.png"},
-                                 {"composition", "sammansattning.png"}, {"sync", "synk.png"}};
+                                 {"composition2021", "sammansattning.png"}, {"sync", "synk.png"}};
     auto index = std::make_shared<int>(0);
     auto* timer = new QTimer(window);
     timer->setInterval(1200);
