@@ -209,9 +209,24 @@ TEST_CASE("Security and bad input over the wire", "[integration][security]")
                                     json{{"schema_version", 99}, {"device_id", device}, {"client_time_ms", 1}, {"operations", json::array()}}.dump());
         CHECK(version->status == 426);
         CHECK(json::parse(version->body)["error"]["message"].get<std::string>().find("Uppdatera") != std::string::npos);
-        auto huge = http.request("POST", "/api/v1/sync/push", std::string(9 * 1024 * 1024, 'x'));
+        // The client gzips bodies: 9 MiB that do not compress exceed the 8 MiB
+        // limit on the wire; 40 MiB that compress to almost nothing exceed the
+        // limit after unpacking (a "zip bomb"). Both are 413.
+        std::string noise(9 * 1024 * 1024, '\0');
+        std::mt19937 bytes(5);
+        for (auto& ch : noise)
+            ch = static_cast<char>(bytes());
+        auto huge = http.request("POST", "/api/v1/sync/push", noise);
         REQUIRE(huge);
         CHECK(huge->status == 413);
+        auto bomb = http.request("POST", "/api/v1/sync/push", std::string(40 * 1024 * 1024, 'x'));
+        REQUIRE(bomb);
+        CHECK(bomb->status == 413);
+        CHECK(json::parse(bomb->body)["error"]["code"] == "too_large");
+        // A big body that unpacks within limits is read, then refused as JSON: no crash, a clear 400.
+        auto big = http.request("POST", "/api/v1/sync/push", std::string(2 * 1024 * 1024, 'x'));
+        REQUIRE(big);
+        CHECK(big->status == 400);
 
         // Raw garbage on the TCP port, then the server still answers.
         const int fd = socket(AF_INET, SOCK_STREAM, 0);

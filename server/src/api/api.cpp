@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "accounts.hpp"
-#include "gzip.hpp"
+#include "samkoll/io/gzip.hpp"
 #include "samkoll/index/index_engine.hpp"
 #include "samkoll/io/csv.hpp"
 #include "samkoll/report/index_report.hpp"
@@ -48,6 +48,8 @@ http::status statusOf(const std::string& code)
         return http::status::service_unavailable;
     if (code == "unsupported_media_type")
         return http::status::unsupported_media_type;
+    if (code == "too_large")
+        return http::status::payload_too_large;
     if (code == "method_not_allowed")
         return http::status::method_not_allowed;
     return http::status::bad_request;
@@ -136,10 +138,7 @@ Result<std::string> bodyOf(const Request& req)
         return req.body();
     if (encoding != "gzip")
         return makeError("unsupported_media_type", "Content-Encoding", "bara gzip stöds som Content-Encoding");
-    auto inflated = gzipDecompress(req.body(), kMaxInflated);
-    if (!inflated)
-        return makeError("invalid_body", "body", "kroppen är inte giltig gzip eller är för stor uppackad");
-    return *inflated;
+    return gzipDecompress(req.body(), kMaxInflated);
 }
 
 Result<Period> periodOf(const std::map<std::string, std::string>& q)

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gzip.hpp"
+#include "samkoll/io/gzip.hpp"
 
 #include <zlib.h>
 
-namespace samkoll::server {
+namespace samkoll::core {
 
 std::string gzipCompress(std::string_view data)
 {
@@ -21,16 +21,18 @@ std::string gzipCompress(std::string_view data)
     return out;
 }
 
-std::optional<std::string> gzipDecompress(std::string_view data, std::size_t limit)
+Result<std::string> gzipDecompress(std::string_view data, std::size_t limit)
 {
+    const auto invalid = [] { return makeError("invalid_body", "body", "kroppen är inte giltig gzip"); };
     z_stream zs{};
     if (inflateInit2(&zs, 15 + 16) != Z_OK)
-        return std::nullopt;
+        return invalid();
     zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
     zs.avail_in = static_cast<uInt>(data.size());
     std::string out;
     char buf[16384];
     int rc = Z_OK;
+    bool tooLarge = false;
     while (rc == Z_OK) {
         zs.next_out = reinterpret_cast<Bytef*>(buf);
         zs.avail_out = sizeof buf;
@@ -39,16 +41,19 @@ std::optional<std::string> gzipDecompress(std::string_view data, std::size_t lim
             break;
         out.append(buf, sizeof buf - zs.avail_out);
         if (out.size() > limit) {
-            rc = Z_MEM_ERROR;
+            tooLarge = true;
             break;
         }
         if (zs.avail_in == 0 && rc == Z_OK && zs.avail_out != 0)
             break;  // truncated input
     }
     inflateEnd(&zs);
+    if (tooLarge)
+        return makeError("too_large", "body",
+                         "kroppen är för stor uppackad (högst " + std::to_string(limit / (1024 * 1024)) + " MiB)");
     if (rc != Z_STREAM_END)
-        return std::nullopt;
+        return invalid();
     return out;
 }
 
-}  // namespace samkoll::server
+}  // namespace samkoll::core
