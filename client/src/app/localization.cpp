@@ -16,10 +16,10 @@ bool Localization::apply(const QString& language, QQmlEngine* engine)
         m_installed = false;
     }
     bool ok = true;
-    if (language == QLatin1String("en")) {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::Sweden));
-    } else {
-        QLocale::setDefault(QLocale(QLocale::Swedish, QLocale::Sweden));
+    // Numbers and dates stay Swedish whatever the language: the figures are
+    // Swedish public statistics and are compared with Swedish reports.
+    QLocale::setDefault(QLocale(QLocale::Swedish, QLocale::Sweden));
+    if (language != QLatin1String("en")) {
         ok = m_app.load(QStringLiteral(":/i18n/samkoll_sv.qm"));
         // Qt's own texts (dialog buttons …) when the system has them.
         if (m_qt.load(QLocale(QLocale::Swedish), QStringLiteral("qt"), QStringLiteral("_"),

@@ -10,7 +10,7 @@ class QQmlEngine;
 namespace samkoll::client {
 
 /// Installs the user interface language: Swedish (default; the source strings
-/// are English) or English, with Swedish or English number and date formats.
+/// are English) or English. Numbers and dates are in Swedish format in both.
 /// Switching at run time retranslates every qsTr binding of the engine.
 class Localization : public QObject {
     Q_OBJECT
