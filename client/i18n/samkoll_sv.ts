@@ -1037,6 +1037,26 @@
         <source>Enter the enrolment code from the central office.</source>
         <translation>Ange registreringskoden från kansliet.</translation>
     </message>
+    <message>
+        <source>A case</source>
+        <translation>Ett ärende</translation>
+    </message>
+    <message>
+        <source>Number invited to a survey</source>
+        <translation>Antal tillfrågade i en enkät</translation>
+    </message>
+    <message>
+        <source>Success story</source>
+        <translation>Gott exempel</translation>
+    </message>
+    <message>
+        <source>Composition</source>
+        <translation>Sammansättning</translation>
+    </message>
+    <message>
+        <source>Conflict resolution</source>
+        <translation>Konfliktlösning</translation>
+    </message>
 </context>
 <context>
     <name>samkoll::client::CaseListModel</name>

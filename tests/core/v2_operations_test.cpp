@@ -226,3 +226,44 @@ TEST_CASE("Versions: a device two versions behind keeps its outbox and says to u
     CHECK(replica.refused().empty());  // not refused: waiting for the update
     CHECK(count(*server.db, "SELECT count(*) FROM tally_delta") == 0);
 }
+
+TEST_CASE("The same code created offline on two devices: nothing lost, the second renamed, then both on the server",
+          "[core][sync][outbox]")
+{
+    Fixture server;
+    std::mt19937_64 rng(6);
+    Device a(server, "a", server.teamA, rng), b(server, "b", server.teamA, rng);
+    auto make = [&](Device& d) {
+        Case c = server.startedCase(server.teamA, Gender::Man, Date{2021, 4, 1});
+        c.code = "VNS-2021-050";
+        auto uid = d.replica->createCase(c);
+        REQUIRE(uid);
+        return *uid;
+    };
+    make(a);
+    const auto uidB = make(b);
+    REQUIRE(a.sync());
+    // B's creation is refused (the code is taken); A's case arrives, and B's own
+    // moves aside to a free code so that neither is lost.
+    REQUIRE(b.sync());
+    CHECK(b.count("SELECT count(*) FROM cases WHERE code = 'VNS-2021-050'") == 1);
+    CHECK(b.count("SELECT count(*) FROM cases WHERE code = 'VNS-2021-050-dubblett' AND uid = '" + uidB + "'") == 1);
+    auto refused = b.replica->refused();
+    REQUIRE(refused.size() == 1);
+    CHECK(refused[0].kind == OperationKind::CaseUpsert);
+    CHECK(refused[0].message.find("VNS-2021-050-dubblett") != std::string::npos);
+
+    // The coordinator renames it; the correction replaces the queued creation.
+    auto renamed = Repository(*b.db).caseByUid(uidB);
+    REQUIRE(renamed);
+    renamed->code = "VNS-2021-051";
+    REQUIRE(b.replica->editCase(*renamed));
+    CHECK(b.replica->pendingCount() == 1);
+    CHECK(b.replica->refused().empty());
+    REQUIRE(b.sync());
+    CHECK(b.replica->pendingCount() == 0);
+    CHECK(count(*server.db, "SELECT count(*) FROM cases WHERE code IN ('VNS-2021-050', 'VNS-2021-051')") == 2);
+    CHECK(count(*server.db, "SELECT count(*) FROM cases WHERE code LIKE '%dubblett%'") == 0);
+    REQUIRE(a.sync());
+    CHECK(a.count("SELECT count(*) FROM cases WHERE code = 'VNS-2021-051'") == 1);
+}

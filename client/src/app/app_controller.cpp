@@ -21,9 +21,10 @@ namespace {
 /// An outbox operation the server refused, as the Synk page lists it.
 struct RefusedRow {
     std::int64_t seq = 0;
-    std::string caseCode;  ///< empty when it is no case (a tally entry …)
+    std::string caseCode;  ///< for a case: its code now
     std::string code;
     std::string message;
+    OperationKind kind = OperationKind::CaseUpsert;
 };
 
 /// Everything the window shows about this device, read in one job.
@@ -58,7 +59,7 @@ Snapshot readSnapshot(SyncEngine& e)
     }
     s.conflicts = r.conflicts();
     for (const auto& op : r.refused()) {
-        RefusedRow row{op.seq, {}, op.code, op.message};
+        RefusedRow row{op.seq, {}, op.code, op.message, op.kind};
         auto st = e.database().prepare("SELECT code FROM cases WHERE uid = ?");
         st.bind(1, op.uid);
         if (st.step())
@@ -71,6 +72,27 @@ Snapshot readSnapshot(SyncEngine& e)
 QString q(const std::string& s)
 {
     return QString::fromStdString(s);
+}
+
+/// What a refused operation was, in the coordinator's words.
+QString describe(const RefusedRow& r)
+{
+    switch (r.kind) {
+    case OperationKind::CaseUpsert:
+    case OperationKind::CaseDelete:
+        return r.caseCode.empty() ? AppController::tr("A case") : AppController::tr("Case %1").arg(q(r.caseCode));
+    case OperationKind::TallyAdd:
+        return AppController::tr("Survey entry");
+    case OperationKind::RoundInvited:
+        return AppController::tr("Number invited to a survey");
+    case OperationKind::StoryUpsert:
+        return AppController::tr("Success story");
+    case OperationKind::CompositionSet:
+        return AppController::tr("Composition");
+    case OperationKind::ConflictResolve:
+        return AppController::tr("Conflict resolution");
+    }
+    return {};
 }
 
 const char* const kFieldLabels[][2] = {
@@ -197,7 +219,7 @@ void AppController::refresh()
         for (const auto& r : s.refused)
             m_refused.push_back(QVariantMap{
                 {QStringLiteral("seq"), static_cast<qlonglong>(r.seq)},
-                {QStringLiteral("what"), r.caseCode.empty() ? tr("Survey entry") : tr("Case %1").arg(q(r.caseCode))},
+                {QStringLiteral("what"), describe(r)},
                 {QStringLiteral("code"), q(r.code)},
                 {QStringLiteral("reason"), sentence(r.message)},
                 {QStringLiteral("needsConfirmation"), r.code == "mass_delete"}});

@@ -276,6 +276,41 @@ Status Replica::editCase(const Case& updated)
             return saved.error();
         const auto before = caseToFields(*current);
         const auto after = caseToFields(updated);
+        // A creation the server has not applied yet (never sent, or refused) is
+        // rewritten with the new values rather than followed by an edit it could not apply.
+        auto pendingCreate = m_db.prepare(
+            "SELECT seq, operation FROM outbox WHERE uid = ? AND (sent = 0 OR refused_code IS NOT NULL) ORDER BY seq");
+        pendingCreate.bind(1, updated.uid);
+        while (pendingCreate.step()) {
+            auto j = json::parse(pendingCreate.text(1));
+            const auto seq = pendingCreate.integer(0);
+            j["seq"] = seq;
+            auto create = parseOperation(j, "outbox");
+            if (!create || create->kind != OperationKind::CaseUpsert || !create->create)
+                continue;
+            pendingCreate.reset();
+            create->fields = after;
+            create->hlc = nextHlc();
+            m_db.prepare("UPDATE outbox SET operation = ?, refused_code = NULL, refused_message = NULL WHERE seq = ?")
+                .bind(1, operationToJson(*create).dump())
+                .bind(2, seq)
+                .run();
+            // Edits queued after it that the server has not applied either are
+            // now part of the creation: drop them, so nothing is applied twice.
+            auto later = m_db.prepare(
+                "SELECT seq, operation FROM outbox WHERE uid = ? AND seq > ? AND (sent = 0 OR refused_code IS NOT NULL)");
+            later.bind(1, updated.uid).bind(2, seq);
+            std::vector<std::int64_t> folded;
+            while (later.step()) {
+                auto lj = json::parse(later.text(1));
+                lj["seq"] = later.integer(0);
+                if (auto edit = parseOperation(lj, "outbox"); edit && edit->kind == OperationKind::CaseUpsert)
+                    folded.push_back(later.integer(0));
+            }
+            for (auto f : folded)
+                m_db.prepare("DELETE FROM outbox WHERE seq = ?").bind(1, f).run();
+            return {};
+        }
         Operation op;
         op.kind = OperationKind::CaseUpsert;
         op.uid = updated.uid;
@@ -521,9 +556,18 @@ int Replica::pendingCount()
 std::vector<RefusedOperation> Replica::refused()
 {
     std::vector<RefusedOperation> out;
-    auto st = m_db.prepare("SELECT seq, uid, refused_code, refused_message FROM outbox WHERE refused_code IS NOT NULL ORDER BY seq");
-    while (st.step())
-        out.push_back({st.integer(0), st.text(1), st.text(2), st.text(3)});
+    auto st = m_db.prepare(
+        "SELECT seq, uid, refused_code, refused_message, operation FROM outbox WHERE refused_code IS NOT NULL ORDER BY seq");
+    while (st.step()) {
+        RefusedOperation r{st.integer(0), st.text(1), st.text(2), st.text(3)};
+        auto j = json::parse(st.text(4), nullptr, false);
+        if (j.is_object()) {
+            j["seq"] = r.seq;
+            if (auto op = parseOperation(j, "outbox"))
+                r.kind = op->kind;
+        }
+        out.push_back(std::move(r));
+    }
     return out;
 }
 
@@ -663,6 +707,9 @@ Status Replica::applyCase(const Change& change)
     CaseFields server;
     for (const auto& [k, v] : d.at("fields").items())
         server[k] = v.is_null() ? std::nullopt : std::optional<std::string>(v.get<std::string>());
+    if (!exists && server.count("code") && server["code"])
+        if (auto s = moveAsideLocalCode(*team, *server["code"], change.uid); !s)
+            return s;
     Repository repo(m_db);
     Case base;
     base.uid = change.uid;
@@ -688,6 +735,48 @@ Status Replica::applyCase(const Change& change)
     auto saved = repo.saveCase(*full, Date::today());
     if (!saved)
         return saved.error();
+    return {};
+}
+
+Status Replica::moveAsideLocalCode(Id team, const std::string& code, const std::string& incomingUid)
+{
+    auto clash = m_db.prepare("SELECT uid FROM cases WHERE team_id = ? AND code = ? AND uid <> ?");
+    clash.bind(1, team).bind(2, code).bind(3, incomingUid);
+    if (!clash.step())
+        return {};
+    const auto localUid = clash.text(0);
+    clash.reset();
+    // Another computer created a case with this code first: the server's case
+    // keeps it, and the local case (created here, not yet on the server) gets a
+    // free code with "-dubblett" so nothing is lost; the coordinator renames it.
+    std::string renamed;
+    for (int n = 1;; ++n) {
+        renamed = code + "-dubblett" + (n > 1 ? std::to_string(n) : std::string());
+        auto taken = m_db.prepare("SELECT 1 FROM cases WHERE team_id = ? AND code = ?");
+        taken.bind(1, team).bind(2, renamed);
+        if (!taken.step())
+            break;
+    }
+    m_db.prepare("UPDATE cases SET code = ? WHERE uid = ?").bind(1, renamed).bind(2, localUid).run();
+    auto ops = m_db.prepare("SELECT seq, operation FROM outbox WHERE uid = ?");
+    ops.bind(1, localUid);
+    std::vector<std::pair<std::int64_t, std::string>> rewritten;
+    while (ops.step()) {
+        auto j = json::parse(ops.text(1));
+        if (j.contains("fields") && j["fields"].contains("code")) {
+            j["fields"]["code"] = renamed;
+            rewritten.emplace_back(ops.integer(0), j.dump());
+        }
+    }
+    // Shown under refused changes until the coordinator picks a code (the
+    // rename folds into the queued creation and clears this).
+    for (const auto& [seq, op] : rewritten)
+        m_db.prepare("UPDATE outbox SET operation = ?, refused_code = 'duplicate', refused_message = ? WHERE seq = ?")
+            .bind(1, op)
+            .bind(2, "koden " + code + " har redan ett ärende från en annan dator – ärendet heter nu " + renamed +
+                         " tills du ger det en egen kod")
+            .bind(3, seq)
+            .run();
     return {};
 }
 

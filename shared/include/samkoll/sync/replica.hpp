@@ -48,6 +48,7 @@ struct RefusedOperation {
     std::string uid;
     std::string code;
     std::string message;
+    OperationKind kind = OperationKind::CaseUpsert;
 };
 
 /// A field two devices changed at once: the server kept one value
@@ -108,6 +109,10 @@ public:
     // --- Local edits: saved and queued in one transaction ----------------------
     Result<std::string> createCase(Case c);
     /// Saves the changed fields and queues them with the values they replaced.
+    /// While the case's creation has not reached the server (not yet sent, or
+    /// refused — say its code was taken by another device), the edit is folded
+    /// into that queued creation instead, and a refusal is cleared so the
+    /// corrected case is offered again.
     Status editCase(const Case& updated);
     Status deleteCase(const std::string& uid);
     /// Takes back a delete that has not yet been offered to the server.
@@ -163,6 +168,9 @@ private:
     Status applyStory(const Change& change);
     Status applyConflict(const Change& change);
     Status applyRound(const Change& change);
+    /// A pulled case takes a code a local, unsynced case has: the local one
+    /// moves aside to "<code>-dubblett" (and its queued operations with it).
+    Status moveAsideLocalCode(Id team, const std::string& code, const std::string& incomingUid);
     Status applyComposition(const Change& change);
     /// The round's id (created when missing) and its period as "from/to".
     Result<std::pair<Id, std::string>> roundOf(const RoundKey& round, std::optional<std::int64_t> invited);
