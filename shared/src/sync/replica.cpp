@@ -578,13 +578,13 @@ Status Replica::acknowledge(const BatchResult& result)
             // An edit of a case that was deleted elsewhere can never apply: drop it.
             const bool final = r.status == OperationStatus::Refused && r.error && r.error->code == "deleted";
             if (r.status == OperationStatus::Refused && !final) {
-                m_db.prepare("UPDATE outbox SET refused_code = ?, refused_message = ? WHERE seq = ?")
+                m_db.cached("UPDATE outbox SET refused_code = ?, refused_message = ? WHERE seq = ?")
                     .bind(1, r.error ? r.error->code : std::string("refused"))
                     .bind(2, r.error ? r.error->describe() : std::string())
                     .bind(3, r.seq)
                     .run();
             } else {
-                m_db.prepare("DELETE FROM outbox WHERE seq = ?").bind(1, r.seq).run();
+                m_db.cached("DELETE FROM outbox WHERE seq = ?").bind(1, r.seq).run();
             }
         }
         return {};
@@ -688,7 +688,7 @@ Status Replica::applyCase(const Change& change)
     // Fields changed locally and not yet acknowledged keep their local value.
     std::set<std::string> pendingFields;
     bool pendingDelete = false;
-    auto ops = m_db.prepare("SELECT operation FROM outbox WHERE uid = ?");
+    auto& ops = m_db.cached("SELECT operation FROM outbox WHERE uid = ?");
     ops.bind(1, change.uid);
     while (ops.step()) {
         const auto op = json::parse(ops.text(0));
@@ -698,10 +698,13 @@ Status Replica::applyCase(const Change& change)
             for (const auto& [k, v] : op["fields"].items())
                 pendingFields.insert(k);
     }
-    auto deleted = m_db.prepare("SELECT deleted FROM cases WHERE uid = ?");
+    ops.reset();
+    auto& deleted = m_db.cached("SELECT deleted FROM cases WHERE uid = ?");
     deleted.bind(1, change.uid);
     const bool exists = deleted.step();
-    if (pendingDelete || (exists && deleted.integer(0) != 0))
+    const bool tombstoned = exists && deleted.integer(0) != 0;
+    deleted.reset();
+    if (pendingDelete || tombstoned)
         return {};
 
     CaseFields server;
@@ -716,6 +719,10 @@ Status Replica::applyCase(const Change& change)
     base.teamId = *team;
     if (exists)
         base = valueOrThrow(repo.caseByUid(change.uid));
+    // The device's own changes come back as echoes: nothing to write when the
+    // server's state is already the local one.
+    if (exists && pendingFields.empty() && caseToFields(base) == server)
+        return {};
     CaseFields keepLocal = server;
     for (const auto& f : pendingFields)
         keepLocal.erase(f);
@@ -782,9 +789,11 @@ Status Replica::moveAsideLocalCode(Id team, const std::string& code, const std::
 
 Status Replica::applyTally(const Change& change)
 {
-    auto exists = m_db.prepare("SELECT 1 FROM tally_delta WHERE uid = ?");
+    auto& exists = m_db.cached("SELECT 1 FROM tally_delta WHERE uid = ?");
     exists.bind(1, change.uid);
-    if (exists.step())
+    const bool known = exists.step();
+    exists.reset();
+    if (known)
         return {};
     const auto& d = change.data;
     const auto& round = d.at("round");

@@ -488,12 +488,16 @@ namespace {
 
 json caseData(Database& db, Repository& repo, const std::string& uid)
 {
-    auto st = db.prepare("SELECT c.deleted, t.code FROM cases c JOIN team t ON t.id = c.team_id WHERE c.uid = ?");
+    auto& st = db.cached("SELECT c.deleted, t.code FROM cases c JOIN team t ON t.id = c.team_id WHERE c.uid = ?");
     st.bind(1, uid);
-    if (!st.step())
+    if (!st.step()) {
+        st.reset();
         return nullptr;
-    json data{{"team", st.text(1)}, {"deleted", st.integer(0) != 0}};
-    if (st.integer(0) == 0) {
+    }
+    const bool deleted = st.integer(0) != 0;
+    json data{{"team", st.text(1)}, {"deleted", deleted}};
+    st.reset();
+    if (!deleted) {
         json fields = json::object();
         for (const auto& [k, v] : caseToFields(valueOrThrow(repo.caseByUid(uid))))
             fields[k] = v ? json(*v) : json(nullptr);
