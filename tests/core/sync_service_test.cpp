@@ -223,7 +223,9 @@ TEST_CASE("Deleting more than a fifth of a team's cases needs confirmation", "[c
     auto confirmed = fx.push(fx.a, {del("u1", 10), del("u2", 11)}, true);
     CHECK(confirmed.results[0].status == OperationStatus::Applied);
     CHECK(fx.repo->casesOfTeam(fx.teamA)->size() == 3);
-    auto pulled = fx.service.pull(fx.a, 0, 100);
+    DeviceContext colleague = fx.a;  // another computer of the same team
+    colleague.deviceId = "dev-a2";
+    auto pulled = fx.service.pull(colleague, 0, 100);
     bool tombstone = false;
     for (const auto& c : pulled->changes)
         tombstone = tombstone || (c.uid == "u1" && c.data["deleted"] == true);
@@ -272,11 +274,19 @@ TEST_CASE("Download by cursor: paging, nothing twice, invalid cursors", "[core][
     fx.push(fx.a, creates);
     fx.push(fx.b, {fx.create("ub", "tb", "B-1", 1, "dev-b")});
 
+    // The device that made the changes does not get them back: it has them.
+    auto own = fx.service.pull(fx.a, 0, 100);
+    REQUIRE(own);
+    CHECK(own->changes.empty());
+    CHECK(own->cursor > 0);  // but its cursor moves past them
+
+    DeviceContext colleague = fx.a;  // another computer of team A downloads them
+    colleague.deviceId = "dev-a2";
     std::set<std::string> seen;
     std::int64_t cursor = 0;
     int pages = 0;
     for (;;) {
-        auto page = fx.service.pull(fx.a, cursor, 3);
+        auto page = fx.service.pull(colleague, cursor, 3);
         REQUIRE(page);
         ++pages;
         for (const auto& c : page->changes)
@@ -288,12 +298,12 @@ TEST_CASE("Download by cursor: paging, nothing twice, invalid cursors", "[core][
     }
     CHECK(seen.size() == 7);
     CHECK(pages == 3);
-    auto empty = fx.service.pull(fx.a, cursor, 3);
+    auto empty = fx.service.pull(colleague, cursor, 3);
     CHECK(empty->changes.empty());
     CHECK(empty->cursor == cursor);
 
     fx.push(fx.a, {fx.edit("u3", 20, "education", std::nullopt, "compulsory", "dev-a")});
-    auto next = fx.service.pull(fx.a, cursor, 100);
+    auto next = fx.service.pull(colleague, cursor, 100);
     REQUIRE(next->changes.size() == 1);
     CHECK(next->changes[0].data["fields"]["education"] == "compulsory");
 

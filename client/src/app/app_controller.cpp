@@ -407,15 +407,16 @@ void AppController::syncNow(bool confirmMassDelete)
         this,
         [confirmMassDelete, refreshConfig](SyncEngine& e) {
             auto report = e.syncOnce(confirmMassDelete, refreshConfig);
-            return report ? report->pulled : -1;
+            // What changed locally: downloads, and acknowledged uploads ("ej synkad" goes away).
+            return report ? report->pulled + report->acknowledged : -1;
         },
-        [this, refreshConfig](int pulled) {
+        [this, refreshConfig](int changed) {
             m_syncing = false;
-            if (pulled < 0 && refreshConfig)
+            if (changed < 0 && refreshConfig)
                 m_refreshConfiguration = true;  // try again next time
-            emit syncFinished(pulled >= 0);
+            emit syncFinished(changed >= 0);
             m_overview.reload();
-            if (pulled > 0) {
+            if (changed > 0) {
                 m_cases.reload();
                 m_surveys.reload();
                 m_stories.reload();

@@ -62,6 +62,9 @@ public:
     }
 
     int conflicts = 0;
+    /// Cases whose stored state may differ from what the device sent (a field
+    /// went to another device's value): their change is sent back to it.
+    std::set<std::string> conflictedUids;
 
     Status apply(const Operation& op, int schemaVersion, const std::set<std::int64_t>& refusedDeletes)
     {
@@ -226,6 +229,8 @@ private:
                 .run();
             ++conflicts;
         }
+        if (!newConflicts.empty())
+            conflictedUids.insert(op.uid);
         return {};
     }
 
@@ -424,6 +429,10 @@ Result<BatchResult> SyncService::push(const DeviceContext& ctx, const Batch& bat
 
     return inTransaction<BatchResult>(m_db, [&]() -> Result<BatchResult> {
         Applier applier(m_db, ctx, today);
+        auto& last = m_db.cached("SELECT ifnull(max(cursor), 0) FROM change_log");
+        last.step();
+        const std::int64_t cursorBefore = last.integer(0);
+        last.reset();
         auto& seen = m_db.cached("SELECT 1 FROM applied_operation WHERE device_id = ? AND seq = ?");
         auto isApplied = [&](std::int64_t seq) {
             seen.bind(1, ctx.deviceId).bind(2, seq);
@@ -480,6 +489,14 @@ Result<BatchResult> SyncService::push(const DeviceContext& ctx, const Batch& bat
             result.results.push_back(std::move(r));
         }
         result.conflicts = applier.conflicts;
+        // The changes this batch made are the device's own: its download skips
+        // them (it already has that state), unless a merge kept another value.
+        m_db.cached("UPDATE change_log SET device_id = ? WHERE cursor > ? AND entity <> 'conflict'")
+            .bind(1, ctx.deviceId)
+            .bind(2, cursorBefore)
+            .run();
+        for (const auto& uid : applier.conflictedUids)
+            m_db.cached("UPDATE change_log SET device_id = NULL WHERE cursor > ? AND uid = ?").bind(1, cursorBefore).bind(2, uid).run();
         return result;
     });
 }
@@ -613,8 +630,8 @@ Result<PullResult> SyncService::pull(const DeviceContext& ctx, std::int64_t curs
         auto& st = m_db.cached(
             "SELECT entity, uid, max(cursor) AS c FROM change_log "
             "WHERE federation_id = ?1 AND cursor > ?2 AND cursor <= ?3 AND (?4 = 0 OR team_id IS NULL OR team_id = ?4) "
-            "GROUP BY entity, uid ORDER BY c LIMIT ?5");
-        st.bind(1, ctx.federationId).bind(2, cursor).bind(3, max).bind(4, team).bind(5, limit + 1);
+            "GROUP BY entity, uid HAVING sum(device_id IS ?6) < count(*) ORDER BY c LIMIT ?5");
+        st.bind(1, ctx.federationId).bind(2, cursor).bind(3, max).bind(4, team).bind(5, limit + 1).bind(6, ctx.deviceId);
         PullResult out;
         Repository repo(m_db);
         while (st.step()) {
