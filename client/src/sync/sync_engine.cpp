@@ -89,16 +89,18 @@ Result<SyncReport> SyncEngine::syncOnce(bool confirmMassDelete, bool refreshConf
     m_lastError.reset();
     m_skew = report->clockSkewMs;
     (void)m_replica->setState("last_sync", isoTimeUtc(systemMillis()));
-    fetchFederationIndex(report->pulled > 0 || report->acknowledged > 0 || refreshConfiguration);
+    fetchFederationIndex(refreshConfiguration);
     return report;
 }
 
-void SyncEngine::fetchFederationIndex(bool dataMoved)
+void SyncEngine::fetchFederationIndex(bool refreshed)
 {
     constexpr std::int64_t kEveryMs = 15 * 60 * 1000;
     const auto now = systemMillis();
     const auto last = m_replica->state("federation_index_ms");
-    if (!dataMoved && last && now - std::stoll(*last) < kEveryMs)
+    // At start (a configuration refresh) and then at most every 15 minutes:
+    // the server computes the whole förbund's index for it.
+    if (!refreshed && last && now - std::stoll(*last) < kEveryMs)
         return;
     // Every year the förbund has a social budget for (the last three): the
     // Översikt shows the year the coordinator picks.
@@ -107,7 +109,7 @@ void SyncEngine::fetchFederationIndex(bool dataMoved)
     while (st.step())
         years.push_back(static_cast<int>(st.integer(0)));
     for (int year : years) {
-        auto reply = m_http->request("GET", "/api/v1/index?year=" + std::to_string(year));
+        auto reply = m_http->request("GET", "/api/v1/index?scope=federation&year=" + std::to_string(year));
         if (!reply || reply->status != 200)
             return;  // the förbund's figure is a courtesy: the sync itself succeeded
         const json j = json::parse(reply->body, nullptr, false);

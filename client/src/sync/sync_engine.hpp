@@ -39,9 +39,9 @@ public:
                        const std::string& caPem);
     /// One synchronisation attempt; `refreshConfiguration` also re-reads the
     /// förbund's configuration (teams, budgets, HÅE, the kansli's judgments) —
-    /// the client does that on its first sync after start. After a sync that
-    /// moved data (or every 15 minutes) it also fetches the förbund-wide index
-    /// of each year with a budget, shown "as of the last sync".
+    /// the client does that on its first sync after start. Then, and at most
+    /// every 15 minutes after, it also fetches the förbund-wide index of each
+    /// year with a budget, shown "as of the last sync".
     core::Result<core::SyncReport> syncOnce(bool confirmMassDelete = false, bool refreshConfiguration = false);
     /// Up to `attempts` attempts with exponential backoff (base doubling, capped).
     core::Result<core::SyncReport> syncWithRetry(int attempts, std::chrono::milliseconds base = std::chrono::milliseconds(200));
@@ -55,7 +55,7 @@ public:
 
 private:
     void connect();
-    void fetchFederationIndex(bool dataMoved);
+    void fetchFederationIndex(bool refreshed);
 
     std::unique_ptr<core::Database> m_db;
     std::unique_ptr<core::Replica> m_replica;

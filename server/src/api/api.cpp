@@ -302,6 +302,12 @@ Response Api::handle(const Request& req, const std::string& remote)
                 auto index = computeFederationIndex(db, ctx->federationId, *period);
                 if (!index)
                     return errorResponse(req, index.error());
+                if (!team && query.count("scope") && query.at("scope") == "federation") {
+                    // The förbund's own figure without every team's (what a client shows beside its own).
+                    auto out = federationIndexToJson(*index, "");
+                    out.erase("teams");
+                    return jsonResponse(req, http::status::ok, out);
+                }
                 return jsonResponse(req, http::status::ok, federationIndexToJson(*index, team ? team->code : ""));
             }
             auto stats = computeParticipantStatistics(db, ctx->federationId,
