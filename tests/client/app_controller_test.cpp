@@ -14,17 +14,9 @@ using samkoll::client::CaseListModel;
 
 namespace {
 
-struct Fixture {
-    TempDir dir;
-    std::string db = dir.file("device.db");
-    std::unique_ptr<AppController> app;
-
-    Fixture()
+struct Fixture : DeviceApp {
+    Fixture() : DeviceApp(5)
     {
-        seedDevice(db, 5);
-        app = std::make_unique<AppController>(QString::fromStdString(db));
-        app->setBackgroundSyncSeconds(0);
-        REQUIRE(waitUntil([&] { return app->ready() && app->teamCode() == "vannas"; }));
         REQUIRE(waitUntil([&] { return app->cases()->totalCount() == 5 && !app->cases()->loading(); }));
     }
 

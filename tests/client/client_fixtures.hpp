@@ -12,7 +12,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "app_controller.hpp"
 #include "device_seed.hpp"
+#include "server_process.hpp"
 
 namespace samkoll::test {
 
@@ -36,5 +38,30 @@ inline void seedDevice(const std::string& path, int cases)
     INFO(error);
     REQUIRE(error.empty());
 }
+
+/// A Vännäs device with `cases` seeded cases, opened by the real AppController
+/// (background sync off), its team known.
+struct DeviceApp {
+    TempDir dir;
+    std::string db = dir.file("device.db");
+    std::unique_ptr<client::AppController> app;
+
+    explicit DeviceApp(int cases)
+    {
+        seedDevice(db, cases);
+        app = std::make_unique<client::AppController>(QString::fromStdString(db));
+        app->setBackgroundSyncSeconds(0);
+        REQUIRE(waitUntil([&] { return app->ready() && app->teamCode() == "vannas"; }));
+    }
+
+    /// Lets queued database jobs finish and their answers arrive.
+    void settle()
+    {
+        for (int i = 0; i < 2; ++i) {
+            app->backend().drain();
+            QCoreApplication::processEvents();
+        }
+    }
+};
 
 }  // namespace samkoll::test

@@ -14,31 +14,17 @@ using samkoll::client::SurveyEntry;
 
 namespace {
 
-struct Fixture {
-    TempDir dir;
-    std::string db = dir.file("device.db");
-    std::unique_ptr<AppController> app;
+struct Fixture : DeviceApp {
     SurveyEntry* s = nullptr;
 
-    Fixture()
+    Fixture() : DeviceApp(3)
     {
-        seedDevice(db, 3);
-        app = std::make_unique<AppController>(QString::fromStdString(db));
-        app->setBackgroundSyncSeconds(0);
         s = app->surveys();
         REQUIRE(waitUntil([&] { return !s->questionnaires().isEmpty() && !s->questions().isEmpty(); }));
         s->setQuestionnaire(QStringLiteral("deltagare_avslut"));
         s->setGroup(QStringLiteral("participants_exit"));
         s->setPeriod(QStringLiteral("2021"));
         settle();
-    }
-
-    void settle()
-    {
-        app->backend().drain();
-        QCoreApplication::processEvents();
-        app->backend().drain();
-        QCoreApplication::processEvents();
     }
 
     /// Runs `action`, waits for saved or rejected; returns the rejection message (empty = saved).

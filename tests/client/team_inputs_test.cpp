@@ -15,18 +15,8 @@ using samkoll::client::Stories;
 
 namespace {
 
-struct Fixture {
-    TempDir dir;
-    std::string db = dir.file("device.db");
-    std::unique_ptr<AppController> app;
-
-    Fixture()
-    {
-        seedDevice(db, 1);
-        app = std::make_unique<AppController>(QString::fromStdString(db));
-        app->setBackgroundSyncSeconds(0);
-        REQUIRE(waitUntil([&] { return app->teamCode() == "vannas"; }));
-    }
+struct Fixture : DeviceApp {
+    Fixture() : DeviceApp(1) {}
 
     template <typename Model>
     QString act(Model* model, const std::function<void()>& action)
@@ -35,10 +25,7 @@ struct Fixture {
         QSignalSpy rejected(model, &Model::rejected);
         action();
         REQUIRE(waitUntil([&] { return saved.count() + rejected.count() > 0; }));
-        app->backend().drain();
-        QCoreApplication::processEvents();
-        app->backend().drain();
-        QCoreApplication::processEvents();
+        settle();
         return rejected.count() ? rejected.first().at(0).toString() + ": " + rejected.first().at(1).toString() : QString();
     }
 };
