@@ -998,10 +998,6 @@
         <translation>Den lokala databasen kunde inte öppnas: %1. Inget har ändrats i den; kontakta kansliet.</translation>
     </message>
     <message>
-        <source>Something went wrong reading the local database: %1</source>
-        <translation>Något gick fel vid läsning av den lokala databasen: %1</translation>
-    </message>
-    <message>
         <source>never</source>
         <translation>aldrig</translation>
     </message>
@@ -1056,6 +1052,10 @@
     <message>
         <source>Conflict resolution</source>
         <translation>Konfliktlösning</translation>
+    </message>
+    <message>
+        <source>Something went wrong reading the local database: %1. Nothing was changed; try again, and if it happens again, restart Samkoll and tell the central office.</source>
+        <translation>Något gick fel vid läsning av den lokala databasen: %1. Inget har ändrats; försök igen, och om det händer igen, starta om Samkoll och meddela kansliet.</translation>
     </message>
 </context>
 <context>

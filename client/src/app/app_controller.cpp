@@ -131,7 +131,9 @@ AppController::AppController(const QString& databasePath, QObject* parent)
             refresh();
     });
     connect(&m_backend, &Backend::jobFailed, this, [this](const QString& error) {
-        emit notice(tr("Something went wrong reading the local database: %1").arg(error));
+        emit notice(tr("Something went wrong reading the local database: %1. Nothing was changed; try again, and "
+                       "if it happens again, restart Samkoll and tell the central office.")
+                        .arg(error));
     });
     m_syncTimer.setInterval(60 * 1000);
     connect(&m_syncTimer, &QTimer::timeout, this, [this] {

@@ -69,6 +69,18 @@ json exportConfiguration(Database& db, Id federationId)
     return out;
 }
 
+std::optional<Operation> Replica::outboxOperation(std::int64_t seq, const std::string& stored)
+{
+    auto j = json::parse(stored, nullptr, false);
+    if (!j.is_object())
+        return std::nullopt;
+    j["seq"] = seq;  // the outbox key is the operation's sequence number
+    auto op = parseOperation(j, "outbox");
+    if (!op)
+        return std::nullopt;
+    return std::move(*op);
+}
+
 Replica::Replica(Database& db, std::string node, std::function<std::int64_t()> clockMs)
     : m_db(db), m_clock(std::move(node)), m_clockMs(clockMs ? std::move(clockMs) : std::function<std::int64_t()>(systemMillis))
 {
@@ -282,10 +294,8 @@ Status Replica::editCase(const Case& updated)
             "SELECT seq, operation FROM outbox WHERE uid = ? AND (sent = 0 OR refused_code IS NOT NULL) ORDER BY seq");
         pendingCreate.bind(1, updated.uid);
         while (pendingCreate.step()) {
-            auto j = json::parse(pendingCreate.text(1));
             const auto seq = pendingCreate.integer(0);
-            j["seq"] = seq;
-            auto create = parseOperation(j, "outbox");
+            auto create = outboxOperation(seq, pendingCreate.text(1));
             if (!create || create->kind != OperationKind::CaseUpsert || !create->create)
                 continue;
             pendingCreate.reset();
@@ -302,9 +312,7 @@ Status Replica::editCase(const Case& updated)
             later.bind(1, updated.uid).bind(2, seq);
             std::vector<std::int64_t> folded;
             while (later.step()) {
-                auto lj = json::parse(later.text(1));
-                lj["seq"] = later.integer(0);
-                if (auto edit = parseOperation(lj, "outbox"); edit && edit->kind == OperationKind::CaseUpsert)
+                if (auto edit = outboxOperation(later.integer(0), later.text(1)); edit && edit->kind == OperationKind::CaseUpsert)
                     folded.push_back(later.integer(0));
             }
             for (auto f : folded)
@@ -344,9 +352,7 @@ Status Replica::undoDelete(const std::string& uid)
         auto st = m_db.prepare("SELECT seq, operation, sent FROM outbox WHERE uid = ? ORDER BY seq DESC");
         st.bind(1, uid);
         while (st.step()) {
-            auto j = json::parse(st.text(1));
-            j["seq"] = st.integer(0);
-            auto op = parseOperation(j, "outbox");
+            auto op = outboxOperation(st.integer(0), st.text(1));
             if (!op || op->kind != OperationKind::CaseDelete)
                 continue;
             if (st.integer(2) != 0)
@@ -384,15 +390,25 @@ Result<std::pair<Id, std::string>> Replica::roundOf(const RoundKey& key, std::op
 Result<std::string> Replica::addTallyBatch(const RoundKey& key, const std::vector<TallyEntry>& entries,
                                            const std::string& enteredBy)
 {
+    auto saved = insertTallyBatch(key, entries, enteredBy);
+    if (!saved)
+        return saved.error();
+    return saved->batch;
+}
+
+Result<Replica::SavedBatch> Replica::insertTallyBatch(const RoundKey& key, const std::vector<TallyEntry>& entries,
+                                                      const std::string& enteredBy)
+{
     if (entries.empty())
         return makeError("required", "count", "inget att spara – fyll i minst ett antal");
-    return inTransaction<std::string>(m_db, [&]() -> Result<std::string> {
+    return inTransaction<SavedBatch>(m_db, [&]() -> Result<SavedBatch> {
         auto round = roundOf(key, std::nullopt);
         if (!round)
             return round.error();
         auto fed = federationId();
         Repository repo(m_db);
-        const std::string batch = newUid();
+        SavedBatch saved{newUid(), {}};
+        const std::string& batch = saved.batch;
         for (const auto& e : entries) {
             auto& q = m_db.cached("SELECT id FROM question WHERE federation_id = ? AND code = ?");
             q.bind(1, *fed).bind(2, e.question);
@@ -427,8 +443,9 @@ Result<std::string> Replica::addTallyBatch(const RoundKey& key, const std::vecto
             op.batch = batch;
             if (auto s = enqueue(op); !s)
                 return s.error();
+            saved.uids.push_back(*uid);
         }
-        return batch;
+        return saved;
     });
 }
 
@@ -521,13 +538,10 @@ Result<std::string> Replica::addTally(const std::string& questionnaire, Responde
                                       const std::string& period, const std::string& question, int option, Gender gender,
                                       std::int64_t delta, const std::string& enteredBy)
 {
-    auto batch = addTallyBatch({questionnaire, group, teamCode, period}, {{question, option, gender, delta}}, enteredBy);
-    if (!batch)
-        return batch.error();
-    auto st = m_db.prepare("SELECT uid FROM tally_delta WHERE batch = ?");
-    st.bind(1, *batch);
-    st.step();
-    return st.text(0);
+    auto saved = insertTallyBatch({questionnaire, group, teamCode, period}, {{question, option, gender, delta}}, enteredBy);
+    if (!saved)
+        return saved.error();
+    return saved->uids.front();
 }
 
 std::vector<Operation> Replica::pending(std::int64_t afterSeq, int limit)
@@ -536,9 +550,7 @@ std::vector<Operation> Replica::pending(std::int64_t afterSeq, int limit)
     auto st = m_db.prepare("SELECT seq, operation FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?");
     st.bind(1, afterSeq).bind(2, limit);
     while (st.step()) {
-        auto j = json::parse(st.text(1));
-        j["seq"] = st.integer(0);  // the outbox key is the operation's sequence number
-        auto op = parseOperation(j, "outbox");
+        auto op = outboxOperation(st.integer(0), st.text(1));
         if (!op)
             continue;  // cannot happen for rows this class wrote; never block the queue
         out.push_back(std::move(*op));
@@ -560,12 +572,8 @@ std::vector<RefusedOperation> Replica::refused()
         "SELECT seq, uid, refused_code, refused_message, operation FROM outbox WHERE refused_code IS NOT NULL ORDER BY seq");
     while (st.step()) {
         RefusedOperation r{st.integer(0), st.text(1), st.text(2), st.text(3)};
-        auto j = json::parse(st.text(4), nullptr, false);
-        if (j.is_object()) {
-            j["seq"] = r.seq;
-            if (auto op = parseOperation(j, "outbox"))
-                r.kind = op->kind;
-        }
+        if (auto op = outboxOperation(r.seq, st.text(4)))
+            r.kind = op->kind;
         out.push_back(std::move(r));
     }
     return out;

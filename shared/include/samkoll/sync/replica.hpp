@@ -161,6 +161,14 @@ public:
     Status resetCursor();
 
 private:
+    struct SavedBatch {
+        std::string batch;
+        std::vector<std::string> uids;  ///< of the rows, in order
+    };
+    Result<SavedBatch> insertTallyBatch(const RoundKey& round, const std::vector<TallyEntry>& entries,
+                                        const std::string& enteredBy);
+    /// An outbox row as an operation (nullopt for a row this class cannot read).
+    static std::optional<Operation> outboxOperation(std::int64_t seq, const std::string& stored);
     std::string nextHlc();
     Status enqueue(Operation op);
     Status applyCase(const Change& change);
