@@ -6,7 +6,8 @@
 //   3. 80 clients pushing 1 000 operations each at once
 //   4. requests/s of an empty sync poll vs a minimal Beast server (same transport, TLS)
 // and the server's peak memory (VmHWM) after each.
-//   sync_bench [--ops 100000] [--clients 80] [--per-client 1000] [--polls 4000]
+//   sync_bench [--ops 100000] [--clients 80] [--per-client 1000] [--polls 4000] [--only N]
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -35,6 +36,15 @@ namespace {
 double since(Clock::time_point t)
 {
     return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+/// CPU seconds this process has used so far (user + system).
+double ownCpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+    return s(u.ru_utime) + s(u.ru_stime);
 }
 
 std::string admin(std::vector<std::string> args)
@@ -74,6 +84,19 @@ struct Server {
     {
         kill(pid, SIGTERM);
         waitpid(pid, nullptr, 0);
+    }
+    /// CPU seconds the server has used so far (user + system).
+    double cpuSeconds() const
+    {
+        std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+        std::string text((std::istreambuf_iterator<char>(in)), {});
+        std::istringstream fields(text.substr(text.rfind(')') + 2));
+        std::string f;
+        double ticks = 0;
+        for (int i = 3; i <= 15 && fields >> f; ++i)
+            if (i == 14 || i == 15)
+                ticks += std::stod(f);
+        return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
     }
     long peakMb() const
     {
@@ -144,7 +167,7 @@ double pollRate(const std::string& url, const std::string& ca, const std::string
 
 int main(int argc, char** argv)
 {
-    int ops = 100000, clients = 80, perClient = 1000, polls = 4000;
+    int ops = 100000, clients = 80, perClient = 1000, polls = 4000, only = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i];
         const int v = std::stoi(argv[i + 1]);
@@ -156,6 +179,8 @@ int main(int argc, char** argv)
             perClient = v;
         else if (k == "--polls")
             polls = v;
+        else if (k == "--only")
+            only = v;
     }
     const auto dir = (std::filesystem::temp_directory_path() / ("samkoll-sync-bench-" + std::to_string(getpid()))).string();
     std::filesystem::create_directories(dir);
@@ -182,15 +207,19 @@ int main(int argc, char** argv)
 
     Server server(db, cert, key);
 
+    auto runs = [only](int part) { return only == 0 || only == part; };
+
     // 1. 100 000 operations end to end vs straight inserts.
-    {
+    if (runs(1)) {
         auto client = enrolled(dir, "c0", db, "u0", server, ca);
         const Id team = Repository(client->database()).team(client->replica().federationId().value(), "t0")->id;
         for (int i = 0; i < ops; ++i)
             (void)client->replica().createCase(makeCase(team, i));
+        const double clientCpu0 = ownCpuSeconds(), serverCpu0 = server.cpuSeconds();
         const auto t0 = Clock::now();
         auto r = client->syncOnce();
         const double pushSeconds = since(t0);
+        const double clientCpu = ownCpuSeconds() - clientCpu0, serverCpu = server.cpuSeconds() - serverCpu0;
         if (!r || client->status().pending != 0) {
             std::cerr << "sync_bench: push failed\n";
             return 1;
@@ -215,12 +244,14 @@ int main(int argc, char** argv)
         }
         const double insertSeconds = since(t1);
         std::printf("1. %d operations pushed over loopback TLS: %.2f s (%.0f ops/s); straight SQLite inserts %.2f s; "
-                    "ratio %.1f (goal ≤ 3); server peak memory %ld MB\n",
-                    ops, pushSeconds, ops / pushSeconds, insertSeconds, pushSeconds / insertSeconds, server.peakMb());
+                    "ratio %.1f (goal ≤ 3); server peak memory %ld MB\n"
+                    "   CPU during the push: client %.2f s, server %.2f s\n",
+                    ops, pushSeconds, ops / pushSeconds, insertSeconds, pushSeconds / insertSeconds, server.peakMb(),
+                    clientCpu, serverCpu);
     }
 
     // 2. Initial download of one förbund: a team with 5 000 cases and 50 000 tally rows.
-    {
+    if (runs(2)) {
         auto writer = enrolled(dir, "writer", db, "r", server, ca);
         const Id team = Repository(writer->database()).team(writer->replica().federationId().value(), "t1")->id;
         for (int i = 0; i < 5000; ++i)
@@ -248,7 +279,7 @@ int main(int argc, char** argv)
     }
 
     // 3. Many clients pushing at once.
-    {
+    if (runs(3)) {
         std::vector<std::unique_ptr<SyncEngine>> engines;
         for (int c = 0; c < clients; ++c) {
             auto e = enrolled(dir, "m" + std::to_string(c), db, "p" + std::to_string(c), server, ca);
@@ -273,7 +304,7 @@ int main(int argc, char** argv)
     }
 
     // 4. Empty sync polls vs a minimal Beast server on the same transport.
-    {
+    if (runs(4)) {
         auto poller = enrolled(dir, "poller", db, "u0", server, ca);
         const auto token = poller->replica().state("token").value();
         const auto cursor = poller->replica().cursor();

@@ -127,6 +127,9 @@ Database& threadDatabase(const std::string& path)
         if (!opened)
             throw std::runtime_error(opened.error().describe());
         db = std::move(*opened);
+        // A sync batch dirties pages all over the case indexes; with SQLite's
+        // default 2 MB cache they spill to the WAL before the commit.
+        db->exec("PRAGMA cache_size = -32768");
     }
     return *db;
 }

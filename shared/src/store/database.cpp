@@ -152,6 +152,10 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path)
         if (path != ":memory:" && !path.empty())
             db->exec("PRAGMA journal_mode = WAL");
         db->exec("PRAGMA synchronous = NORMAL");
+        // Statement journals (every savepoint, every statement that fires a
+        // trigger) stay in memory: in a temporary file SQLite rewrites each
+        // page a savepoint touches for the rest of the transaction.
+        db->exec("PRAGMA temp_store = MEMORY");
         db->migrate();
     } catch (const StoreError& e) {
         return makeError("storage", "db",
@@ -248,10 +252,12 @@ void Database::migrate()
 
 // An outer transaction is BEGIN IMMEDIATE (takes the write lock at once, so a
 // busy database fails early); an inner one is a SAVEPOINT, so repository
-// functions compose into one atomic import.
+// functions compose into one atomic import. The statements are prepared once
+// per connection: a sync batch opens a savepoint per operation.
 Transaction::Transaction(Database& db) : m_db(db), m_nested(sqlite3_get_autocommit(db.handle()) == 0)
 {
-    m_db.exec(m_nested ? "SAVEPOINT samkoll_nested" : "BEGIN IMMEDIATE");
+    static const std::string savepoint = "SAVEPOINT samkoll_nested", begin = "BEGIN IMMEDIATE";
+    m_db.cached(m_nested ? savepoint : begin).run();
 }
 
 Transaction::~Transaction()
@@ -280,7 +286,8 @@ ReadTransaction::~ReadTransaction()
 
 void Transaction::commit()
 {
-    m_db.exec(m_nested ? "RELEASE samkoll_nested" : "COMMIT");
+    static const std::string release = "RELEASE samkoll_nested", commit = "COMMIT";
+    m_db.cached(m_nested ? release : commit).run();
     m_done = true;
 }
 

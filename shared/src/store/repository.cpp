@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
@@ -14,20 +15,27 @@ namespace samkoll::core {
 
 std::string newUid()
 {
+    // 48 bits of milliseconds, then 80 random bits (the layout of a UUIDv7):
+    // uids made close in time sort together, so the indexes on uid grow at
+    // their end instead of touching a random page for every new row.
     thread_local std::mt19937_64 rng{[] {
         std::random_device rd;
         std::seed_seq seq{rd(), rd(), rd(), rd()};
         return std::mt19937_64(seq);
     }()};
     static constexpr char kHex[] = "0123456789abcdef";
+    const auto ms = static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
     std::string out(32, '0');
-    for (int half = 0; half < 2; ++half) {
-        auto v = rng();
-        for (int i = 0; i < 16; ++i) {
-            out[static_cast<std::size_t>(half * 16 + i)] = kHex[v & 0xF];
+    auto put = [&](std::size_t at, std::uint64_t v, int digits) {
+        for (int i = digits - 1; i >= 0; --i) {
+            out[at + static_cast<std::size_t>(i)] = kHex[v & 0xF];
             v >>= 4;
         }
-    }
+    };
+    put(0, ms, 12);
+    put(12, rng(), 16);
+    put(28, rng(), 4);
     return out;
 }
 
@@ -387,7 +395,7 @@ Result<std::string> Repository::lockedSnapshot(Id federationId, int year)
 
 // --- Cases ------------------------------------------------------------------------
 
-Result<std::string> Repository::saveCase(Case c, Date today)
+Result<std::string> Repository::saveCase(Case c, Date today, std::optional<std::string_view> syncClocks)
 {
     if (auto s = validateCase(c, today); !s)
         return s.error();
@@ -437,6 +445,10 @@ Result<std::string> Repository::saveCase(Case c, Date today)
                 .bind(14, codeOrNull(c.education))
                 .bind(15, codeOrNull(c.supportDuration))
                 .bind(16, federationId);
+            if (syncClocks)
+                st.bind(17, *syncClocks);
+            else
+                st.bindNull(17);
         };
         try {
             if (old) {
@@ -444,13 +456,13 @@ Result<std::string> Repository::saveCase(Case c, Date today)
                     "UPDATE cases SET uid = ?1, team_id = ?2, code = ?3, gender = ?4, birth_year = ?5, referral_date = ?6, "
                     "referring_party = ?7, decision = ?8, decision_date = ?9, start_date = ?10, exit_date = ?11, "
                     "exit_outcome = ?12, income_support = ?13, education = ?14, support_duration = ?15, "
-                    "federation_id = ?16 WHERE uid = ?1");
+                    "federation_id = ?16, clocks = coalesce(?17, clocks) WHERE uid = ?1");
                 bindAll(st);
                 st.run();
             } else {
                 auto& st = m_db.cached(std::string("INSERT INTO cases (") + kCaseColumns +
-                                       ", federation_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                                       "?13, ?14, ?15, ?16)");
+                                       ", federation_id, clocks) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                                       "?12, ?13, ?14, ?15, ?16, coalesce(?17, '{}'))");
                 bindAll(st);
                 st.run();
             }
@@ -857,6 +869,16 @@ Result<std::string> Repository::saveStory(Story s)
         return makeError("required", "title", "ge framgångsbeskrivningen en rubrik");
     if (s.text.empty())
         return makeError("required", "text", "skriv framgångsbeskrivningen");
+    // Characters, not bytes: å, ä and ö are two bytes in UTF-8.
+    auto characters = [](std::string_view t) {
+        return static_cast<std::size_t>(
+            std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    };
+    if (characters(s.title) > kMaxStoryTitle)
+        return makeError("too_long", "title", "rubriken får vara högst " + std::to_string(kMaxStoryTitle) + " tecken");
+    if (characters(s.text) > kMaxStoryText)
+        return makeError("too_long", "text",
+                         "texten får vara högst " + std::to_string(kMaxStoryText) + " tecken – korta den eller dela upp den");
     if (looksLikePersonnummer(s.title) || looksLikePersonnummer(s.text))
         return makeError("personnummer", looksLikePersonnummer(s.title) ? "title" : "text",
                          "texten innehåller något som ser ut som ett personnummer – avidentifiera texten");

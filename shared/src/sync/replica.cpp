@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samkoll/sync/replica.hpp"
 
+#include <future>
 #include <set>
 
 #include "samkoll/io/budget_json.hpp"
@@ -544,17 +545,23 @@ Result<std::string> Replica::addTally(const std::string& questionnaire, Responde
     return saved->uids.front();
 }
 
-std::vector<Operation> Replica::pending(std::int64_t afterSeq, int limit)
+std::vector<Operation> Replica::pending(std::int64_t afterSeq, int limit, std::size_t maxBytes)
 {
     std::vector<Operation> out;
-    auto st = m_db.prepare("SELECT seq, operation FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?");
+    std::size_t bytes = 0;
+    auto& st = m_db.cached("SELECT seq, operation FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?");
     st.bind(1, afterSeq).bind(2, limit);
     while (st.step()) {
-        auto op = outboxOperation(st.integer(0), st.text(1));
+        const auto text = st.text(1);
+        bytes += text.size();
+        if (!out.empty() && bytes > maxBytes)
+            break;
+        auto op = outboxOperation(st.integer(0), text);
         if (!op)
             continue;  // cannot happen for rows this class wrote; never block the queue
         out.push_back(std::move(*op));
     }
+    st.reset();
     return out;
 }
 
@@ -955,7 +962,10 @@ namespace samkoll::core {
 Result<SyncReport> synchronise(Replica& replica, SyncTransport& transport, const std::string& deviceId,
                                bool refreshConfiguration, bool confirmMassDelete)
 {
-    constexpr int kBatchSize = 500;
+    // Up to 2 000 operations or 1 MiB per batch: few commits on a good link,
+    // and far below the server's body limit even for long success stories.
+    constexpr int kBatchSize = 2000;
+    constexpr std::size_t kBatchBytes = 1024 * 1024;
     constexpr int kPullLimit = 1000;
     SyncReport report;
     if (refreshConfiguration || !replica.state("federation")) {
@@ -965,31 +975,58 @@ Result<SyncReport> synchronise(Replica& replica, SyncTransport& transport, const
         if (auto s = replica.applyConfiguration(*config); !s)
             return s.error();
     }
-    std::int64_t after = 0;
-    for (;;) {
-        auto ops = replica.pending(after, kBatchSize);
+    // Upload with one batch in flight: while the server applies a batch, the
+    // next one is read from the outbox and the previous answer is recorded. A
+    // batch is sent only after the one before it was answered, so the server
+    // sees them in order and nothing more is sent after a failure.
+    auto prepare = [&](std::int64_t after) -> Result<std::optional<Batch>> {
+        auto ops = replica.pending(after, kBatchSize, kBatchBytes);
         if (ops.empty())
-            break;
-        after = ops.back().seq;
+            return std::optional<Batch>();
         Batch batch;
         batch.deviceId = deviceId;
         batch.clientTimeMs = replica.nowMs();
         batch.confirmMassDelete = confirmMassDelete;
         batch.operations = std::move(ops);
-        report.pushed += static_cast<int>(batch.operations.size());
-        if (auto s = replica.markSent(after); !s)
+        // Before it can reach the server: later edits no longer fold into it.
+        if (auto s = replica.markSent(batch.operations.back().seq); !s)
             return s.error();
-        auto result = transport.push(batch);
-        if (!result)
-            return result.error();
-        if (auto s = replica.acknowledge(*result); !s)
-            return s.error();
-        replica.observeServerTime(result->serverTimeMs);
-        for (const auto& r : result->results)
-            (r.status == OperationStatus::Refused ? report.refused : report.acknowledged)++;
-        report.conflicts += result->conflicts;
-        if (result->clockSkewMs)
-            report.clockSkewMs = result->clockSkewMs;
+        return std::optional<Batch>(std::move(batch));
+    };
+    auto next = prepare(0);
+    if (!next)
+        return next.error();
+    std::future<Result<BatchResult>> inFlight;
+    while (*next || inFlight.valid()) {
+        std::optional<Result<BatchResult>> answer;
+        if (inFlight.valid()) {
+            answer = inFlight.get();
+            if (!*answer)
+                return answer->error();
+        }
+        std::int64_t after = 0;
+        if (*next) {
+            after = (*next)->operations.back().seq;
+            report.pushed += static_cast<int>((*next)->operations.size());
+            inFlight = std::async(std::launch::async,
+                                  [&transport, batch = std::move(**next)] { return transport.push(batch); });
+        }
+        if (answer) {
+            const BatchResult& result = **answer;
+            if (auto s = replica.acknowledge(result); !s)
+                return s.error();
+            replica.observeServerTime(result.serverTimeMs);
+            for (const auto& r : result.results)
+                (r.status == OperationStatus::Refused ? report.refused : report.acknowledged)++;
+            report.conflicts += result.conflicts;
+            if (result.clockSkewMs)
+                report.clockSkewMs = result.clockSkewMs;
+        }
+        if (!inFlight.valid())
+            break;
+        next = prepare(after);
+        if (!next)
+            return next.error();
     }
     bool resynced = false;
     for (;;) {

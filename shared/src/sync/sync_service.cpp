@@ -157,12 +157,11 @@ private:
             auto filled = applyCaseFields(c, op.fields);
             if (!filled)
                 return filled.error();
-            if (auto saved = m_repo.saveCase(*filled, m_today); !saved)
-                return saved.error();
             json clocks = json::object();
             for (const auto& [f, v] : op.fields)
                 clocks[f] = op.hlc;
-            saveClocks(op.uid, clocks);
+            if (auto saved = m_repo.saveCase(*filled, m_today, clocks.dump()); !saved)
+                return saved.error();
             return {};
         }
         if (auto s = mayWriteTeam(stored->value.teamId, "team"); !s)
@@ -207,10 +206,11 @@ private:
             auto next = applyCaseFields(stored->value, merged);
             if (!next)
                 return next.error();
-            if (auto saved = m_repo.saveCase(*next, m_today); !saved)
+            if (auto saved = m_repo.saveCase(*next, m_today, stored->clocks.dump()); !saved)
                 return saved.error();
+        } else {
+            saveClocks(op.uid, stored->clocks);
         }
-        saveClocks(op.uid, stored->clocks);
         for (const auto& c : newConflicts) {
             auto value = [](const json& v) { return v.is_null() ? std::optional<std::string>() : v.get<std::string>(); };
             m_db.prepare(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -86,7 +87,11 @@ struct TallyDelta {
     std::string batch;  ///< entries saved together (one questionnaire sheet, one grid) share it
 };
 
-/// Framgångsbeskrivning / gott exempel.
+/// Framgångsbeskrivning / gott exempel. A story is a short text for the
+/// socialt bokslut: the title at most kMaxStoryTitle characters, the text at
+/// most kMaxStoryText (also keeps every sync operation small).
+inline constexpr std::size_t kMaxStoryTitle = 200;
+inline constexpr std::size_t kMaxStoryText = 20000;
 struct Story {
     std::string uid;
     Id federationId = 0;

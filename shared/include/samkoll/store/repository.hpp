@@ -65,7 +65,9 @@ public:
     // --- Cases -----------------------------------------------------------------
     /// Creates (empty or unknown uid) or updates a case. Validates the lifecycle
     /// against `today`, refuses a team change and changes to locked years.
-    Result<std::string> saveCase(Case c, Date today);
+    /// `syncClocks` (the server's per-field clocks, JSON) is written with the
+    /// row when given; otherwise the stored clocks stay as they are.
+    Result<std::string> saveCase(Case c, Date today, std::optional<std::string_view> syncClocks = std::nullopt);
     Result<Case> caseByUid(const std::string& uid);
     Result<std::vector<Case>> casesOfTeam(Id teamId);
     /// Tombstones the case (it stays for sync, out of every count).

@@ -142,8 +142,10 @@ public:
     Status resolveConflict(const std::string& uid, bool takeOther);
 
     // --- Outbox ----------------------------------------------------------------
-    /// Queued operations after `afterSeq`, oldest first (refused ones included: they are resent).
-    std::vector<Operation> pending(std::int64_t afterSeq, int limit);
+    /// Queued operations after `afterSeq`, oldest first (refused ones included:
+    /// they are resent): at most `limit`, and no more than `maxBytes` of
+    /// encoded operations (but at least one).
+    std::vector<Operation> pending(std::int64_t afterSeq, int limit, std::size_t maxBytes = SIZE_MAX);
     [[nodiscard]] int pendingCount();
     std::vector<RefusedOperation> refused();
     /// Marks operations up to `seq` as offered to the server: from now on they
