@@ -76,7 +76,7 @@ TEST_CASE("Randomised convergence: every device and the server end identical", "
         runSeed(static_cast<std::uint64_t>(seed));
 }
 
-TEST_CASE("Faults: the Nth server statement fails, for every N over a sync; the next sync recovers", "[core][sync][faults]")
+TEST_CASE("Faults: the Nth server statement fails, for every N over a sync and the next sync recovers", "[core][sync][faults]")
 {
     std::int64_t statements = 0;  // of one whole sync, measured by the first clean run
     for (int n = 1; statements == 0 || n <= statements; ++n) {
@@ -114,6 +114,58 @@ TEST_CASE("Faults: the Nth server statement fails, for every N over a sync; the 
         auto sum = server.db->prepare("SELECT ifnull(sum(delta), 0) FROM tally_delta");
         sum.step();
         CHECK(sum.integer(0) == 5);
+        CHECK(snapshotCases(*db, "test", "ta") == snapshotCases(*server.db, "test", "ta"));
+    }
+}
+
+TEST_CASE("Faults: the Nth device statement fails, for every N over a sync and the next sync recovers", "[core][sync][faults]")
+{
+    std::int64_t statements = 0;  // of one whole sync on the device, measured by the first clean run
+    for (int n = 1; statements == 0 || n <= statements; ++n) {
+        INFO("failing device statement " << n);
+        std::mt19937_64 rng(static_cast<std::uint64_t>(n));
+        Fixture server;
+        auto db = std::move(Database::open(":memory:").value());
+        Replica replica(*db, "dev");
+        DirectTransport transport(*server.db, DeviceContext{"dev", server.fed, Role::Coordinator, server.teamA}, rng);
+        REQUIRE(synchronise(replica, transport, "dev", true));
+        Repository local(*db);
+        const Id team = local.team(replica.federationId().value(), "ta")->id;
+        for (int i = 0; i < 4; ++i) {
+            Case c;
+            c.teamId = team;
+            c.code = "D-" + std::to_string(i);
+            c.referralDate = Date{2021, 2, 1};
+            c.referringParty = ReferringParty::Region;
+            REQUIRE(replica.createCase(c));
+        }
+        REQUIRE(replica.addTally("deltagare_avslut", RespondentGroup::ParticipantsExit, "ta", "2021", "d_bemott", 2,
+                                 Gender::Woman, 3, "dev"));
+        // Something to download as well: a case another device made.
+        Case other;
+        other.teamId = server.teamA;
+        other.code = "ANNAN-1";
+        other.referralDate = Date{2021, 3, 1};
+        other.referringParty = ReferringParty::Employment;
+        REQUIRE(server.repo->saveCase(other, Date{2026, 1, 1}));
+
+        const auto before = db->steps();
+        db->failAfter(n);
+        auto faulty = synchronise(replica, transport, "dev");
+        db->failAfter(0);
+        if (faulty && statements == 0)
+            statements = db->steps() - before;
+        if (!faulty)
+            CHECK(faulty.error().code == "storage");
+        auto clean = synchronise(replica, transport, "dev");
+        INFO((clean ? std::string() : clean.error().describe()));
+        REQUIRE(clean);
+        CHECK(replica.pendingCount() == 0);
+        CHECK(server.count("cases") == 5);
+        auto sum = server.db->prepare("SELECT ifnull(sum(delta), 0), count(*) FROM tally_delta");
+        sum.step();
+        CHECK(sum.integer(0) == 3);
+        CHECK(sum.integer(1) == 1);
         CHECK(snapshotCases(*db, "test", "ta") == snapshotCases(*server.db, "test", "ta"));
     }
 }

@@ -167,7 +167,7 @@ TEST_CASE("Colours follow the thresholds of the rounded index", "[core][index]")
     CHECK(aggregateIndex(fiveAreas(), r).total.colour == Colour::Orange);
 }
 
-TEST_CASE("Not assessable indicators leave both sums; nothing assessable gives no index", "[core][index]")
+TEST_CASE("Not assessable indicators leave both sums – nothing assessable gives no index", "[core][index]")
 {
     std::vector<IndicatorResult> r{result(1, 10, Signal::NotAssessable), result(1, 5, Signal::Achieved),
                                    result(1, 5, Signal::NotAchieved)};

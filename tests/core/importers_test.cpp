@@ -137,7 +137,7 @@ TEST_CASE("A tally file with a bad row imports nothing", "[core][import]")
     expectRejected("okand;participants_exit;ta;2021;d_bemott;Bra;kvinna;3;10", "questionnaire");
 }
 
-TEST_CASE("HÅE CSV with Swedish decimals; bad rows import nothing", "[core][import]")
+TEST_CASE("HÅE CSV with Swedish decimals – bad rows import nothing", "[core][import]")
 {
     Fixture fx(false);
     const std::string header = "kommun;year;hae_total;hae_illness;hae_unemployment;hae_assistance;population_20_64\n";

@@ -283,6 +283,36 @@ TEST_CASE("Data for a team must belong to the team's own förbund", "[core][stor
     CHECK(r.error().field == "team");
 }
 
+TEST_CASE("A success story has a bounded title and text, counted in characters", "[core][store][story]")
+{
+    Fixture fx;
+    Story s;
+    s.federationId = fx.fed;
+    s.teamId = fx.teamA;
+    s.date = {2021, 5, 5};
+    s.title = std::string(kMaxStoryTitle, 'x');
+    // "ö" is two bytes: the limit is on characters, so this is allowed.
+    for (std::size_t i = 0; i < kMaxStoryText; ++i)
+        s.text += "ö";
+    REQUIRE(fx.repo->saveStory(s));
+
+    Story longTitle = s;
+    longTitle.uid.clear();
+    longTitle.title += "x";
+    auto r = fx.repo->saveStory(longTitle);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == "too_long");
+    CHECK(r.error().field == "title");
+
+    Story longText = s;
+    longText.uid.clear();
+    longText.text += "a";
+    r = fx.repo->saveStory(longText);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().field == "text");
+    CHECK(fx.count("story") == 1);
+}
+
 TEST_CASE("Survey definitions keep their wording", "[core][store][survey]")
 {
     Fixture fx;

@@ -134,7 +134,7 @@ TEST_CASE("Field-by-field merge: different fields both survive, the same field r
     }
 }
 
-TEST_CASE("Authorisation: a coordinator writes and reads only its own team; the board gets no case rows",
+TEST_CASE("Authorisation: a coordinator writes and reads only its own team and the board gets no case rows",
           "[core][sync][security]")
 {
     SyncFixture fx;

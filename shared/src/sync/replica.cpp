@@ -959,8 +959,10 @@ Status Replica::applyConflict(const Change& change)
 
 namespace samkoll::core {
 
-Result<SyncReport> synchronise(Replica& replica, SyncTransport& transport, const std::string& deviceId,
-                               bool refreshConfiguration, bool confirmMassDelete)
+namespace {
+
+Result<SyncReport> synchroniseSteps(Replica& replica, SyncTransport& transport, const std::string& deviceId,
+                                    bool refreshConfiguration, bool confirmMassDelete)
 {
     // Up to 2 000 operations or 1 MiB per batch: few commits on a good link,
     // and far below the server's body limit even for long success stories.
@@ -1046,6 +1048,17 @@ Result<SyncReport> synchronise(Replica& replica, SyncTransport& transport, const
             break;
     }
     return report;
+}
+
+}  // namespace
+
+Result<SyncReport> synchronise(Replica& replica, SyncTransport& transport, const std::string& deviceId,
+                               bool refreshConfiguration, bool confirmMassDelete)
+{
+    // A failing statement on the device (a full disk, a broken file) ends this
+    // sync with an error; every step below commits on its own, so the outbox
+    // and the cursor stay consistent and the next sync continues.
+    return guarded<SyncReport>([&] { return synchroniseSteps(replica, transport, deviceId, refreshConfiguration, confirmMassDelete); });
 }
 
 }  // namespace samkoll::core
