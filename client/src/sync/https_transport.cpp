@@ -41,7 +41,19 @@ HttpsClient::~HttpsClient()
     curl_easy_cleanup(static_cast<CURL*>(m_curl));
 }
 
+RequestBody RequestBody::encode(std::string body)
+{
+    if (body.size() > 1024)
+        return {gzipCompress(body), true};
+    return {std::move(body), false};
+}
+
 Result<HttpReply> HttpsClient::request(const std::string& method, const std::string& path, const std::string& body)
+{
+    return request(method, path, method == "POST" ? RequestBody::encode(body) : RequestBody{body, false});
+}
+
+Result<HttpReply> HttpsClient::request(const std::string& method, const std::string& path, const RequestBody& body)
 {
     CURL* curl = static_cast<CURL*>(m_curl);
     if (!curl)
@@ -78,14 +90,9 @@ Result<HttpReply> HttpsClient::request(const std::string& method, const std::str
         auth = "Authorization: Bearer " + m_token;
         headers = curl_slist_append(headers, auth.c_str());
     }
-    // Bodies beyond a kilobyte travel gzip-compressed (a batch of edits shrinks
-    // to a fraction: it matters on a slow connection in Vindeln).
-    std::string compressed;
-    if (method == "POST" && body.size() > 1024) {
-        compressed = gzipCompress(body);
+    if (body.gzip)
         headers = curl_slist_append(headers, "Content-Encoding: gzip");
-    }
-    const std::string& payload = compressed.empty() ? body : compressed;
+    const std::string& payload = body.bytes;
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     if (method == "POST") {
         curl_easy_setopt(curl, CURLOPT_POST, 1L);
@@ -101,6 +108,11 @@ Result<HttpReply> HttpsClient::request(const std::string& method, const std::str
 }
 
 Result<json> HttpsTransport::call(const std::string& method, const std::string& path, const std::string& body)
+{
+    return call(method, path, method == "POST" ? RequestBody::encode(body) : RequestBody{body, false});
+}
+
+Result<json> HttpsTransport::call(const std::string& method, const std::string& path, const RequestBody& body)
 {
     auto reply = m_client.request(method, path, body);
     if (!reply)
@@ -119,20 +131,27 @@ Result<json> HttpsTransport::call(const std::string& method, const std::string& 
 
 Result<json> HttpsTransport::configuration()
 {
-    return call("GET", "/api/v1/config", {});
+    return call("GET", "/api/v1/config", std::string());
 }
 
 Result<BatchResult> HttpsTransport::push(const Batch& batch)
 {
-    auto j = call("POST", "/api/v1/sync/push", batchToJson(batch).dump());
-    if (!j)
-        return j.error();
-    return parseBatchResult(*j);
+    return preparePush(batch)();
+}
+
+std::function<Result<BatchResult>()> HttpsTransport::preparePush(const Batch& batch)
+{
+    return [this, body = RequestBody::encode(batchToJson(batch).dump())]() -> Result<BatchResult> {
+        auto j = call("POST", "/api/v1/sync/push", body);
+        if (!j)
+            return j.error();
+        return parseBatchResult(*j);
+    };
 }
 
 Result<PullResult> HttpsTransport::pull(std::int64_t cursor, int limit)
 {
-    auto j = call("GET", "/api/v1/sync/pull?cursor=" + std::to_string(cursor) + "&limit=" + std::to_string(limit), {});
+    auto j = call("GET", "/api/v1/sync/pull?cursor=" + std::to_string(cursor) + "&limit=" + std::to_string(limit), std::string());
     if (!j)
         return j.error();
     return parsePullResult(*j);

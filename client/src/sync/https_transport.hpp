@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -12,6 +13,14 @@ namespace samkoll::client {
 struct HttpReply {
     long status = 0;
     std::string body;
+};
+
+/// A request body as it goes on the wire: beyond a kilobyte gzip-compressed
+/// (a batch of edits shrinks to a fraction: it matters on a slow connection).
+struct RequestBody {
+    std::string bytes;
+    bool gzip = false;
+    static RequestBody encode(std::string body);
 };
 
 /// HTTPS to the Samkoll server with libcurl: one connection reused across
@@ -28,6 +37,8 @@ public:
     void setToken(std::string token) { m_token = std::move(token); }
     /// Sends a request; transport failures (no network, TLS, timeout) are errors with code "network".
     core::Result<HttpReply> request(const std::string& method, const std::string& path, const std::string& body = {});
+    /// The same with a body encoded ahead of time.
+    core::Result<HttpReply> request(const std::string& method, const std::string& path, const RequestBody& body);
 
 private:
     std::string m_base;
@@ -43,10 +54,13 @@ public:
     explicit HttpsTransport(HttpsClient& client) : m_client(client) {}
     core::Result<nlohmann::json> configuration() override;
     core::Result<core::BatchResult> push(const core::Batch& batch) override;
+    /// Encodes and compresses the batch now, on the calling thread.
+    std::function<core::Result<core::BatchResult>()> preparePush(const core::Batch& batch) override;
     core::Result<core::PullResult> pull(std::int64_t cursor, int limit) override;
 
 private:
     core::Result<nlohmann::json> call(const std::string& method, const std::string& path, const std::string& body);
+    core::Result<nlohmann::json> call(const std::string& method, const std::string& path, const RequestBody& body);
     HttpsClient& m_client;
 };
 

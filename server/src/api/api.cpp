@@ -117,23 +117,6 @@ std::map<std::string, std::string> queryOf(std::string_view target)
     return out;
 }
 
-/// The database of this I/O thread (SQLite connections are not shared between threads).
-Database& threadDatabase(const std::string& path)
-{
-    thread_local std::map<std::string, std::unique_ptr<Database>> connections;
-    auto& db = connections[path];
-    if (!db) {
-        auto opened = Database::openExisting(path);
-        if (!opened)
-            throw std::runtime_error(opened.error().describe());
-        db = std::move(*opened);
-        // A sync batch dirties pages all over the case indexes; with SQLite's
-        // default 2 MB cache they spill to the WAL before the commit.
-        db->exec("PRAGMA cache_size = -32768");
-    }
-    return *db;
-}
-
 Result<std::string> bodyOf(const Request& req)
 {
     const auto encoding = req[http::field::content_encoding];
@@ -169,7 +152,32 @@ Result<Period> periodOf(const std::map<std::string, std::string>& q)
 
 }  // namespace
 
-Api::Api(std::string databasePath) : m_path(std::move(databasePath)) {}
+Api::Api(std::string databasePath)
+    : m_path(std::move(databasePath)), m_checkpointer(std::make_shared<Checkpointer>(m_path))
+{
+}
+
+Database& Api::database()
+{
+    struct Connection {
+        std::unique_ptr<Database> db;
+        std::shared_ptr<void> hook;  // the WAL hook's context: must outlive the connection
+        ~Connection() { db.reset(); }  // so close the connection first
+    };
+    thread_local std::map<std::string, Connection> connections;
+    auto& c = connections[m_path];
+    if (!c.db) {
+        auto opened = Database::openExisting(m_path);
+        if (!opened)
+            throw std::runtime_error(opened.error().describe());
+        c.db = std::move(*opened);
+        // A sync batch dirties pages all over the case indexes; with SQLite's
+        // default 2 MB cache they spill to the WAL before the commit.
+        c.db->exec("PRAGMA cache_size = -32768");
+        c.hook = m_checkpointer->attach(*c.db);
+    }
+    return *c.db;
+}
 
 bool Api::rateLimited(const std::string& remote)
 {
@@ -192,7 +200,7 @@ Response Api::handle(const Request& req, const std::string& remote)
         const std::string target(req.target());
         const std::string path = target.substr(0, target.find('?'));
         const auto query = queryOf(target);
-        Database& db = threadDatabase(m_path);
+        Database& db = database();
 
         if (path == "/health") {
             return jsonResponse(req, http::status::ok,

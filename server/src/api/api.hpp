@@ -6,6 +6,7 @@
 #include <mutex>
 #include <string>
 
+#include "checkpointer.hpp"
 #include "http_server.hpp"
 
 namespace samkoll::server {
@@ -21,11 +22,15 @@ public:
     Response handle(const Request& request, const std::string& remoteAddress);
 
 private:
+    /// The SQLite connection of the calling I/O thread (connections are not
+    /// shared between threads), opened on first use.
+    core::Database& database();
     /// Failed enrolments and authentications per remote address in the last minute.
     bool rateLimited(const std::string& remote);
     void recordFailure(const std::string& remote);
 
     std::string m_path;
+    std::shared_ptr<Checkpointer> m_checkpointer;
     std::mutex m_mutex;
     /// One writer at a time: SQLite serialises writers anyway, and waiting on a
     /// mutex is far cheaper than its busy-retry sleeps.

@@ -268,6 +268,7 @@ Result<std::vector<Member>> Repository::members(Id federationId)
 Result<Id> Repository::addTeam(Id federationId, const std::string& code, const std::string& name,
                                const std::optional<std::string>& kommunCode)
 {
+    m_federationOfTeam.clear();  // a rolled-back team's id may be given to this one
     if (code.empty() || name.empty())
         return makeError("required", code.empty() ? "code" : "name", "ange teamets kod och namn");
     return inTransaction<Id>(m_db, [&]() -> Result<Id> {
@@ -325,10 +326,14 @@ Result<Team> Repository::team(Id federationId, const std::string& code)
 
 Id Repository::federationOfTeam(Id teamId)
 {
+    if (auto known = m_federationOfTeam.find(teamId); known != m_federationOfTeam.end())
+        return known->second;
     auto& st = m_db.cached("SELECT federation_id FROM team WHERE id = ?");
     st.bind(1, teamId);
     const Id id = st.step() ? st.integer(0) : 0;
     st.reset();
+    if (id != 0)
+        m_federationOfTeam.emplace(teamId, id);
     return id;
 }
 

@@ -981,10 +981,15 @@ Result<SyncReport> synchroniseSteps(Replica& replica, SyncTransport& transport, 
     // next one is read from the outbox and the previous answer is recorded. A
     // batch is sent only after the one before it was answered, so the server
     // sees them in order and nothing more is sent after a failure.
-    auto prepare = [&](std::int64_t after) -> Result<std::optional<Batch>> {
+    struct Prepared {
+        std::int64_t lastSeq = 0;
+        int size = 0;
+        std::function<Result<BatchResult>()> send;
+    };
+    auto prepare = [&](std::int64_t after) -> Result<std::optional<Prepared>> {
         auto ops = replica.pending(after, kBatchSize, kBatchBytes);
         if (ops.empty())
-            return std::optional<Batch>();
+            return std::optional<Prepared>();
         Batch batch;
         batch.deviceId = deviceId;
         batch.clientTimeMs = replica.nowMs();
@@ -993,7 +998,8 @@ Result<SyncReport> synchroniseSteps(Replica& replica, SyncTransport& transport, 
         // Before it can reach the server: later edits no longer fold into it.
         if (auto s = replica.markSent(batch.operations.back().seq); !s)
             return s.error();
-        return std::optional<Batch>(std::move(batch));
+        return std::optional<Prepared>(
+            Prepared{batch.operations.back().seq, static_cast<int>(batch.operations.size()), transport.preparePush(batch)});
     };
     auto next = prepare(0);
     if (!next)
@@ -1008,10 +1014,9 @@ Result<SyncReport> synchroniseSteps(Replica& replica, SyncTransport& transport, 
         }
         std::int64_t after = 0;
         if (*next) {
-            after = (*next)->operations.back().seq;
-            report.pushed += static_cast<int>((*next)->operations.size());
-            inFlight = std::async(std::launch::async,
-                                  [&transport, batch = std::move(**next)] { return transport.push(batch); });
+            after = (*next)->lastSeq;
+            report.pushed += (*next)->size;
+            inFlight = std::async(std::launch::async, std::move((*next)->send));
         }
         if (answer) {
             const BatchResult& result = **answer;

@@ -11,7 +11,7 @@
 /// own small library (samkoll_gzip, zlib), so the core stays free of zlib.
 namespace samkoll::core {
 
-/// gzip-compresses `data` (zlib).
+/// gzip-compresses `data` (zlib, fastest level).
 std::string gzipCompress(std::string_view data);
 /// Decompresses gzip data: the error is "too_large" when it would exceed
 /// `limit` bytes (a "zip bomb"), "invalid_body" when it is not valid gzip.

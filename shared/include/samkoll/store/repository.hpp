@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -123,6 +124,8 @@ private:
     Id federationOfTeam(Id teamId);
 
     Database& m_db;
+    /// A team never moves to another förbund: looked up once per Repository.
+    std::map<Id, Id> m_federationOfTeam;
 };
 
 /// "2021 är fastställt och låst …" — the refusal for a write into a locked year.

@@ -29,6 +29,13 @@ public:
     virtual ~SyncTransport() = default;
     virtual Result<nlohmann::json> configuration() = 0;
     virtual Result<BatchResult> push(const Batch& batch) = 0;
+    /// The push of `batch`, made ready now and sent when called (on another
+    /// thread, after the previous batch was answered): a transport encodes
+    /// here, while the server is still busy with the batch before.
+    virtual std::function<Result<BatchResult>()> preparePush(const Batch& batch)
+    {
+        return [this, batch] { return push(batch); };
+    }
     virtual Result<PullResult> pull(std::int64_t cursor, int limit) = 0;
 };
 
