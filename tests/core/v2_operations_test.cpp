@@ -267,3 +267,26 @@ TEST_CASE("The same code created offline on two devices: nothing lost, the secon
     REQUIRE(a.sync());
     CHECK(a.count("SELECT count(*) FROM cases WHERE code = 'VNS-2021-051'") == 1);
 }
+
+TEST_CASE("Batches are bounded in bytes as well as in count, and long stories all arrive", "[core][sync][v2]")
+{
+    Fixture server;
+    std::mt19937_64 rng(7);
+    Device a(server, "a", server.teamA, rng);
+    for (int i = 0; i < 3; ++i) {
+        Story story;
+        story.teamId = server.teamA;
+        story.category = StoryCategory::PositiveSolution;
+        story.date = Date{2021, 6, 1 + i};
+        story.title = "Lång berättelse " + std::to_string(i);
+        story.text = std::string(15000, static_cast<char>('a' + i));
+        REQUIRE(a.replica->saveStory(story));
+    }
+    CHECK(a.replica->pending(0, 100).size() == 3);
+    CHECK(a.replica->pending(0, 100, 40000).size() == 2);  // the third would pass 40 000 bytes
+    CHECK(a.replica->pending(0, 100, 1).size() == 1);      // never empty while something is queued
+    CHECK(a.replica->pending(0, 2).size() == 2);
+    REQUIRE(a.sync());
+    CHECK(a.replica->pendingCount() == 0);
+    CHECK(count(*server.db, "SELECT count(*) FROM story WHERE length(body) = 15000") == 3);
+}

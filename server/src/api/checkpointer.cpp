@@ -72,8 +72,8 @@ void Checkpointer::run()
         }
         // Passive: never waits for readers or the writer; what it cannot copy
         // now is copied next time.
-        if (db)
-            sqlite3_wal_checkpoint_v2(db->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        if (db && sqlite3_wal_checkpoint_v2(db->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK)
+            ++m_completed;
         lock.lock();
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -33,6 +34,9 @@ public:
     static constexpr int kBackgroundPages = 1000;
     static constexpr int kInlinePages = 20000;
 
+    /// Checkpoints the background thread has run.
+    [[nodiscard]] int completed() const { return m_completed.load(); }
+
 private:
     void run();
     void wake();
@@ -42,6 +46,7 @@ private:
     std::condition_variable m_wake;
     bool m_due = false;
     bool m_stop = false;
+    std::atomic<int> m_completed{0};
     std::thread m_thread;
 };
 
