@@ -2,8 +2,10 @@
 // The real samkolld binary over loopback TLS, driven by the client's real sync
 // engine (libcurl), each client with its own SQLite file.
 #include "fault_proxy.hpp"
+#include "http_fault_proxy.hpp"
 #include "server_process.hpp"
 #include "world.hpp"
+#include "../core/convergence_scenario.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -305,4 +307,87 @@ TEST_CASE("Through a flaky connection (refused, cut mid-stream, slow) nothing is
         t.step();
         CHECK(t.integer(0) == tallied);
     }
+}
+
+TEST_CASE("Through an HTTPS proxy that drops, duplicates, replays, delays and truncates requests and responses",
+          "[integration][sync][faults]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    auto a = w.client("vannas-1", "vns", server);
+    auto b = w.client("vannas-2", "vns", server);
+    HttpFaultProxy proxy(server.port, w.cert, w.key, 0.35, 7);
+    const std::string viaProxy = "https://localhost:" + std::to_string(proxy.port);
+    REQUIRE(a->replica().setState("server_url", viaProxy));
+    REQUIRE(b->replica().setState("server_url", viaProxy));
+    a = std::make_unique<SyncEngine>(w.dir.file("vannas-1.db"));
+    b = std::make_unique<SyncEngine>(w.dir.file("vannas-2.db"));
+
+    std::mt19937 rng(11);
+    int created = 0;
+    int deleted = 0;
+    std::int64_t tallied = 0;
+    int failures = 0;
+    std::vector<std::pair<SyncEngine*, std::string>> mine;  // (device, uid) of live cases each device made
+    for (int round = 0; round < 40; ++round) {
+        SyncEngine& e = (round % 2) ? *a : *b;
+        for (int i = 0; i < 4; ++i) {
+            auto uid = e.replica().createCase(newCase(e, "vannas", "VNS-H-" + std::to_string(++created)));
+            REQUIRE(uid);
+            mine.emplace_back(&e, *uid);
+        }
+        // An edit and now and then a delete of a case this device made earlier.
+        for (std::size_t i = 0; i < mine.size(); ++i) {
+            if (mine[i].first != &e || std::uniform_int_distribution<int>(0, 5)(rng) != 0)
+                continue;
+            auto c = Repository(e.database()).caseByUid(mine[i].second);
+            REQUIRE(c);
+            if (std::uniform_int_distribution<int>(0, 3)(rng) == 0) {
+                REQUIRE(e.replica().deleteCase(mine[i].second));
+                mine.erase(mine.begin() + static_cast<std::ptrdiff_t>(i));
+                ++deleted;
+                break;
+            }
+            c->birthYear = 1960 + round;
+            REQUIRE(e.replica().editCase(*c));
+        }
+        const int n = std::uniform_int_distribution<int>(1, 3)(rng);
+        REQUIRE(e.replica().addTally("deltagare_avslut", RespondentGroup::ParticipantsExit, "vannas", "2021", "d_bemott", 2,
+                                     Gender::Woman, n, "koordinator"));
+        tallied += n;
+        if (!e.syncOnce())
+            ++failures;
+    }
+    using F = HttpFaultProxy::Fault;
+    for (auto f : {F::DropRequest, F::LoseResponse, F::Duplicate, F::ReplayOlder, F::Delay, F::TruncateResponse}) {
+        INFO("fault " << static_cast<int>(f));
+        CHECK(proxy.count(f) > 0);
+    }
+    CHECK(failures > 0);
+    proxy.setFaultRate(0);
+    for (int round = 0; round < 2; ++round)
+        for (auto* e : {a.get(), b.get()}) {
+            auto r = e->syncWithRetry(3);
+            INFO((r ? std::string() : r.error().describe()));
+            REQUIRE(r);
+        }
+    const auto live = created - deleted;
+    CHECK(w.serverCount("SELECT count(*) FROM cases WHERE deleted = 0") == live);
+    CHECK(w.serverCount("SELECT count(*) FROM cases") == created);
+    CHECK(w.serverCount("SELECT sum(delta) FROM tally_delta") == tallied);
+    CHECK(w.serverCount("SELECT count(*) FROM sync_conflict") == 0);  // one writer per case: nothing to clash
+    for (auto* e : {a.get(), b.get()}) {
+        CHECK(e->status().pending == 0);
+        CHECK(e->status().refused == 0);
+        auto t = e->database().prepare("SELECT ifnull(sum(total), 0) FROM tally_total");
+        t.step();
+        CHECK(t.integer(0) == tallied);
+    }
+    // Both devices hold exactly the server's cases, field for field.
+    auto serverDb = Database::openExisting(w.db);
+    REQUIRE(serverDb);
+    const auto onServer = snapshotCases(**serverDb, "sf", "vannas");
+    CHECK(onServer.size() == static_cast<std::size_t>(live));
+    for (auto* e : {a.get(), b.get()})
+        CHECK(snapshotCases(e->database(), "sf", "vannas") == onServer);
 }

@@ -36,14 +36,13 @@ TEST_CASE("Checkpoints run beside the commits: the database file catches up with
         CHECK(fs::file_size(path.c_str() + std::string("-wal")) > 4u * 1024 * 1024);
 
         // The background thread copies the log into the file; bounded wait.
-        bool caughtUp = false;
-        for (int i = 0; i < 500 && !caughtUp; ++i) {
-            caughtUp = fs::file_size(path) >= before + 4u * 1024 * 1024;
-            if (!caughtUp)
-                std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        }
-        CHECK(caughtUp);
-        CHECK(checkpointer->completed() >= 1);  // by the background thread, not inside a commit
+        auto caughtUp = [&] { return fs::file_size(path) >= before + 4u * 1024 * 1024; };
+        // ... by the background thread, not inside a commit.
+        auto done = [&] { return checkpointer->completed() >= 1; };
+        for (int i = 0; i < 500 && !(caughtUp() && done()); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        CHECK(caughtUp());
+        CHECK(done());
 
         // The data is whole, read through a connection of its own.
         auto reader = std::move(Database::open(path).value());
