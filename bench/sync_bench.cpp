@@ -7,6 +7,7 @@
 //   4. requests/s of an empty sync poll vs a minimal Beast server (same transport, TLS)
 // and the server's peak memory (VmHWM) after each.
 //   sync_bench [--ops 100000] [--clients 80] [--per-client 1000] [--polls 4000] [--only N]
+//              [--download-cases 5000] [--download-tallies 50000]
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -167,7 +168,8 @@ double pollRate(const std::string& url, const std::string& ca, const std::string
 
 int main(int argc, char** argv)
 {
-    int ops = 100000, clients = 80, perClient = 1000, polls = 4000, only = 0;
+    int ops = 100000, clients = 80, perClient = 1000, polls = 4000, only = 0, downloadCases = 5000,
+        downloadTallies = 50000;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i];
         const int v = std::stoi(argv[i + 1]);
@@ -181,6 +183,10 @@ int main(int argc, char** argv)
             polls = v;
         else if (k == "--only")
             only = v;
+        else if (k == "--download-cases")
+            downloadCases = v;
+        else if (k == "--download-tallies")
+            downloadTallies = v;
     }
     const auto dir = (std::filesystem::temp_directory_path() / ("samkoll-sync-bench-" + std::to_string(getpid()))).string();
     std::filesystem::create_directories(dir);
@@ -208,6 +214,7 @@ int main(int argc, char** argv)
     Server server(db, cert, key);
 
     auto runs = [only](int part) { return only == 0 || only == part; };
+    int exitCode = 0;
 
     // 1. 100 000 operations end to end vs straight inserts.
     if (runs(1)) {
@@ -254,9 +261,9 @@ int main(int argc, char** argv)
     if (runs(2)) {
         auto writer = enrolled(dir, "writer", db, "r", server, ca);
         const Id team = Repository(writer->database()).team(writer->replica().federationId().value(), "t1")->id;
-        for (int i = 0; i < 5000; ++i)
+        for (int i = 0; i < downloadCases; ++i)
             (void)writer->replica().createCase(makeCase(team, 2000000 + i));
-        for (int i = 0; i < 50000; ++i)
+        for (int i = 0; i < downloadTallies; ++i)
             (void)writer->replica().addTally("personal", RespondentGroup::Staff, "t1", "2021", "p_trivs", 1 + i % 6,
                                              i % 2 ? Gender::Woman : Gender::Man, 1, "bench");
         if (!writer->syncOnce() || writer->status().pending != 0) {
@@ -273,9 +280,9 @@ int main(int argc, char** argv)
             std::cerr << "sync_bench: download failed: " << r.error().describe() << "\n";
             return 1;
         }
-        std::printf("2. initial download of %d rows (5 000 cases, 50 000 tally rows): %.2f s, %.0f rows/s; "
+        std::printf("2. initial download of %d rows (%d cases, %d tally rows): %.2f s, %.0f rows/s; "
                     "server peak memory %ld MB\n",
-                    r->pulled, s, r->pulled / s, server.peakMb());
+                    r->pulled, downloadCases, downloadTallies, s, r->pulled / s, server.peakMb());
     }
 
     // 3. Many clients pushing at once.
@@ -301,6 +308,8 @@ int main(int argc, char** argv)
         const double s = since(t0);
         std::printf("3. %d clients × %d operations at once: %.2f s, %.0f ops/s, %d clients failed; server peak memory %ld MB\n",
                     clients, perClient, s, clients * perClient / s, failed.load(), server.peakMb());
+        if (failed)
+            exitCode = 1;  // a run with failures is no figure
     }
 
     // 4. Empty sync polls vs a minimal Beast server on the same transport.
@@ -331,5 +340,5 @@ int main(int argc, char** argv)
                     samkoll, baseline, 100 * samkoll / baseline, server.peakMb());
     }
     std::filesystem::remove_all(dir);
-    return 0;
+    return exitCode;
 }

@@ -119,17 +119,28 @@ Result<Enrolment> Accounts::enrol(const std::string& code, const std::string& de
 Result<DeviceContext> Accounts::authenticate(const std::string& token)
 {
     return guarded<DeviceContext>([&]() -> Result<DeviceContext> {
-        auto& st = m_db.cached("SELECT id, user_id, revoked_at IS NOT NULL FROM device WHERE token_hash = ?");
+        // One query for the device and its user: this runs before every request.
+        auto& st = m_db.cached(
+            "SELECT d.id, d.revoked_at IS NOT NULL, u.id IS NOT NULL, u.federation_id, u.role, u.team_id "
+            "FROM device d LEFT JOIN app_user u ON u.id = d.user_id WHERE d.token_hash = ?");
         st.bind(1, sha256Hex(token));
         if (!st.step())
             return makeError("unauthorized", "token", "okänd enhet – registrera enheten med en kod från kansliet");
-        const std::string deviceId = st.text(0);
-        const Id userId = st.integer(1);
-        const bool revoked = st.integer(2) != 0;
+        DeviceContext ctx;
+        ctx.deviceId = st.text(0);
+        const bool revoked = st.integer(1) != 0;
+        const bool userExists = st.integer(2) != 0;
+        if (userExists) {
+            ctx.federationId = st.integer(3);
+            ctx.role = parseRole(st.text(4)).value_or(Role::Board);
+            ctx.teamId = st.optionalInteger(5);
+        }
         st.reset();
         if (revoked)
             return makeError("unauthorized", "token", "enheten har spärrats av kansliet – registrera den igen med en ny kod");
-        return contextOf(userId, deviceId);
+        if (!userExists)
+            return makeError("unauthorized", "", "användaren finns inte längre");
+        return ctx;
     });
 }
 

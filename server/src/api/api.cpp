@@ -181,17 +181,28 @@ Database& Api::database()
 
 bool Api::rateLimited(const std::string& remote)
 {
+    // The usual case, nothing failed lately: no lock shared by every request.
+    if (m_failureCount.load(std::memory_order_relaxed) == 0)
+        return false;
     std::lock_guard lock(m_mutex);
-    auto& times = m_failures[remote];
+    auto it = m_failures.find(remote);
+    if (it == m_failures.end())
+        return false;
+    auto& times = it->second;
     const auto cutoff = std::chrono::steady_clock::now() - std::chrono::minutes(1);
-    std::erase_if(times, [&](auto t) { return t < cutoff; });
-    return static_cast<int>(times.size()) >= kMaxFailuresPerMinute;
+    const auto expired = std::erase_if(times, [&](auto t) { return t < cutoff; });
+    m_failureCount -= expired;
+    const bool limited = static_cast<int>(times.size()) >= kMaxFailuresPerMinute;
+    if (times.empty())
+        m_failures.erase(it);
+    return limited;
 }
 
 void Api::recordFailure(const std::string& remote)
 {
     std::lock_guard lock(m_mutex);
     m_failures[remote].push_back(std::chrono::steady_clock::now());
+    ++m_failureCount;
 }
 
 Response Api::handle(const Request& req, const std::string& remote)
@@ -252,6 +263,11 @@ Response Api::handle(const Request& req, const std::string& remote)
             recordFailure(remote);
             return errorResponse(req, makeError("unauthorized", "Authorization", "logga in: Authorization: Bearer <token>"));
         }
+        // A download reads the device and the changes in one snapshot (one
+        // read transaction per poll instead of two).
+        std::optional<ReadTransaction> snapshot;
+        if (get && path == "/api/v1/sync/pull")
+            snapshot.emplace(db);
         auto ctx = accounts.authenticate(std::string(auth.substr(7)));
         if (!ctx) {
             recordFailure(remote);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -36,6 +37,8 @@ private:
     /// mutex is far cheaper than its busy-retry sleeps.
     std::mutex m_writer;
     std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> m_failures;
+    /// Failures in m_failures: read without the lock on every request.
+    std::atomic<std::size_t> m_failureCount{0};
 };
 
 }  // namespace samkoll::server

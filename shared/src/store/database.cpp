@@ -75,6 +75,15 @@ void Statement::run()
     reset();
 }
 
+bool Statement::tryRun() noexcept
+{
+    int rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW)
+        rc = sqlite3_step(m_stmt);
+    sqlite3_reset(m_stmt);
+    return rc == SQLITE_DONE;
+}
+
 void Statement::reset()
 {
     sqlite3_reset(m_stmt);
@@ -271,16 +280,26 @@ Transaction::~Transaction()
         sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
-ReadTransaction::ReadTransaction(Database& db) : m_db(db)
+ReadTransaction::ReadTransaction(Database& db) : m_db(db), m_nested(sqlite3_get_autocommit(db.handle()) == 0)
 {
-    m_db.exec("BEGIN");
+    static const std::string begin = "BEGIN";
+    if (!m_nested)
+        m_db.cached(begin).run();
 }
 
 ReadTransaction::~ReadTransaction()
 {
+    if (m_nested)
+        return;
     // A statement left mid-iteration by an error must not keep the snapshot open.
     m_db.resetCached();
-    if (sqlite3_exec(m_db.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+    static const std::string commit = "COMMIT";
+    bool ended = false;
+    try {
+        ended = m_db.cached(commit).tryRun();
+    } catch (...) {
+    }
+    if (!ended)
         sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 

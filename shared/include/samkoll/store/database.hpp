@@ -56,6 +56,8 @@ public:
     bool step();
     /// Runs a statement that returns no rows, then resets it.
     void run();
+    /// The same for cleanup paths: never throws (and no fault injection); false on failure.
+    bool tryRun() noexcept;
     void reset();
 
     [[nodiscard]] bool isNull(int column) const;
@@ -133,7 +135,8 @@ private:
     bool m_done = false;
 };
 
-/// A read snapshot: several queries see the same state of the database.
+/// A read snapshot: several queries see the same state of the database. Inside
+/// a transaction already open it is part of that one (and ends with it).
 class ReadTransaction {
 public:
     explicit ReadTransaction(Database& db);
@@ -143,6 +146,7 @@ public:
 
 private:
     Database& m_db;
+    bool m_nested;
 };
 
 /// The value of a result that can only fail through storage (inside a
