@@ -186,6 +186,16 @@ TEST_CASE("Security and bad input over the wire", "[integration][security]")
         CHECK(index->status == 200);
         CHECK(json::parse(index->body)["index"]["unit"]["type"] == "federation");
         CHECK(index->body.find("VNS-1") == std::string::npos);
+        // A period the server cannot read is a 400 naming the parameter.
+        for (const char* bad : {"/api/v1/index", "/api/v1/index?year=abc", "/api/v1/index?year=1066",
+                                "/api/v1/stats?year=2021&tertial=4"}) {
+            INFO(bad);
+            auto r = http.request("GET", bad);
+            REQUIRE(r);
+            CHECK(r->status == 400);
+            const auto field = json::parse(r->body)["error"]["field"].get<std::string>();
+            CHECK((field == "year" || field == "tertial"));
+        }
     }
     SECTION("a revoked device is refused")
     {

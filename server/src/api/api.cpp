@@ -129,7 +129,8 @@ Result<std::string> bodyOf(const Request& req)
 
 Result<Period> periodOf(const std::map<std::string, std::string>& q)
 {
-    auto year = q.count("year") ? parseInteger(q.at("year")) : std::nullopt;
+    // 0 when missing or not a number: refused below like any year out of range.
+    const long long year = q.count("year") ? parseInteger(q.at("year")).value_or(0) : 0;
     if (q.count("from") || q.count("to")) {
         auto from = Date::parse(q.count("from") ? q.at("from") : "", "from");
         auto to = Date::parse(q.count("to") ? q.at("to") : "", "to");
@@ -139,15 +140,15 @@ Result<Period> periodOf(const std::map<std::string, std::string>& q)
             return to.error();
         return Period::range(*from, *to);
     }
-    if (!year || *year < 1990 || *year > 2200)
+    if (year < 1990 || year > 2200)
         return makeError("invalid_value", "year", "ange year, t.ex. ?year=2021");
     if (q.count("tertial")) {
         auto t = parseInteger(q.at("tertial"));
         if (!t || *t < 1 || *t > 3)
             return makeError("invalid_value", "tertial", "tertial ska vara 1, 2 eller 3");
-        return Period::tertial(static_cast<int>(*year), static_cast<int>(*t));
+        return Period::tertial(static_cast<int>(year), static_cast<int>(*t));
     }
-    return Period::year(static_cast<int>(*year));
+    return Period::year(static_cast<int>(year));
 }
 
 }  // namespace
