@@ -62,6 +62,9 @@ TEST_CASE("Goda exempel: write, edit, and the anonymity rules", "[client][storie
     auto impossible = story;
     impossible["date"] = "2021-02-30";
     CHECK(f.act(stories, [&] { stories->save(impossible); }).startsWith("date: "));
+    auto tooLong = story;
+    tooLong["text"] = QString(20001, QChar(u'å'));
+    CHECK(f.act(stories, [&] { stories->save(tooLong); }).startsWith("text: "));
     CHECK(stories->items().size() == 1);
     REQUIRE(waitUntil([&] { return f.app->pending() == 2; }));  // the create and the edit
 }
