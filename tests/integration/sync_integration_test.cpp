@@ -41,6 +41,16 @@ Case newCase(SyncEngine& e, const std::string& team, const std::string& code)
     return c;
 }
 
+/// A Vännäs device enrolled with the server, then set to reach it through a
+/// proxy on `proxyPort` (the same certificate answers there).
+std::unique_ptr<SyncEngine> viaProxy(World& w, const ServerProcess& server, const std::string& name, int proxyPort)
+{
+    auto direct = w.client(name, "vns", server);
+    REQUIRE(direct->replica().setState("server_url", "https://localhost:" + std::to_string(proxyPort)));
+    direct.reset();
+    return std::make_unique<SyncEngine>(w.dir.file(name + ".db"));
+}
+
 }  // namespace
 
 TEST_CASE("Offline work in Vindeln arrives once when the laptop reconnects", "[integration][sync]")
@@ -272,14 +282,9 @@ TEST_CASE("Through a flaky connection (refused, cut mid-stream, slow) nothing is
 {
     World w;
     ServerProcess server(w.db, w.cert, w.key);
-    auto a = w.client("vannas-1", "vns", server);
-    auto b = w.client("vannas-2", "vns", server);
     FaultProxy proxy(server.port, 0.3, 42);
-    const std::string viaProxy = "https://localhost:" + std::to_string(proxy.port);
-    REQUIRE(a->replica().setState("server_url", viaProxy));
-    REQUIRE(b->replica().setState("server_url", viaProxy));
-    a = std::make_unique<SyncEngine>(w.dir.file("vannas-1.db"));
-    b = std::make_unique<SyncEngine>(w.dir.file("vannas-2.db"));
+    auto a = viaProxy(w, server, "vannas-1", proxy.port);
+    auto b = viaProxy(w, server, "vannas-2", proxy.port);
 
     std::mt19937 rng(3);
     int created = 0;
@@ -324,14 +329,9 @@ TEST_CASE("Through an HTTPS proxy that drops, duplicates, replays, delays and tr
 {
     World w;
     ServerProcess server(w.db, w.cert, w.key);
-    auto a = w.client("vannas-1", "vns", server);
-    auto b = w.client("vannas-2", "vns", server);
     HttpFaultProxy proxy(server.port, w.cert, w.key, 0.35, 7);
-    const std::string viaProxy = "https://localhost:" + std::to_string(proxy.port);
-    REQUIRE(a->replica().setState("server_url", viaProxy));
-    REQUIRE(b->replica().setState("server_url", viaProxy));
-    a = std::make_unique<SyncEngine>(w.dir.file("vannas-1.db"));
-    b = std::make_unique<SyncEngine>(w.dir.file("vannas-2.db"));
+    auto a = viaProxy(w, server, "vannas-1", proxy.port);
+    auto b = viaProxy(w, server, "vannas-2", proxy.port);
 
     std::mt19937 rng(11);
     int created = 0;
