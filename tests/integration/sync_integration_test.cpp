@@ -51,6 +51,18 @@ std::unique_ptr<SyncEngine> viaProxy(World& w, const ServerProcess& server, cons
     return std::make_unique<SyncEngine>(w.dir.file(name + ".db"));
 }
 
+/// Once the network is good again: two rounds, so each device also receives
+/// what the other sent last.
+void settle(std::initializer_list<SyncEngine*> devices)
+{
+    for (int round = 0; round < 2; ++round)
+        for (auto* e : devices) {
+            auto r = e->syncWithRetry(3);
+            INFO((r ? std::string() : r.error().describe()));
+            REQUIRE(r);
+        }
+}
+
 }  // namespace
 
 TEST_CASE("Offline work in Vindeln arrives once when the laptop reconnects", "[integration][sync]")
@@ -304,12 +316,7 @@ TEST_CASE("Through a flaky connection (refused, cut mid-stream, slow) nothing is
     CHECK(proxy.faults > 0);
     CHECK(failures > 0);
     proxy.setFaultRate(0);
-    for (int round = 0; round < 2; ++round)
-        for (auto* e : {a.get(), b.get()}) {
-            auto r = e->syncWithRetry(3);
-            INFO((r ? std::string() : r.error().describe()));
-            REQUIRE(r);
-        }
+    settle({a.get(), b.get()});
     CHECK(w.serverCount("SELECT count(*) FROM cases") == created);
     CHECK(w.serverCount("SELECT count(DISTINCT uid) FROM cases") == created);
     CHECK(w.serverCount("SELECT sum(delta) FROM tally_delta") == tallied);
@@ -375,12 +382,7 @@ TEST_CASE("Through an HTTPS proxy that drops, duplicates, replays, delays and tr
     }
     CHECK(failures > 0);
     proxy.setFaultRate(0);
-    for (int round = 0; round < 2; ++round)
-        for (auto* e : {a.get(), b.get()}) {
-            auto r = e->syncWithRetry(3);
-            INFO((r ? std::string() : r.error().describe()));
-            REQUIRE(r);
-        }
+    settle({a.get(), b.get()});
     const auto live = created - deleted;
     CHECK(w.serverCount("SELECT count(*) FROM cases WHERE deleted = 0") == live);
     CHECK(w.serverCount("SELECT count(*) FROM cases") == created);
