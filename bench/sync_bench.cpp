@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <thread>
 #include <vector>
@@ -170,23 +171,17 @@ int main(int argc, char** argv)
 {
     int ops = 100000, clients = 80, perClient = 1000, polls = 4000, only = 0, downloadCases = 5000,
         downloadTallies = 50000;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string k = argv[i];
-        const int v = std::stoi(argv[i + 1]);
-        if (k == "--ops")
-            ops = v;
-        else if (k == "--clients")
-            clients = v;
-        else if (k == "--per-client")
-            perClient = v;
-        else if (k == "--polls")
-            polls = v;
-        else if (k == "--only")
-            only = v;
-        else if (k == "--download-cases")
-            downloadCases = v;
-        else if (k == "--download-tallies")
-            downloadTallies = v;
+    const std::map<std::string, int*> options{{"--ops", &ops},         {"--clients", &clients},
+                                              {"--per-client", &perClient}, {"--polls", &polls},
+                                              {"--only", &only},            {"--download-cases", &downloadCases},
+                                              {"--download-tallies", &downloadTallies}};
+    for (int i = 1; i < argc; i += 2) {
+        const auto option = options.find(argv[i]);
+        if (option == options.end() || i + 1 >= argc) {
+            std::cerr << "sync_bench: unknown option or missing value: " << argv[i] << "\n";
+            return 2;
+        }
+        *option->second = std::stoi(argv[i + 1]);
     }
     const auto dir = (std::filesystem::temp_directory_path() / ("samkoll-sync-bench-" + std::to_string(getpid()))).string();
     std::filesystem::create_directories(dir);

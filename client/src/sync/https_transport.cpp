@@ -107,11 +107,6 @@ Result<HttpReply> HttpsClient::request(const std::string& method, const std::str
     return reply;
 }
 
-Result<json> HttpsTransport::call(const std::string& method, const std::string& path, const std::string& body)
-{
-    return call(method, path, method == "POST" ? RequestBody::encode(body) : RequestBody{body, false});
-}
-
 Result<json> HttpsTransport::call(const std::string& method, const std::string& path, const RequestBody& body)
 {
     auto reply = m_client.request(method, path, body);
@@ -131,7 +126,7 @@ Result<json> HttpsTransport::call(const std::string& method, const std::string& 
 
 Result<json> HttpsTransport::configuration()
 {
-    return call("GET", "/api/v1/config", std::string());
+    return call("GET", "/api/v1/config", RequestBody{});
 }
 
 Result<BatchResult> HttpsTransport::push(const Batch& batch)
@@ -151,7 +146,7 @@ std::function<Result<BatchResult>()> HttpsTransport::preparePush(const Batch& ba
 
 Result<PullResult> HttpsTransport::pull(std::int64_t cursor, int limit)
 {
-    auto j = call("GET", "/api/v1/sync/pull?cursor=" + std::to_string(cursor) + "&limit=" + std::to_string(limit), std::string());
+    auto j = call("GET", "/api/v1/sync/pull?cursor=" + std::to_string(cursor) + "&limit=" + std::to_string(limit), RequestBody{});
     if (!j)
         return j.error();
     return parsePullResult(*j);

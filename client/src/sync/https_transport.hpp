@@ -59,7 +59,6 @@ public:
     core::Result<core::PullResult> pull(std::int64_t cursor, int limit) override;
 
 private:
-    core::Result<nlohmann::json> call(const std::string& method, const std::string& path, const std::string& body);
     core::Result<nlohmann::json> call(const std::string& method, const std::string& path, const RequestBody& body);
     HttpsClient& m_client;
 };

@@ -10,7 +10,6 @@ namespace {
 /// What a connection's WAL hook knows: the checkpointer, if it still exists.
 struct HookContext {
     std::weak_ptr<Checkpointer> owner;
-    void (*wake)(Checkpointer&);
 };
 
 }  // namespace
@@ -38,7 +37,7 @@ void Checkpointer::wake()
 
 std::shared_ptr<void> Checkpointer::attach(core::Database& db)
 {
-    auto context = std::make_shared<HookContext>(HookContext{weak_from_this(), [](Checkpointer& c) { c.wake(); }});
+    auto context = std::make_shared<HookContext>(HookContext{weak_from_this()});
     // Replaces SQLite's own hook, i.e. the automatic checkpoint in the commit.
     sqlite3_wal_hook(
         db.handle(),
@@ -48,7 +47,7 @@ std::shared_ptr<void> Checkpointer::attach(core::Database& db)
                 sqlite3_wal_checkpoint_v2(handle, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
             else if (pages >= kBackgroundPages)
                 if (auto owner = ctx->owner.lock())
-                    ctx->wake(*owner);
+                    owner->wake();
             return SQLITE_OK;
         },
         context.get());

@@ -880,7 +880,7 @@ Result<std::string> Repository::saveStory(Story s)
             std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
     };
     if (characters(s.title) > kMaxStoryTitle)
-        return makeError("too_long", "title", "rubriken får vara högst " + std::to_string(kMaxStoryTitle) + " tecken");
+        return makeError("too_long", "title", "rubriken får vara högst " + std::to_string(kMaxStoryTitle) + " tecken – korta den");
     if (characters(s.text) > kMaxStoryText)
         return makeError("too_long", "text",
                          "texten får vara högst " + std::to_string(kMaxStoryText) + " tecken – korta den eller dela upp den");
