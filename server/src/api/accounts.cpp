@@ -59,16 +59,15 @@ Result<std::string> Accounts::newEnrolmentCode(Id federationId, const std::strin
 
 Result<DeviceContext> Accounts::contextOf(Id userId, const std::string& deviceId)
 {
-    auto& st = m_db.cached("SELECT federation_id, role, team_id FROM app_user WHERE id = ?");
-    st.bind(1, userId);
-    if (!st.step())
+    auto st = m_db.cached("SELECT federation_id, role, team_id FROM app_user WHERE id = ?");
+    st->bind(1, userId);
+    if (!st->step())
         return makeError("unauthorized", "", "användaren finns inte längre");
     DeviceContext ctx;
     ctx.deviceId = deviceId;
-    ctx.federationId = st.integer(0);
-    ctx.role = parseRole(st.text(1)).value_or(Role::Board);
-    ctx.teamId = st.optionalInteger(2);
-    st.reset();
+    ctx.federationId = st->integer(0);
+    ctx.role = parseRole(st->text(1)).value_or(Role::Board);
+    ctx.teamId = st->optionalInteger(2);
     return ctx;
 }
 
@@ -120,22 +119,22 @@ Result<DeviceContext> Accounts::authenticate(const std::string& token)
 {
     return guarded<DeviceContext>([&]() -> Result<DeviceContext> {
         // One query for the device and its user: this runs before every request.
-        auto& st = m_db.cached(
+        auto st = m_db.cached(
             "SELECT d.id, d.revoked_at IS NOT NULL, u.id IS NOT NULL, u.federation_id, u.role, u.team_id "
             "FROM device d LEFT JOIN app_user u ON u.id = d.user_id WHERE d.token_hash = ?");
-        st.bind(1, sha256Hex(token));
-        if (!st.step())
+        st->bind(1, sha256Hex(token));
+        if (!st->step())
             return makeError("unauthorized", "token", "okänd enhet – registrera enheten med en kod från kansliet");
         DeviceContext ctx;
-        ctx.deviceId = st.text(0);
-        const bool revoked = st.integer(1) != 0;
-        const bool userExists = st.integer(2) != 0;
+        ctx.deviceId = st->text(0);
+        const bool revoked = st->integer(1) != 0;
+        const bool userExists = st->integer(2) != 0;
         if (userExists) {
-            ctx.federationId = st.integer(3);
-            ctx.role = parseRole(st.text(4)).value_or(Role::Board);
-            ctx.teamId = st.optionalInteger(5);
+            ctx.federationId = st->integer(3);
+            ctx.role = parseRole(st->text(4)).value_or(Role::Board);
+            ctx.teamId = st->optionalInteger(5);
         }
-        st.reset();
+        st->reset();
         if (revoked)
             return makeError("unauthorized", "token", "enheten har spärrats av kansliet – registrera den igen med en ny kod");
         if (!userExists)

@@ -129,7 +129,11 @@ std::uint64_t fnv1a(std::string_view data)
 Result<ImportSummary> importBudget(Repository& repo, Id federationId, std::string_view json, const std::string& fileName,
                                    bool replace)
 {
-    auto doc = parseBudgetDocument(json, [&](const std::string& code) { return repo.questionOptions(federationId, code); });
+    // A storage failure while looking up a question is a storage error, not "no such question".
+    auto doc = guarded<BudgetDocument>([&] {
+        return parseBudgetDocument(
+            json, [&](const std::string& code) { return valueOrThrow(repo.questionOptions(federationId, code)); });
+    });
     if (!doc) {
         Error e = doc.error();
         e.where = fileName;
@@ -261,15 +265,15 @@ Result<ImportSummary> importCases(Repository& repo, Id federationId, std::string
             c.supportDuration = *duration;
 
             // Re-importing a corrected file updates the cases it already created.
-            auto& existing = repo.database().cached("SELECT uid FROM cases WHERE team_id = ? AND code = ? AND deleted = 0");
-            existing.bind(1, c.teamId).bind(2, c.code);
-            if (existing.step()) {
-                c.uid = existing.text(0);
+            auto existing = repo.database().cached("SELECT uid FROM cases WHERE team_id = ? AND code = ? AND deleted = 0");
+            existing->bind(1, c.teamId).bind(2, c.code);
+            if (existing->step()) {
+                c.uid = existing->text(0);
                 ++summary.updated;
             } else {
                 ++summary.created;
             }
-            existing.reset();
+            existing->reset();
             auto saved = repo.saveCase(c, today);
             if (!saved)
                 return r.wrap(saved.error());
@@ -358,12 +362,12 @@ Result<ImportSummary> importTallies(Repository& repo, Id federationId, std::stri
                 return r.wrap(round.error());
 
             const std::string questionCode = r.get(cQuestion);
-            auto& q = db.cached("SELECT id FROM question WHERE federation_id = ? AND code = ?");
-            q.bind(1, federationId).bind(2, questionCode);
-            if (!q.step())
+            auto q = db.cached("SELECT id FROM question WHERE federation_id = ? AND code = ?");
+            q->bind(1, federationId).bind(2, questionCode);
+            if (!q->step())
                 return r.error("question", "frågan '" + questionCode + "' finns inte – importera den sociala budgeten/enkäten först");
-            const Id questionId = q.integer(0);
-            q.reset();
+            const Id questionId = q->integer(0);
+            q->reset();
 
             TallyDelta d;
             d.uid = filePrefix + std::to_string(row.line);
@@ -374,7 +378,7 @@ Result<ImportSummary> importTallies(Repository& repo, Id federationId, std::stri
             if (auto n = parseInteger(optionText)) {
                 d.option = static_cast<int>(*n);
             } else {
-                auto options = repo.questionOptions(federationId, questionCode).value_or(std::vector<std::string>{});
+                auto options = valueOrThrow(repo.questionOptions(federationId, questionCode)).value_or(std::vector<std::string>{});
                 d.option = 0;
                 for (std::size_t i = 0; i < options.size(); ++i)
                     if (foldCase(options[i]) == foldCase(optionText))

@@ -195,13 +195,13 @@ void Database::exec(std::string_view sql)
     }
 }
 
-Statement& Database::cached(const std::string& sql)
+CachedStatement Database::cached(const std::string& sql)
 {
     auto it = m_cache.find(sql);
     if (it == m_cache.end())
         it = m_cache.emplace(sql, std::make_unique<Statement>(*this, sql)).first;
     it->second->reset();
-    return *it->second;
+    return CachedStatement(*it->second);
 }
 
 void Database::resetCached()
@@ -239,8 +239,42 @@ void Database::fail(int rc, std::string_view context) const
     std::string msg = sqlite3_errmsg(m_db);
     if (msg.empty() || msg == "not an error")
         msg = sqlite3_errstr(rc);
-    (void)context;
-    throw StoreError(rc, msg);
+    throw StoreError(rc, msg, std::string(context));
+}
+
+Error storageError(const StoreError& e)
+{
+    std::string message;
+    switch (e.code() & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        message = "databasen är upptagen av en annan åtgärd just nu. Inget av ändringen sparades – försök igen om en "
+                  "stund.";
+        break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        message = "databasfilen är skadad och kan inte läsas. Inget av ändringen sparades. Ändra inget i filen; "
+                  "återställ den senaste säkerhetskopian eller kontakta den som sköter servern.";
+        break;
+    case SQLITE_FULL:
+        message = "disken är full. Inget av ändringen sparades – frigör utrymme och försök igen.";
+        break;
+    default:
+        message = std::string("databasfel (") + e.what() +
+                  "). Inget av ändringen sparades – försök igen; kvarstår felet, kontakta den som sköter servern.";
+    }
+    Error error = makeError("storage", "", std::move(message));
+    error.detail = std::string(e.what()) + (e.sql().empty() ? "" : " i: " + e.sql());
+    return error;
+}
+
+Error unexpectedError(const std::exception& e)
+{
+    Error error = makeError("internal", "",
+                            "ett oväntat fel avbröt åtgärden. Inget av den sparades – försök igen; händer det igen, "
+                            "kontakta den som sköter Samkoll.");
+    error.detail = e.what();
+    return error;
 }
 
 void Database::migrate()
@@ -266,7 +300,7 @@ void Database::migrate()
 Transaction::Transaction(Database& db) : m_db(db), m_nested(sqlite3_get_autocommit(db.handle()) == 0)
 {
     static const std::string savepoint = "SAVEPOINT samkoll_nested", begin = "BEGIN IMMEDIATE";
-    m_db.cached(m_nested ? savepoint : begin).run();
+    m_db.cached(m_nested ? savepoint : begin)->run();
 }
 
 Transaction::~Transaction()
@@ -284,7 +318,7 @@ ReadTransaction::ReadTransaction(Database& db) : m_db(db), m_nested(sqlite3_get_
 {
     static const std::string begin = "BEGIN";
     if (!m_nested)
-        m_db.cached(begin).run();
+        m_db.cached(begin)->run();
 }
 
 ReadTransaction::~ReadTransaction()
@@ -296,7 +330,7 @@ ReadTransaction::~ReadTransaction()
     static const std::string commit = "COMMIT";
     bool ended = false;
     try {
-        ended = m_db.cached(commit).tryRun();
+        ended = m_db.cached(commit)->tryRun();
     } catch (...) {
     }
     if (!ended)
@@ -306,7 +340,7 @@ ReadTransaction::~ReadTransaction()
 void Transaction::commit()
 {
     static const std::string release = "RELEASE samkoll_nested", commit = "COMMIT";
-    m_db.cached(m_nested ? release : commit).run();
+    m_db.cached(m_nested ? release : commit)->run();
     m_done = true;
 }
 

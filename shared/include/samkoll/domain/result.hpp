@@ -16,6 +16,7 @@ struct Error {
     std::string field;    ///< the field or column, e.g. "start_date"; empty when none applies
     std::string message;  ///< Swedish, complete sentence
     std::string where;    ///< location in an input file, e.g. "arenden.csv, rad 12"; empty when none
+    std::string detail;   ///< for logs only (the failing SQL, a library's text); never shown to a user
 
     /// "arenden.csv, rad 12, fält 'start_date': …" — as shown in logs and the CLI.
     [[nodiscard]] std::string describe() const
@@ -92,7 +93,7 @@ using Status = Result<void>;
 
 inline Error makeError(std::string code, std::string field, std::string message)
 {
-    return Error{std::move(code), std::move(field), std::move(message), {}};
+    return Error{std::move(code), std::move(field), std::move(message), {}, {}};
 }
 
 }  // namespace samkoll::core

@@ -20,14 +20,22 @@ namespace samkoll::core {
 /// public edge and return a Result, so it never crosses into callers.
 class StoreError : public std::runtime_error {
 public:
-    StoreError(int code, const std::string& what) : std::runtime_error(what), m_code(code) {}
+    StoreError(int code, const std::string& what, std::string sql = {})
+        : std::runtime_error(what), m_code(code), m_sql(std::move(sql))
+    {
+    }
+    /// SQLite's extended result code.
     [[nodiscard]] int code() const { return m_code; }
+    /// The statement that failed (for the log), empty when not known.
+    [[nodiscard]] const std::string& sql() const { return m_sql; }
 
 private:
     int m_code;
+    std::string m_sql;
 };
 
 class Database;
+class CachedStatement;
 
 /// A prepared statement. Binding is 1-based like SQLite; columns are 0-based.
 class Statement {
@@ -88,8 +96,10 @@ public:
 
     void exec(std::string_view sql);
     Statement prepare(std::string_view sql) { return Statement(*this, sql); }
-    /// A statement prepared once per connection and reset after use — for hot paths.
-    Statement& cached(const std::string& sql);
+    /// A statement prepared once per connection — for hot paths. The guard
+    /// resets it (ends its read, clears its bindings) when it goes out of
+    /// scope, so no cached statement keeps a snapshot open by accident.
+    CachedStatement cached(const std::string& sql);
     /// Resets every cached statement, so none keeps a read transaction open.
     void resetCached();
     [[nodiscard]] std::int64_t lastInsertId() const;
@@ -117,6 +127,28 @@ private:
     std::map<std::string, std::unique_ptr<Statement>> m_cache;
     int m_failAfter = 0;
     std::int64_t m_steps = 0;
+};
+
+/// A cached statement in use (Database::cached): `->` reaches the statement;
+/// on scope exit it is reset.
+class CachedStatement {
+public:
+    explicit CachedStatement(Statement& st) : m_st(&st) {}
+    ~CachedStatement()
+    {
+        if (m_st)
+            m_st->reset();
+    }
+    CachedStatement(CachedStatement&& other) noexcept : m_st(other.m_st) { other.m_st = nullptr; }
+    CachedStatement(const CachedStatement&) = delete;
+    CachedStatement& operator=(const CachedStatement&) = delete;
+    CachedStatement& operator=(CachedStatement&&) = delete;
+
+    Statement* operator->() { return m_st; }
+    Statement& operator*() { return *m_st; }
+
+private:
+    Statement* m_st;
 };
 
 /// RAII transaction: BEGIN IMMEDIATE on construction (a SAVEPOINT when already
@@ -161,12 +193,13 @@ T valueOrThrow(Result<T> r)
 }
 
 /// The user-facing error for a storage failure: what happened and what to do.
-inline Error storageError(const StoreError& e)
-{
-    return makeError("storage", "",
-                     std::string("databasfel (") + e.what() +
-                         "). Inget av ändringen sparades – försök igen; kvarstår felet, kontakta den som sköter servern.");
-}
+/// A busy database, a damaged file and a full disk read differently; the code
+/// is "storage" for all (retry and HTTP 503 decide on it), the SQL and
+/// SQLite's text are in `detail` for the log.
+Error storageError(const StoreError& e);
+/// The error for an exception no layer expected (a library's, e.g. JSON of the
+/// wrong shape): code "internal", the library's text only in `detail`.
+Error unexpectedError(const std::exception& e);
 
 /// Runs `body` in a transaction and turns a StoreError into an Error; `body`
 /// returns Result<T>. A failed Result rolls the transaction back too.
@@ -181,10 +214,13 @@ Result<T> inTransaction(Database& db, Body&& body)
         return r;
     } catch (const StoreError& e) {
         return storageError(e);
+    } catch (const std::exception& e) {
+        return unexpectedError(e);
     }
 }
 
-/// Runs a read-only `body` and turns a StoreError into an Error.
+/// Runs a read-only `body` and turns a StoreError (or any other exception)
+/// into an Error, so nothing thrown below leaves a public core function.
 template <typename T, typename Body>
 Result<T> guarded(Body&& body)
 {
@@ -192,6 +228,8 @@ Result<T> guarded(Body&& body)
         return body();
     } catch (const StoreError& e) {
         return storageError(e);
+    } catch (const std::exception& e) {
+        return unexpectedError(e);
     }
 }
 

@@ -7,22 +7,15 @@
 #include <vector>
 
 #include "samkoll/domain/case.hpp"
+#include "samkoll/domain/case_status.hpp"
 #include "samkoll/domain/entities.hpp"
 #include "samkoll/domain/result.hpp"
 #include "samkoll/index/indicator.hpp"
 #include "samkoll/io/budget_json.hpp"
 #include "samkoll/store/database.hpp"
+#include "samkoll/store/uid.hpp"
 
 namespace samkoll::core {
-
-/// A new random 128-bit id as 32 hex digits, for rows created anywhere (offline too).
-std::string newUid();
-
-/// Where a case is in its lifecycle, derived from its dates and decision.
-enum class CaseStatus { Referred, Accepted, Declined, Active, Exited };
-std::string_view caseStatusCode(CaseStatus s);
-std::optional<CaseStatus> parseCaseStatus(std::string_view code);
-CaseStatus statusOf(const Case& c);
 
 /// Filters of the coordinator's case list.
 struct CaseQuery {
@@ -43,8 +36,16 @@ struct CaseListRow {
 
 /// The domain's reads and writes over one Database. Every write validates its
 /// input, checks period locks and runs in a transaction (a savepoint when the
-/// caller already holds one, so imports stay all-or-nothing). Every function
-/// returns a Result; no exception leaves this class.
+/// caller already holds one, so imports stay all-or-nothing). Every public
+/// function returns a Result; no exception leaves this class (isLocked, used
+/// inside transactions, is the one documented exception: it throws StoreError).
+///
+/// One store file per group of tables (shared/src/store/): repository_organisation
+/// (förbund, members, teams), repository_cases (cases and the case list),
+/// repository_surveys (definitions, rounds, tallies), repository_inputs (stories,
+/// composition, HÅE, judgments), repository_budget (social budget), period_locks.
+/// Threads: a Repository and its Database belong to the thread that uses them
+/// (one connection per thread; the client's database thread, a server I/O thread).
 class Repository {
 public:
     explicit Repository(Database& db) : m_db(db) {}
@@ -85,8 +86,9 @@ public:
     /// Stores scales, questions and questionnaires; an existing definition with
     /// the same code must be identical (question wording is kept verbatim).
     Status saveSurveyDefinitions(Id federationId, const BudgetDocument& doc);
-    /// Options of a stored question, by code.
-    std::optional<std::vector<std::string>> questionOptions(Id federationId, const std::string& questionCode);
+    /// Options of a stored question, by code; nullopt when there is no such
+    /// question (a storage failure is an error, never "not found").
+    Result<std::optional<std::vector<std::string>>> questionOptions(Id federationId, const std::string& questionCode);
     /// Finds or creates the round; sets `invited` when given.
     Result<Id> ensureRound(Id federationId, const std::string& questionnaireCode, RespondentGroup group,
                            std::optional<Id> teamId, const Period& period, std::optional<std::int64_t> invited);

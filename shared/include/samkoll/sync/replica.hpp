@@ -14,14 +14,11 @@
 #include "samkoll/domain/entities.hpp"
 #include "samkoll/domain/result.hpp"
 #include "samkoll/store/database.hpp"
+#include "samkoll/sync/configuration.hpp"
 #include "samkoll/sync/hlc.hpp"
 #include "samkoll/sync/protocol.hpp"
 
 namespace samkoll::core {
-
-/// The förbund configuration a device needs to work offline: federation,
-/// members, teams and the social budgets with their survey definitions.
-nlohmann::json exportConfiguration(Database& db, Id federationId);
 
 /// How a device reaches the server: HTTPS in the client, a direct call in tests.
 class SyncTransport {
@@ -56,6 +53,13 @@ struct RefusedOperation {
     std::string code;
     std::string message;
     OperationKind kind = OperationKind::CaseUpsert;
+    std::string caseCode;  ///< for a case operation: the case's code now (empty when gone)
+};
+
+/// A success story as the device lists it.
+struct StoryRow {
+    Story story;
+    bool pendingSync = false;  ///< a change of it still waits in the outbox
 };
 
 /// A field two devices changed at once: the server kept one value
@@ -91,6 +95,17 @@ struct TallyEntry {
 /// The device side of sync (docs/protocol.md), transport-free: a local copy of
 /// the data the device may see, local edits that are saved and queued in the
 /// outbox in one transaction, and application of downloaded changes.
+///
+/// Files (shared/src/sync/): replica.cpp (state, clock, outbox rows),
+/// configuration.cpp (applyConfiguration), local_edits.cpp (every edit: saved
+/// and queued in one transaction), outbox.cpp (pending, acknowledgements,
+/// refusals, conflicts), apply_pull.cpp (downloads), synchronise.cpp (the
+/// driver). Functions returning Result/Status never throw; the plain reads
+/// (state, cursor, pending, pendingCount, refused, conflicts, counts) throw
+/// StoreError on a storage failure — call them inside guarded() or a job whose
+/// failure is reported. Threads: one Replica and its Database per thread (the
+/// client's database thread); synchronise() runs the transport's send on a
+/// second thread but touches the Replica only from the calling one.
 class Replica {
 public:
     /// `node` names this device in its clocks (the device id once enrolled);
@@ -141,6 +156,12 @@ public:
                                  const std::string& period, const std::string& question, int option, Gender gender,
                                  std::int64_t delta, const std::string& enteredBy);
 
+    // --- Reads of the local copy (Result: never throw) -------------------------------
+    /// A team's success stories, newest first.
+    Result<std::vector<StoryRow>> stories(Id teamId);
+    /// A team's composition rows (staff, steering group) of a year.
+    Result<std::vector<Composition>> compositions(Id teamId, int year);
+
     // --- Conflicts -------------------------------------------------------------
     /// Unresolved conflicts of cases that still exist, oldest first.
     std::vector<ConflictInfo> conflicts();
@@ -154,7 +175,11 @@ public:
     /// encoded operations (but at least one).
     std::vector<Operation> pending(std::int64_t afterSeq, int limit, std::size_t maxBytes = SIZE_MAX);
     [[nodiscard]] int pendingCount();
+    /// Refused operations, oldest first, with the code of the case they concern.
     std::vector<RefusedOperation> refused();
+    [[nodiscard]] int refusedCount();
+    /// Unresolved conflicts of cases that still exist (as conflicts() lists them).
+    [[nodiscard]] int conflictCount();
     /// Marks operations up to `seq` as offered to the server: from now on they
     /// may have been applied there, so a delete among them can no longer be undone.
     Status markSent(std::int64_t seq);

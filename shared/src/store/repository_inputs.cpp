@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "samkoll/store/repository.hpp"
+
+#include "rows.hpp"
+
+#include "samkoll/domain/personnummer.hpp"
+
+namespace samkoll::core {
+
+using namespace rows;
+
+// --- Other inputs -----------------------------------------------------------------
+
+Result<std::string> Repository::saveStory(Story s)
+{
+    if (s.title.empty())
+        return makeError("required", "title", "ge framgångsbeskrivningen en rubrik");
+    if (s.text.empty())
+        return makeError("required", "text", "skriv framgångsbeskrivningen");
+    // Characters, not bytes: å, ä and ö are two bytes in UTF-8.
+    auto characters = [](std::string_view t) {
+        return static_cast<std::size_t>(
+            std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    };
+    if (characters(s.title) > kMaxStoryTitle)
+        return makeError("too_long", "title", "rubriken får vara högst " + std::to_string(kMaxStoryTitle) + " tecken – korta den");
+    if (characters(s.text) > kMaxStoryText)
+        return makeError("too_long", "text",
+                         "texten får vara högst " + std::to_string(kMaxStoryText) + " tecken – korta den eller dela upp den");
+    if (looksLikePersonnummer(s.title) || looksLikePersonnummer(s.text))
+        return makeError("personnummer", looksLikePersonnummer(s.title) ? "title" : "text",
+                         "texten innehåller något som ser ut som ett personnummer – avidentifiera texten");
+    if (s.uid.empty())
+        s.uid = newUid();
+    return inTransaction<std::string>(m_db, [&]() -> Result<std::string> {
+        if (auto st = checkTeam(s.federationId, s.teamId); !st)
+            return st.error();
+        if (auto st = checkUnlocked(s.federationId, s.date.year, "date"); !st)
+            return st.error();
+        auto old = m_db.prepare("SELECT story_date FROM story WHERE uid = ?");
+        old.bind(1, s.uid);
+        if (old.step()) {
+            const int oldYear = valueOrThrow(Date::parse(old.text(0))).year;
+            if (auto st = checkUnlocked(s.federationId, oldYear, "date"); !st)
+                return st.error();
+        }
+        m_db.prepare(
+                "INSERT INTO story (uid, federation_id, team_id, category, story_date, title, body) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (uid) DO UPDATE SET category = ?4, story_date = ?5, "
+                "title = ?6, body = ?7")
+            .bind(1, s.uid)
+            .bind(2, s.federationId)
+            .bind(3, s.teamId)
+            .bind(4, codeOf(s.category))
+            .bind(5, s.date.iso())
+            .bind(6, s.title)
+            .bind(7, s.text)
+            .run();
+        return s.uid;
+    });
+}
+
+Status Repository::setComposition(const Composition& c)
+{
+    if (c.women < 0 || c.men < 0)
+        return makeError("invalid_value", c.women < 0 ? "women" : "men", "antalet kan inte vara negativt");
+    if (c.body == CompositionBody::Board && c.teamId)
+        return makeError("invalid_value", "team", "styrelsen hör till förbundet, inte ett team");
+    if (c.body != CompositionBody::Board && !c.teamId)
+        return makeError("required", "team", "ange vilket team personalen eller styrgruppen hör till");
+    return inTransaction<void>(m_db, [&]() -> Status {
+        if (auto s = checkTeam(c.federationId, c.teamId); !s)
+            return s;
+        if (auto s = checkUnlocked(c.federationId, c.year, "year"); !s)
+            return s;
+        m_db.prepare("DELETE FROM composition WHERE federation_id = ? AND ifnull(team_id, 0) = ? AND body = ? AND year = ?")
+            .bind(1, c.federationId)
+            .bind(2, c.teamId.value_or(0))
+            .bind(3, codeOf(c.body))
+            .bind(4, c.year)
+            .run();
+        m_db.prepare("INSERT INTO composition (federation_id, team_id, body, year, women, men) VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(1, c.federationId)
+            .bind(2, c.teamId)
+            .bind(3, codeOf(c.body))
+            .bind(4, c.year)
+            .bind(5, c.women)
+            .bind(6, c.men)
+            .run();
+        return {};
+    });
+}
+
+Status Repository::setHaeStatistic(const HaeStatistic& s)
+{
+    if (s.population <= 0)
+        return makeError("invalid_value", "population_20_64", "befolkningen 20–64 år måste vara större än 0");
+    if (s.total < 0 || s.illness < 0 || s.unemployment < 0 || s.assistance < 0)
+        return makeError("invalid_value", "hae_total", "helårsekvivalenter kan inte vara negativa");
+    return inTransaction<void>(m_db, [&]() -> Status {
+        auto st = m_db.prepare("SELECT federation_id FROM member WHERE id = ? AND kind = 'kommun'");
+        st.bind(1, s.kommunId);
+        if (!st.step())
+            return makeError("not_found", "kommun", "kommunen finns inte");
+        if (auto l = checkUnlocked(st.integer(0), s.year, "year"); !l)
+            return l;
+        m_db.prepare(
+                "INSERT INTO hae_statistic (kommun_id, year, total, illness, unemployment, assistance, population) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (kommun_id, year) DO UPDATE SET total = ?3, "
+                "illness = ?4, unemployment = ?5, assistance = ?6, population = ?7")
+            .bind(1, s.kommunId)
+            .bind(2, s.year)
+            .bind(3, s.total)
+            .bind(4, s.illness)
+            .bind(5, s.unemployment)
+            .bind(6, s.assistance)
+            .bind(7, s.population)
+            .run();
+        return {};
+    });
+}
+
+Status Repository::setManualAssessment(const ManualAssessment& m)
+{
+    if (m.motivation.empty())
+        return makeError("required", "motivation", "motivera bedömningen");
+    if (looksLikePersonnummer(m.motivation))
+        return makeError("personnummer", "motivation", "motiveringen innehåller något som ser ut som ett personnummer");
+    return inTransaction<void>(m_db, [&]() -> Status {
+        if (auto s = checkTeam(m.federationId, m.teamId); !s)
+            return s;
+        if (auto s = checkUnlocked(m.federationId, m.year, "year"); !s)
+            return s;
+        m_db.prepare(
+                "DELETE FROM manual_assessment WHERE federation_id = ? AND indicator_code = ? AND ifnull(team_id, 0) = ? "
+                "AND year = ?")
+            .bind(1, m.federationId)
+            .bind(2, m.indicatorCode)
+            .bind(3, m.teamId.value_or(0))
+            .bind(4, m.year)
+            .run();
+        m_db.prepare(
+                "INSERT INTO manual_assessment (federation_id, indicator_code, team_id, year, achieved, motivation) "
+                "VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(1, m.federationId)
+            .bind(2, m.indicatorCode)
+            .bind(3, m.teamId)
+            .bind(4, m.year)
+            .bind(5, m.achieved ? 1 : 0)
+            .bind(6, m.motivation)
+            .run();
+        return {};
+    });
+}
+
+}  // namespace samkoll::core

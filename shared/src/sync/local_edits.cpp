@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "samkoll/sync/replica.hpp"
+
+#include <set>
+
+#include "samkoll/io/importers.hpp"
+#include "samkoll/store/repository.hpp"
+
+namespace samkoll::core {
+
+using nlohmann::json;
+
+Result<std::string> Replica::createCase(Case c)
+{
+    return inTransaction<std::string>(m_db, [&]() -> Result<std::string> {
+        c.uid = c.uid.empty() ? newUid() : c.uid;
+        auto saved = Repository(m_db).saveCase(c, Date::today());
+        if (!saved)
+            return saved.error();
+        Operation op;
+        op.kind = OperationKind::CaseUpsert;
+        op.uid = *saved;
+        op.team = teamCodeOf(c.teamId);
+        op.create = true;
+        op.fields = caseToFields(c);
+        if (auto s = enqueue(op); !s)
+            return s.error();
+        return *saved;
+    });
+}
+
+Status Replica::editCase(const Case& updated)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        Repository repo(m_db);
+        auto current = repo.caseByUid(updated.uid);
+        if (!current)
+            return current.error();
+        if (auto saved = repo.saveCase(updated, Date::today()); !saved)
+            return saved.error();
+        const auto before = caseToFields(*current);
+        const auto after = caseToFields(updated);
+        // A creation the server has not applied yet (never sent, or refused) is
+        // rewritten with the new values rather than followed by an edit it could not apply.
+        auto pendingCreate = m_db.prepare(
+            "SELECT seq, operation FROM outbox WHERE uid = ? AND (sent = 0 OR refused_code IS NOT NULL) ORDER BY seq");
+        pendingCreate.bind(1, updated.uid);
+        while (pendingCreate.step()) {
+            const auto seq = pendingCreate.integer(0);
+            auto create = outboxOperation(seq, pendingCreate.text(1));
+            if (!create || create->kind != OperationKind::CaseUpsert || !create->create)
+                continue;
+            pendingCreate.reset();
+            create->fields = after;
+            create->hlc = nextHlc();
+            m_db.prepare("UPDATE outbox SET operation = ?, refused_code = NULL, refused_message = NULL WHERE seq = ?")
+                .bind(1, operationToJson(*create).dump())
+                .bind(2, seq)
+                .run();
+            // Edits queued after it that the server has not applied either are
+            // now part of the creation: drop them, so nothing is applied twice.
+            auto later = m_db.prepare(
+                "SELECT seq, operation FROM outbox WHERE uid = ? AND seq > ? AND (sent = 0 OR refused_code IS NOT NULL)");
+            later.bind(1, updated.uid).bind(2, seq);
+            std::vector<std::int64_t> folded;
+            while (later.step()) {
+                if (auto edit = outboxOperation(later.integer(0), later.text(1)); edit && edit->kind == OperationKind::CaseUpsert)
+                    folded.push_back(later.integer(0));
+            }
+            for (auto f : folded)
+                m_db.prepare("DELETE FROM outbox WHERE seq = ?").bind(1, f).run();
+            return {};
+        }
+        Operation op;
+        op.kind = OperationKind::CaseUpsert;
+        op.uid = updated.uid;
+        for (const auto& [field, value] : after) {
+            if (before.at(field) == value)
+                continue;
+            op.fields[field] = value;
+            op.base[field] = before.at(field);
+        }
+        if (op.fields.empty())
+            return {};
+        return enqueue(op);
+    });
+}
+
+Status Replica::deleteCase(const std::string& uid)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        if (auto s = Repository(m_db).deleteCase(uid); !s)
+            return s;
+        Operation op;
+        op.kind = OperationKind::CaseDelete;
+        op.uid = uid;
+        return enqueue(op);
+    });
+}
+
+Status Replica::undoDelete(const std::string& uid)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        auto st = m_db.prepare("SELECT seq, operation, sent FROM outbox WHERE uid = ? ORDER BY seq DESC");
+        st.bind(1, uid);
+        while (st.step()) {
+            auto op = outboxOperation(st.integer(0), st.text(1));
+            if (!op || op->kind != OperationKind::CaseDelete)
+                continue;
+            if (st.integer(2) != 0)
+                return makeError("already_sent", "uid",
+                                 "borttagningen har redan skickats till servern och kan inte längre ångras");
+            const auto seq = st.integer(0);
+            st.reset();
+            m_db.prepare("DELETE FROM outbox WHERE seq = ?").bind(1, seq).run();
+            return Repository(m_db).restoreCase(uid);
+        }
+        return makeError("not_found", "uid", "det finns ingen borttagning av ärendet att ångra");
+    });
+}
+
+Result<std::pair<Id, std::string>> Replica::roundOf(const RoundKey& key, std::optional<std::int64_t> invited)
+{
+    auto fed = federationId();
+    if (!fed)
+        return fed.error();
+    std::optional<Id> team;
+    if (!key.team.empty()) {
+        team = teamIdOf(key.team);
+        if (!team)
+            return makeError("not_found", "team", "teamet '" + key.team + "' finns inte");
+    }
+    auto p = parsePeriod(key.period);
+    if (!p)
+        return p.error();
+    auto round = Repository(m_db).ensureRound(*fed, key.questionnaire, key.group, team, *p, invited);
+    if (!round)
+        return round.error();
+    return std::pair<Id, std::string>{*round, p->from.iso() + "/" + p->to.iso()};
+}
+
+Result<std::string> Replica::addTallyBatch(const RoundKey& key, const std::vector<TallyEntry>& entries,
+                                           const std::string& enteredBy)
+{
+    auto saved = insertTallyBatch(key, entries, enteredBy);
+    if (!saved)
+        return saved.error();
+    return saved->batch;
+}
+
+Result<Replica::SavedBatch> Replica::insertTallyBatch(const RoundKey& key, const std::vector<TallyEntry>& entries,
+                                                      const std::string& enteredBy)
+{
+    if (entries.empty())
+        return makeError("required", "count", "inget att spara – fyll i minst ett antal");
+    return inTransaction<SavedBatch>(m_db, [&]() -> Result<SavedBatch> {
+        auto round = roundOf(key, std::nullopt);
+        if (!round)
+            return round.error();
+        auto fed = federationId();
+        Repository repo(m_db);
+        SavedBatch saved{newUid(), {}};
+        const std::string& batch = saved.batch;
+        for (const auto& e : entries) {
+            auto q = m_db.cached("SELECT id FROM question WHERE federation_id = ? AND code = ?");
+            q->bind(1, *fed).bind(2, e.question);
+            const bool found = q->step();
+            const Id questionId = found ? q->integer(0) : 0;
+            q->reset();
+            if (!found)
+                return makeError("not_found", "question", "frågan '" + e.question + "' finns inte");
+            TallyDelta d;
+            d.roundId = round->first;
+            d.questionId = questionId;
+            d.option = e.option;
+            d.gender = e.gender;
+            d.delta = e.delta;
+            d.enteredBy = enteredBy;
+            d.batch = batch;
+            auto uid = repo.addTally(d);
+            if (!uid)
+                return uid.error();
+            Operation op;
+            op.kind = OperationKind::TallyAdd;
+            op.uid = *uid;
+            op.questionnaire = key.questionnaire;
+            op.group = key.group;
+            op.roundTeam = key.team;
+            op.period = round->second;
+            op.question = e.question;
+            op.option = e.option;
+            op.gender = e.gender;
+            op.delta = e.delta;
+            op.enteredBy = enteredBy;
+            op.batch = batch;
+            if (auto s = enqueue(op); !s)
+                return s.error();
+            saved.uids.push_back(*uid);
+        }
+        return saved;
+    });
+}
+
+Result<std::string> Replica::correctBatch(const RoundKey& key, const std::string& batch, const std::string& enteredBy)
+{
+    auto round = roundOf(key, std::nullopt);
+    if (!round)
+        return round.error();
+    std::vector<TallyEntry> reversed;
+    auto st = m_db.prepare(
+        "SELECT q.code, t.option_no, t.gender, sum(t.delta) FROM tally_delta t JOIN question q ON q.id = t.question_id "
+        "WHERE t.round_id = ? AND t.batch = ? GROUP BY q.code, t.option_no, t.gender HAVING sum(t.delta) <> 0");
+    st.bind(1, round->first).bind(2, batch);
+    while (st.step())
+        reversed.push_back({st.text(0), static_cast<int>(st.integer(1)),
+                            parseCode<Gender>(st.text(2)).value_or(Gender::Other), -st.integer(3)});
+    if (reversed.empty())
+        return makeError("not_found", "batch", "inmatningen finns inte i den här enkätomgången");
+    return addTallyBatch(key, reversed, enteredBy);
+}
+
+Status Replica::setInvited(const RoundKey& key, std::int64_t invited)
+{
+    if (invited < 0)
+        return makeError("invalid_value", "invited", "antalet tillfrågade kan inte vara negativt");
+    return inTransaction<void>(m_db, [&]() -> Status {
+        auto round = roundOf(key, invited);
+        if (!round)
+            return round.error();
+        Operation op;
+        op.kind = OperationKind::RoundInvited;
+        op.uid = "round:" + std::to_string(round->first);
+        op.questionnaire = key.questionnaire;
+        op.group = key.group;
+        op.roundTeam = key.team;
+        op.period = round->second;
+        op.invited = invited;
+        return enqueue(op);
+    });
+}
+
+Result<std::string> Replica::saveStory(Story story)
+{
+    return inTransaction<std::string>(m_db, [&]() -> Result<std::string> {
+        auto fed = federationId();
+        if (!fed)
+            return fed.error();
+        story.federationId = *fed;
+        story.uid = story.uid.empty() ? newUid() : story.uid;
+        auto saved = Repository(m_db).saveStory(story);
+        if (!saved)
+            return saved.error();
+        Operation op;
+        op.kind = OperationKind::StoryUpsert;
+        op.uid = *saved;
+        op.team = story.teamId ? teamCodeOf(*story.teamId) : std::string();
+        op.category = story.category;
+        op.date = story.date.iso();
+        op.title = story.title;
+        op.text = story.text;
+        if (auto s = enqueue(op); !s)
+            return s.error();
+        return *saved;
+    });
+}
+
+Status Replica::setComposition(const Composition& composition)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        auto fed = federationId();
+        if (!fed)
+            return fed.error();
+        Composition c = composition;
+        c.federationId = *fed;
+        if (auto s = Repository(m_db).setComposition(c); !s)
+            return s;
+        Operation op;
+        op.kind = OperationKind::CompositionSet;
+        op.team = c.teamId ? teamCodeOf(*c.teamId) : std::string();
+        op.uid = "composition:" + op.team + ":" + std::string(codeOf(c.body)) + ":" + std::to_string(c.year);
+        op.body = c.body;
+        op.year = c.year;
+        op.women = c.women;
+        op.men = c.men;
+        return enqueue(op);
+    });
+}
+
+Result<std::string> Replica::addTally(const std::string& questionnaire, RespondentGroup group, const std::string& teamCode,
+                                      const std::string& period, const std::string& question, int option, Gender gender,
+                                      std::int64_t delta, const std::string& enteredBy)
+{
+    auto saved = insertTallyBatch({questionnaire, group, teamCode, period}, {{question, option, gender, delta}}, enteredBy);
+    if (!saved)
+        return saved.error();
+    return saved->uids.front();
+}
+
+}  // namespace samkoll::core
