@@ -165,7 +165,7 @@ int main(int argc, char* argv[])
     const long rssBefore = kilobytes("VmRSS:");
     auto controller = std::make_unique<samkoll::client::AppController>(QString::fromStdString(db));
     controller->setBackgroundSyncSeconds(0);
-    qmlRegisterSingletonInstance("Samkoll", 1, 0, "App", controller.get());
+    samkoll::client::AppController::setInstance(controller.get());
     QQuickView view;
     view.engine()->addImportPath(QStringLiteral("qrc:/"));
     view.setResizeMode(QQuickView::SizeRootObjectToView);

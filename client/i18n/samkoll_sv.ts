@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="en">
 <context>
     <name>CaseForm</name>
@@ -189,7 +190,7 @@
         <translation>Sammansättning</translation>
     </message>
     <message>
-        <source>Women and men among the team's staff and in its steering group. The gender-balance indicators of the index use these numbers.</source>
+        <source>Women and men among the team&apos;s staff and in its steering group. The gender-balance indicators of the index use these numbers.</source>
         <translation>Kvinnor och män bland teamets personal och i dess styrgrupp. Indexets indikatorer för könsfördelning använder de här talen.</translation>
     </message>
     <message>
@@ -224,7 +225,7 @@
         <translation>Välkommen till Samkoll</translation>
     </message>
     <message>
-        <source>Enter the server address and the enrolment code you got from the central office. You only do this once; after that Samkoll starts straight into your team's work, with or without a network.</source>
+        <source>Enter the server address and the enrolment code you got from the central office. You only do this once; after that Samkoll starts straight into your team&apos;s work, with or without a network.</source>
         <translation>Ange serveradressen och registreringskoden som du fått från kansliet. Det gör du bara en gång – sedan startar Samkoll direkt i ditt teams arbete, med eller utan nätverk.</translation>
     </message>
     <message>
@@ -512,7 +513,7 @@
         <translation>Nytt</translation>
     </message>
     <message>
-        <source>The team's success stories</source>
+        <source>The team&apos;s success stories</source>
         <translation>Teamets goda exempel</translation>
     </message>
     <message>
@@ -556,10 +557,6 @@
     <message>
         <source>One answer sheet at a time</source>
         <translation>En enkät i taget</translation>
-    </message>
-    <message>
-        <source>now %1</source>
-        <translation>nu %1</translation>
     </message>
     <message>
         <source>Save the entry</source>
@@ -746,6 +743,13 @@
     <message>
         <source>F5</source>
         <translation>F5</translation>
+    </message>
+</context>
+<context>
+    <name>TallyCell</name>
+    <message>
+        <source>now %1</source>
+        <translation>nu %1</translation>
     </message>
 </context>
 <context>
@@ -967,7 +971,7 @@
         <translation>Styrelse/förbundschefer</translation>
     </message>
     <message>
-        <source>Partners' management group</source>
+        <source>Partners&apos; management group</source>
         <translation>Parternas chefsgrupp</translation>
     </message>
     <message>
@@ -1002,7 +1006,7 @@
         <translation>aldrig</translation>
     </message>
     <message>
-        <source>This computer's clock is %1 minutes %2 the server's. Set the right time so that dates and the order of edits come out right.</source>
+        <source>This computer&apos;s clock is %1 minutes %2 the server&apos;s. Set the right time so that dates and the order of edits come out right.</source>
         <translation>Datorns klocka går %1 minuter %2 serverns. Ställ in rätt tid så att datum och ordningen mellan ändringar blir rätt.</translation>
     </message>
     <message>
@@ -1054,8 +1058,8 @@
         <translation>Konfliktlösning</translation>
     </message>
     <message>
-        <source>Something went wrong reading the local database: %1. Nothing was changed; try again, and if it happens again, restart Samkoll and tell the central office.</source>
-        <translation>Något gick fel vid läsning av den lokala databasen: %1. Inget har ändrats; försök igen, och om det händer igen, starta om Samkoll och meddela kansliet.</translation>
+        <source>An unexpected error stopped the action. Nothing of it was saved – try again; if it happens again, restart Samkoll and tell the central office.</source>
+        <translation>Ett oväntat fel avbröt åtgärden. Inget av den sparades – försök igen; händer det igen, starta om Samkoll och meddela kansliet.</translation>
     </message>
 </context>
 <context>
@@ -1132,7 +1136,7 @@
         <translation>Skriv antalet svar som ett heltal (0 eller fler): ”%1” är inget sådant.</translation>
     </message>
     <message>
-        <source>Choose the respondent's gender (or “Prefer not to say”).</source>
+        <source>Choose the respondent&apos;s gender (or “Prefer not to say”).</source>
         <translation>Välj den svarandes kön (eller ”Vill ej svara”).</translation>
     </message>
     <message>

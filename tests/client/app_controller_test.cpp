@@ -154,7 +154,7 @@ TEST_CASE("A delete can be undone until it has been offered to the server", "[cl
     REQUIRE(waitUntil([&] { return deleted.count() == 2; }));
     f.app->backend().run(
         f.app.get(), [](samkoll::client::SyncEngine& e) { return static_cast<bool>(e.replica().markSent(1 << 30)); },
-        [](bool) {});
+        [](auto) {});
     f.app->undoDelete(uid);
     REQUIRE(waitUntil([&] { return notice.count() == 1; }));
     CHECK(notice.first().at(0).toString().contains("redan skickats"));

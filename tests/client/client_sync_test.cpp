@@ -146,3 +146,57 @@ TEST_CASE("Client: a conflict is shown with both values and the coordinator's ch
     REQUIRE(waitUntil([&] { return a->cases()->rowOf(uid) >= 0; }));
     CHECK(a->cases()->get(a->cases()->rowOf(uid)).value("referring_party").toString() == chosen);
 }
+
+TEST_CASE("Client: a sync that fails at any database statement ends, says why, and the next one succeeds",
+          "[client][integration]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    auto app = enrolled(w, "vannas-laptop", "vns", server);
+    using samkoll::client::SyncEngine;
+    // A job on the database thread, waited for.
+    auto onDevice = [&](std::function<void(SyncEngine&)> job) {
+        bool done = false;
+        app->backend().run(
+            app.get(), [job](SyncEngine& e) { job(e); return 0; }, [&](auto) { done = true; });
+        REQUIRE(waitUntil([&] { return done; }));
+    };
+    // Every sync also fetches the förbund's index (the part outside the core's guard).
+    auto dueForIndex = [&](SyncEngine& e) { (void)e.replica().setState("federation_index_ms", "0"); };
+
+    // How many statements one sync with one new case runs.
+    std::int64_t before = 0, after = 0;
+    saveNew(*app, QStringLiteral("VNS-F0"));
+    onDevice([&](SyncEngine& e) { dueForIndex(e); before = e.database().steps(); });
+    REQUIRE(sync(*app));
+    onDevice([&](SyncEngine& e) { after = e.database().steps(); });
+    const auto statements = static_cast<int>(after - before);
+    REQUIRE(statements > 5);
+
+    int failures = 0;
+    for (int n = 1; n <= statements + 2; ++n) {
+        INFO("the statement that fails: " << n << " of " << statements);
+        saveNew(*app, QStringLiteral("VNS-F%1").arg(n));
+        onDevice([&](SyncEngine& e) {
+            dueForIndex(e);
+            e.database().failAfter(n);
+        });
+        QSignalSpy finished(app.get(), &AppController::syncFinished);
+        app->syncNow();
+        // Never stuck: the sync reports, whatever failed.
+        REQUIRE(waitUntil([&] { return finished.count() >= 1; }, 30000));
+        REQUIRE(waitUntil([&] { return !app->syncing(); }));
+        onDevice([](SyncEngine& e) { e.database().failAfter(0); });
+        app->backend().drain();
+        QCoreApplication::processEvents();
+        if (!finished.first().at(0).toBool()) {
+            ++failures;
+            CHECK_FALSE(app->lastError().isEmpty());  // the coordinator is told
+        }
+        // The next sync succeeds and brings everything up to date.
+        CHECK(sync(*app));
+        CHECK(app->pending() == 0);
+        CHECK(app->lastError().isEmpty());
+    }
+    CHECK(failures > 0);
+}

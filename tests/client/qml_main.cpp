@@ -41,7 +41,7 @@ public slots:
             qFatal("seeding the device database failed: %s", error.c_str());
         m_app = std::make_unique<samkoll::client::AppController>(db);
         m_app->setBackgroundSyncSeconds(0);
-        qmlRegisterSingletonInstance("Samkoll", 1, 0, "App", m_app.get());
+        samkoll::client::AppController::setInstance(m_app.get());
     }
     void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
     void cleanupTestCase()

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include <QCoreApplication>
+#include <QJSEngine>
 #include <QSysInfo>
 
 #include "case_form.hpp"
@@ -15,6 +16,8 @@
 namespace samkoll::client {
 
 using namespace samkoll::core;
+
+AppController* AppController::s_instance = nullptr;
 
 namespace {
 
@@ -58,14 +61,8 @@ Snapshot readSnapshot(SyncEngine& e)
         }
     }
     s.conflicts = r.conflicts();
-    for (const auto& op : r.refused()) {
-        RefusedRow row{op.seq, {}, op.code, op.message, op.kind};
-        auto st = e.database().prepare("SELECT code FROM cases WHERE uid = ?");
-        st.bind(1, op.uid);
-        if (st.step())
-            row.caseCode = st.text(0);
-        s.refused.push_back(std::move(row));
-    }
+    for (auto& op : r.refused())
+        s.refused.push_back({op.seq, std::move(op.caseCode), std::move(op.code), std::move(op.message), op.kind});
     return s;
 }
 
@@ -130,10 +127,9 @@ AppController::AppController(const QString& databasePath, QObject* parent)
         if (ok)
             refresh();
     });
-    connect(&m_backend, &Backend::jobFailed, this, [this](const QString& error) {
-        emit notice(tr("Something went wrong reading the local database: %1. Nothing was changed; try again, and "
-                       "if it happens again, restart Samkoll and tell the central office.")
-                        .arg(error));
+    connect(&m_backend, &Backend::jobFailed, this, [this](const QString&) {
+        emit notice(tr("An unexpected error stopped the action. Nothing of it was saved – try again; if it happens "
+                       "again, restart Samkoll and tell the central office."));
     });
     m_syncTimer.setInterval(60 * 1000);
     connect(&m_syncTimer, &QTimer::timeout, this, [this] {
@@ -148,7 +144,23 @@ AppController::AppController(const QString& databasePath, QObject* parent)
     });
 }
 
-AppController::~AppController() = default;
+AppController::~AppController()
+{
+    if (s_instance == this)
+        s_instance = nullptr;
+}
+
+void AppController::setInstance(AppController* instance)
+{
+    s_instance = instance;
+}
+
+AppController* AppController::create(QQmlEngine*, QJSEngine*)
+{
+    Q_ASSERT_X(s_instance, "AppController::create", "setInstance() before the QML engine loads");
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
 
 void AppController::setBackgroundSyncSeconds(int seconds)
 {
@@ -179,7 +191,10 @@ QString AppController::lastSync() const
 
 void AppController::refresh()
 {
-    m_backend.run(this, readSnapshot, [this](Snapshot s) {
+    m_backend.run(this, readSnapshot, [this](Result<Snapshot> read) {
+        if (!read)
+            return;  // Backend::jobFailed has told the user; the window keeps what it showed
+        auto& s = *read;
         m_enrolled = s.status.enrolled;
         m_role = q(s.role);
         m_teamCode = q(s.teamCode);
@@ -192,7 +207,7 @@ void AppController::refresh()
         m_conflictCount = s.status.conflicts;
         m_lastSyncIso = q(s.status.lastSync);
         m_online = s.status.online;
-        m_lastError = s.status.lastError ? sentence(s.status.lastError->message) : QString();
+        m_lastError = s.status.lastError ? sentence(s.status.lastError->message) : m_jobError;
         m_clockWarning.clear();
         if (s.status.clockSkewMs) {
             const auto minutes = *s.status.clockSkewMs / 60000;
@@ -280,9 +295,15 @@ void AppController::enrol(const QString& serverUrl, const QString& code, const Q
             (void)e.syncOnce();
             return {{}, {}};
         },
-        [this](Outcome o) {
+        [this](Result<Outcome> outcome) {
             m_syncing = false;
             emit syncStateChanged();
+            if (!outcome) {
+                emit enrolmentFinished(false, QStringLiteral("server"), sentence(outcome.error().message));
+                refresh();
+                return;
+            }
+            auto& o = *outcome;
             if (o.status)
                 emit enrolmentFinished(true, {}, {});
             else
@@ -412,7 +433,10 @@ void AppController::syncNow(bool confirmMassDelete)
             // What changed locally: downloads, and acknowledged uploads ("ej synkad" goes away).
             return report ? report->pulled + report->acknowledged : -1;
         },
-        [this, refreshConfig](int changed) {
+        [this, refreshConfig](Result<int> result) {
+            // A job that failed (threw) ends the sync like a failed sync: never stuck "syncing".
+            const int changed = result ? *result : -1;
+            m_jobError = result ? QString() : sentence(result.error().message);
             m_syncing = false;
             if (changed < 0 && refreshConfig)
                 m_refreshConfiguration = true;  // try again next time

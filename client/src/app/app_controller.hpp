@@ -7,6 +7,9 @@
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+class QQmlEngine;
+class QJSEngine;
+
 #include "backend.hpp"
 #include "case_list_model.hpp"
 #include "survey_entry.hpp"
@@ -22,8 +25,8 @@ namespace samkoll::client {
 /// back as property changes and signals.
 class AppController : public QObject {
     Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("AppController skapas av programmet")
+    QML_NAMED_ELEMENT(App)
+    QML_SINGLETON
     Q_PROPERTY(bool ready READ ready NOTIFY stateChanged)
     Q_PROPERTY(QString openError READ openError NOTIFY stateChanged)
     Q_PROPERTY(bool enrolled READ enrolled NOTIFY stateChanged)
@@ -53,6 +56,12 @@ class AppController : public QObject {
 public:
     explicit AppController(const QString& databasePath, QObject* parent = nullptr);
     ~AppController() override;
+
+    /// The instance QML's `App` refers to: set by main() (or a test) before
+    /// the engine loads anything; the program owns it.
+    static void setInstance(AppController* instance);
+    /// For the QML engine (QML_SINGLETON): hands out the instance set above.
+    static AppController* create(QQmlEngine* engine, QJSEngine* js);
 
     bool ready() const { return m_ready; }
     QString openError() const { return m_openError; }
@@ -143,6 +152,8 @@ private:
     bool m_refreshConfiguration = true;
     int m_pending = 0, m_refusedCount = 0, m_conflictCount = 0;
     QString m_lastSyncIso, m_lastError, m_clockWarning;
+    QString m_jobError;
+    static AppController* s_instance;  ///< why the last sync job failed without an engine error (it threw)
     QVariantList m_conflicts, m_refused;
     QString m_language = QStringLiteral("sv");
 };

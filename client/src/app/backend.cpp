@@ -41,6 +41,24 @@ Backend::~Backend()
     m_thread.wait();
 }
 
+core::Error Backend::thrownError(const char* what)
+{
+    // Called on the worker thread; the signal is delivered on the GUI thread.
+    qWarning("samkoll: a background job failed: %s", what);
+    auto error = core::makeError("internal", "",
+                                 "ett oväntat fel avbröt åtgärden. Inget av den sparades – försök igen; "
+                                 "händer det igen, starta om Samkoll och kontakta kansliet");
+    error.detail = what;
+    QMetaObject::invokeMethod(m_gui, [this, message = QString::fromStdString(error.message)] { emit jobFailed(message); },
+                              Qt::QueuedConnection);
+    return error;
+}
+
+core::Error Backend::notOpenError()
+{
+    return core::makeError("not_open", "", "den lokala databasen är inte öppen – starta om Samkoll");
+}
+
 void Backend::drain()
 {
     QSemaphore done;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Samkoll, the coordinator's desktop client. Thin: options, language, the QML
 // engine and the window; everything else is in samkoll_client_app.
+#include <functional>
+#include <vector>
 #include <atomic>
 #include <cstdio>
 
@@ -51,8 +53,10 @@ void countQmlWarnings(QtMsgType type, const QMessageLogContext& context, const Q
 }
 
 /// Goes through the main screens, saves a screenshot of each in `dir`, then
-/// quits: exit code 1 when QML printed any warning on the way.
-void runTour(QQmlApplicationEngine& engine, const QString& dir)
+/// quits: exit code 1 when QML printed any warning on the way. The tour's
+/// steps live here, not in the views: each prepares the models (the demo
+/// förbund's figures are for 2021) and shows a screen by its key.
+void runTour(QQmlApplicationEngine& engine, samkoll::client::AppController& app, const QString& dir)
 {
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
     if (!window) {
@@ -60,31 +64,46 @@ void runTour(QQmlApplicationEngine& engine, const QString& dir)
         return;
     }
     QDir().mkpath(dir);
-    struct Step {
-        const char* page;
-        const char* file;
+    auto show = [window](const char* key) {
+        QMetaObject::invokeMethod(window, "showScreen", Q_ARG(QVariant, QString::fromLatin1(key)));
     };
-    static const Step steps[] = {{"overview2021", "oversikt.png"}, {"cases", "arenden.png"}, {"newCase", "nytt-arende.png"}, {"invalidCase", "arende-fel.png"},
-                                 {"surveys2021", "enkater.png"}, {"stories", "goda-exempel.png"},
-                                 {"composition2021", "sammansattning.png"}, {"sync", "synk.png"}};
-    auto index = std::make_shared<int>(0);
+    auto onCasesPage = [window, show](const char* method) {
+        show("cases");
+        if (auto* page = window->findChild<QObject*>(QStringLiteral("casesPage")))
+            QMetaObject::invokeMethod(page, method);
+    };
+    struct Step {
+        const char* file;
+        std::function<void()> prepare;
+    };
+    const auto steps = std::make_shared<std::vector<Step>>(std::vector<Step>{
+        {"oversikt.png", [&app, show] { app.overview()->setYear(2021); show("overview"); }},
+        {"arenden.png", [show] { show("cases"); }},
+        {"nytt-arende.png", [onCasesPage] { onCasesPage("newCase"); }},
+        {"arende-fel.png", [onCasesPage] { onCasesPage("demonstrateValidation"); }},
+        {"enkater.png", [&app, show] { app.surveys()->setPeriod(QStringLiteral("2021")); show("surveys"); }},
+        {"goda-exempel.png", [show] { show("stories"); }},
+        {"sammansattning.png", [&app, show] { app.composition()->setYear(2021); show("composition"); }},
+        {"synk.png", [show] { show("sync"); }},
+    });
+    auto index = std::make_shared<std::size_t>(0);
     auto* timer = new QTimer(window);
     timer->setInterval(1200);
     QObject::connect(timer, &QTimer::timeout, window, [=] {
-        const int i = (*index)++;
+        const std::size_t i = (*index)++;
         if (i > 0) {
             const auto image = window->grabWindow();
-            image.save(dir + QLatin1Char('/') + QLatin1String(steps[i - 1].file));
-            std::printf("skärmbild: %s/%s\n", qPrintable(dir), steps[i - 1].file);
+            image.save(dir + QLatin1Char('/') + QLatin1String((*steps)[i - 1].file));
+            std::printf("skärmbild: %s/%s\n", qPrintable(dir), (*steps)[i - 1].file);
         }
-        if (i >= static_cast<int>(std::size(steps))) {
+        if (i >= steps->size()) {
             timer->stop();
             std::printf("QML-varningar: %d\n", g_qmlWarnings.load());
             std::fflush(stdout);
             QCoreApplication::exit(g_qmlWarnings.load() == 0 ? 0 : 1);
             return;
         }
-        QMetaObject::invokeMethod(window, "showScreen", Q_ARG(QVariant, QString::fromLatin1(steps[i].page)));
+        (*steps)[i].prepare();
     });
     timer->start();
 }
@@ -138,7 +157,7 @@ int main(int argc, char* argv[])
         localization.apply(controller.language(), &engine);
         settings.setValue("language", controller.language());
     });
-    qmlRegisterSingletonInstance("Samkoll", 1, 0, "App", &controller);
+    samkoll::client::AppController::setInstance(&controller);  // the QML singleton App
     engine.addImportPath(QStringLiteral("qrc:/"));
     engine.load(QUrl(QStringLiteral("qrc:/Samkoll/qml/Main.qml")));
     if (engine.rootObjects().isEmpty())
@@ -175,11 +194,11 @@ int main(int argc, char* argv[])
         const QString dir = options.value(tour);
         // Start when the device is ready and enrolled (or after 10 s whatever the state).
         auto started = std::make_shared<bool>(false);
-        auto start = [&engine, dir, started] {
+        auto start = [&engine, &controller, dir, started] {
             if (*started)
                 return;
             *started = true;
-            runTour(engine, dir);
+            runTour(engine, controller, dir);
         };
         QObject::connect(&controller, &samkoll::client::AppController::stateChanged, &app, [&controller, start] {
             if (controller.ready() && controller.enrolled() && !controller.teamName().isEmpty())

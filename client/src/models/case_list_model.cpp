@@ -152,19 +152,26 @@ void CaseListModel::refreshCase(const QString& uid)
     auto q = query();
     m_backend.run(
         this,
-        [q, uid = uid.toStdString()](SyncEngine& e) -> std::optional<CaseListRow> {
+        [q, uid = uid.toStdString()](SyncEngine& e) -> Result<std::optional<CaseListRow>> {
             // The case as the list would show it: re-read with the filter, so an
             // edit that moves it out of the filter removes it from the list.
             auto probe = q;
             probe.uid = uid;
             auto page = Repository(e.database()).casePage(probe, 1);
-            if (!page || page->empty())
-                return std::nullopt;
-            return std::move(page->front());
+            if (!page)
+                return page.error();
+            if (page->empty())
+                return std::optional<CaseListRow>();
+            return std::optional<CaseListRow>(std::move(page->front()));
         },
-        [this, generation, uid](std::optional<CaseListRow> fresh) {
+        [this, generation, uid](Result<std::optional<CaseListRow>> read) {
             if (generation != m_generation)
                 return;
+            if (!read) {
+                reload();  // the list shows what it can read; the error reached Backend::jobFailed
+                return;
+            }
+            auto& fresh = *read;
             const int r = rowOf(uid);
             if (r < 0)
                 return;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "composition_form.hpp"
 
+#include <algorithm>
+
 #include <QDate>
 
 #include "backend.hpp"
@@ -38,23 +40,20 @@ void CompositionForm::reload()
     if (m_team == 0)
         return;
     m_backend.run(
-        this,
-        [team = m_team, year = m_year](SyncEngine& e) {
-            std::map<std::string, std::pair<std::int64_t, std::int64_t>> out;
-            auto st = e.database().prepare("SELECT body, women, men FROM composition WHERE team_id = ? AND year = ?");
-            st.bind(1, team).bind(2, year);
-            while (st.step())
-                out[st.text(0)] = {st.integer(1), st.integer(2)};
-            return out;
-        },
-        [this](std::map<std::string, std::pair<std::int64_t, std::int64_t>> loaded) {
+        this, [team = m_team, year = m_year](SyncEngine& e) { return e.replica().compositions(team, year); },
+        [this](Result<std::vector<Composition>> loaded) {
+            if (!loaded) {
+                emit rejected(QString(), sentence(loaded.error().message));
+                return;
+            }
             m_values.clear();
-            for (const char* body : {"staff", "steering_group"}) {
-                auto it = loaded.find(body);
-                m_values.insert(QString::fromLatin1(body),
-                                QVariantMap{{QStringLiteral("known"), it != loaded.end()},
-                                            {QStringLiteral("women"), it != loaded.end() ? static_cast<qlonglong>(it->second.first) : 0},
-                                            {QStringLiteral("men"), it != loaded.end() ? static_cast<qlonglong>(it->second.second) : 0}});
+            for (auto body : {CompositionBody::Staff, CompositionBody::SteeringGroup}) {
+                const auto it = std::find_if(loaded->begin(), loaded->end(), [&](const Composition& c) { return c.body == body; });
+                const bool known = it != loaded->end();
+                m_values.insert(QString::fromLatin1(codeOf(body).data(), static_cast<qsizetype>(codeOf(body).size())),
+                                QVariantMap{{QStringLiteral("known"), known},
+                                            {QStringLiteral("women"), known ? static_cast<qlonglong>(it->women) : 0},
+                                            {QStringLiteral("men"), known ? static_cast<qlonglong>(it->men) : 0}});
             }
             emit valuesChanged();
         });

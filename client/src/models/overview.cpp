@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "overview.hpp"
 
+#include <utility>
+
 #include <QDate>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -87,8 +89,18 @@ void Overview::reload()
             out.federation = e.federationIndex(year);
             return out;
         },
-        [this](Computed c) {
+        [this](Result<Computed> result) {
             m_busy = false;
+            if (!result) {
+                // The job failed: say so, and stay ready for the next attempt.
+                m_error = sentence(result.error().message);
+                emit busyChanged();
+                emit computed();
+                if (std::exchange(m_again, false))
+                    reload();
+                return;
+            }
+            auto& c = *result;
             m_periods.clear();
             const char* labels[] = {QT_TR_NOOP("Whole year"), QT_TR_NOOP("Tertial 1"), QT_TR_NOOP("Tertial 2"),
                                     QT_TR_NOOP("Tertial 3")};

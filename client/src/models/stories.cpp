@@ -30,31 +30,15 @@ void Stories::reload()
     if (m_team == 0)
         return;
     m_backend.run(
-        this,
-        [team = m_team](SyncEngine& e) {
-            std::vector<Story> out;
-            auto st = e.database().prepare(
-                "SELECT s.uid, s.category, s.story_date, s.title, s.body, EXISTS (SELECT 1 FROM outbox o WHERE o.uid = s.uid) "
-                "FROM story s WHERE s.team_id = ? ORDER BY s.story_date DESC, s.id DESC");
-            st.bind(1, team);
-            std::vector<bool> pending;
-            while (st.step()) {
-                Story s;
-                s.uid = st.text(0);
-                s.category = parseCode<StoryCategory>(st.text(1)).value_or(StoryCategory::PositiveSolution);
-                if (auto d = Date::parse(st.text(2)))
-                    s.date = *d;
-                s.title = st.text(3);
-                s.text = st.text(4);
-                out.push_back(std::move(s));
-                pending.push_back(st.integer(5) != 0);
+        this, [team = m_team](SyncEngine& e) { return e.replica().stories(team); },
+        [this](Result<std::vector<StoryRow>> loaded) {
+            if (!loaded) {
+                emit rejected(QString(), sentence(loaded.error().message));
+                return;
             }
-            return std::make_pair(out, pending);
-        },
-        [this](std::pair<std::vector<Story>, std::vector<bool>> loaded) {
             m_items.clear();
-            for (std::size_t i = 0; i < loaded.first.size(); ++i) {
-                const auto& s = loaded.first[i];
+            for (const auto& row : *loaded) {
+                const auto& s = row.story;
                 const auto category = QString::fromUtf8(codeOf(s.category).data(), static_cast<qsizetype>(codeOf(s.category).size()));
                 m_items.push_back(QVariantMap{{QStringLiteral("uid"), q(s.uid)},
                                               {QStringLiteral("category"), category},
@@ -62,7 +46,7 @@ void Stories::reload()
                                               {QStringLiteral("date"), q(s.date.swedish())},
                                               {QStringLiteral("title"), q(s.title)},
                                               {QStringLiteral("text"), q(s.text)},
-                                              {QStringLiteral("pendingSync"), static_cast<bool>(loaded.second[i])}});
+                                              {QStringLiteral("pendingSync"), row.pendingSync}});
             }
             emit itemsChanged();
         });

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync_engine.hpp"
 
+#include "samkoll/store/repository.hpp"
+
+#include <algorithm>
+#include <cstdlib>
 #include <ctime>
 #include <thread>
 
@@ -89,7 +93,11 @@ Result<SyncReport> SyncEngine::syncOnce(bool confirmMassDelete, bool refreshConf
     m_lastError.reset();
     m_skew = report->clockSkewMs;
     (void)m_replica->setState("last_sync", isoTimeUtc(systemMillis()));
-    fetchFederationIndex(refreshConfiguration);
+    // The förbund's figure is a courtesy: nothing in it may fail the sync that succeeded.
+    try {
+        fetchFederationIndex(refreshConfiguration);
+    } catch (const std::exception&) {
+    }
     return report;
 }
 
@@ -100,15 +108,21 @@ void SyncEngine::fetchFederationIndex(bool refreshed)
     const auto last = m_replica->state("federation_index_ms");
     // At start (a configuration refresh) and then at most every 15 minutes:
     // the server computes the whole förbund's index for it.
-    if (!refreshed && last && now - std::stoll(*last) < kEveryMs)
+    const auto lastMs = last ? std::strtoll(last->c_str(), nullptr, 10) : 0;
+    if (!refreshed && last && now - lastMs < kEveryMs)
         return;
     // Every year the förbund has a social budget for (the last three): the
     // Översikt shows the year the coordinator picks.
-    std::vector<int> years;
-    auto st = m_db->prepare("SELECT DISTINCT year FROM social_budget ORDER BY year DESC LIMIT 3");
-    while (st.step())
-        years.push_back(static_cast<int>(st.integer(0)));
-    for (int year : years) {
+    auto fed = m_replica->federationId();
+    if (!fed)
+        return;
+    auto years = Repository(*m_db).budgetYears(*fed);
+    if (!years)
+        return;
+    std::sort(years->rbegin(), years->rend());
+    if (years->size() > 3)
+        years->resize(3);
+    for (int year : *years) {
         auto reply = m_http->request("GET", "/api/v1/index?scope=federation&year=" + std::to_string(year));
         if (!reply || reply->status != 200)
             return;  // the förbund's figure is a courtesy: the sync itself succeeded
@@ -152,14 +166,8 @@ SyncStatus SyncEngine::status()
     s.online = m_online;
     s.lastSync = m_replica->state("last_sync").value_or("");
     s.pending = m_replica->pendingCount();
-    auto r = m_db->prepare("SELECT count(*) FROM outbox WHERE refused_code IS NOT NULL");
-    r.step();
-    s.refused = static_cast<int>(r.integer(0));
-    // Counted as Replica::conflicts() lists them: unresolved, of cases that still exist.
-    auto c = m_db->prepare(
-        "SELECT count(*) FROM sync_conflict k JOIN cases c ON c.uid = k.case_uid AND c.deleted = 0 WHERE k.resolved = 0");
-    c.step();
-    s.conflicts = static_cast<int>(c.integer(0));
+    s.refused = m_replica->refusedCount();
+    s.conflicts = m_replica->conflictCount();
     s.lastError = m_lastError;
     s.clockSkewMs = m_skew;
     return s;
