@@ -2,10 +2,12 @@
 #include "api.hpp"
 
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include <memory>
 
 #include "accounts.hpp"
+#include "log.hpp"
 #include "samkoll/io/gzip.hpp"
 #include "samkoll/index/index_engine.hpp"
 #include "samkoll/io/csv.hpp"
@@ -46,6 +48,8 @@ http::status statusOf(const std::string& code)
         return http::status::too_many_requests;
     if (code == "storage")
         return http::status::service_unavailable;
+    if (code == "internal")
+        return http::status::internal_server_error;
     if (code == "unsupported_media_type")
         return http::status::unsupported_media_type;
     if (code == "too_large")
@@ -169,8 +173,11 @@ Database& Api::database()
     auto& c = connections[m_path];
     if (!c.db) {
         auto opened = Database::openExisting(m_path);
-        if (!opened)
-            throw std::runtime_error(opened.error().describe());
+        if (!opened) {
+            // The path is for the log, not for a client.
+            logLine("databasen kan inte öppnas", opened.error().describe());
+            throw StoreError(SQLITE_CANTOPEN, "databasen kan inte öppnas");
+        }
         c.db = std::move(*opened);
         // A sync batch dirties pages all over the case indexes; with SQLite's
         // default 2 MB cache they spill to the WAL before the commit.
@@ -206,148 +213,204 @@ void Api::recordFailure(const std::string& remote)
     ++m_failureCount;
 }
 
+// --- Routes ------------------------------------------------------------------------
+
+const std::vector<Api::Route>& Api::routes()
+{
+    // One row per endpoint: the dispatcher answers 404 (no such path) and 405
+    // (path known, method not) once, authenticates when a route needs it and
+    // checks the role, so a handler only parses, calls the core and serialises.
+    static const std::vector<Route> table{
+        {http::verb::get, "/health", Access::Public, &Api::health},
+        {http::verb::post, "/api/v1/enrol", Access::Public, &Api::enrol},
+        {http::verb::get, "/api/v1/config", Access::AnyDevice, &Api::config},
+        {http::verb::post, "/api/v1/sync/push", Access::AnyDevice, &Api::push},
+        {http::verb::get, "/api/v1/sync/pull", Access::AnyDevice, &Api::pull, /*readSnapshot=*/true},
+        {http::verb::get, "/api/v1/index", Access::AnyDevice, &Api::index},
+        {http::verb::get, "/api/v1/stats", Access::AnyDevice, &Api::stats},
+    };
+    return table;
+}
+
 Response Api::handle(const Request& req, const std::string& remote)
 {
     try {
-        const std::string target(req.target());
-        const std::string path = target.substr(0, target.find('?'));
-        const auto query = queryOf(target);
-        Database& db = database();
-
-        if (path == "/health") {
-            return jsonResponse(req, http::status::ok,
-                                {{"status", "ok"},
-                                 {"schema_version", db.schemaVersion()},
-                                 {"protocol_version", kProtocolVersion},
-                                 {"oldest_protocol_version", kOldestAcceptedProtocolVersion},
-                                 {"server_time_ms", systemMillis()}});
-        }
-        if (path.rfind("/api/v1/", 0) != 0)
-            return errorResponse(req, makeError("not_found", "path", "okänd adress " + path));
-
-        const bool post = req.method() == http::verb::post;
-        const bool get = req.method() == http::verb::get;
-        Accounts accounts(db);
-
-        if (path == "/api/v1/enrol") {
-            if (!post)
-                return errorResponse(req, makeError("method_not_allowed", "method", "använd POST"));
-            if (rateLimited(remote))
-                return errorResponse(req, makeError("rate_limited", "", "för många misslyckade försök – vänta en minut"));
-            auto body = bodyOf(req);
-            if (!body)
-                return errorResponse(req, body.error());
-            const json j = json::parse(*body, nullptr, false);
-            if (!j.is_object() || !j.contains("code") || !j["code"].is_string())
-                return errorResponse(req, makeError("invalid_body", "code", "skicka {\"code\": \"…\", \"device_name\": \"…\"}"));
-            auto e = accounts.enrol(j["code"].get<std::string>(), j.value("device_name", std::string("enhet")));
-            if (!e) {
-                recordFailure(remote);
-                return errorResponse(req, e.error());
-            }
-            return jsonResponse(req, http::status::ok,
-                                {{"device_id", e->deviceId},
-                                 {"token", e->token},
-                                 {"role", codeOf(e->context.role)},
-                                 {"login", e->login},
-                                 {"federation", e->federationName},
-                                 {"team", e->teamCode.empty() ? json(nullptr)
-                                                              : json{{"code", e->teamCode}, {"name", e->teamName}}},
-                                 {"protocol_version", kProtocolVersion}});
-        }
-
-        // Everything else needs a device token.
-        if (rateLimited(remote))
-            return errorResponse(req, makeError("rate_limited", "", "för många misslyckade försök – vänta en minut"));
-        const auto auth = req[http::field::authorization];
-        if (auth.size() < 8 || auth.substr(0, 7) != "Bearer ") {
-            recordFailure(remote);
-            return errorResponse(req, makeError("unauthorized", "Authorization", "logga in: Authorization: Bearer <token>"));
-        }
-        // A download reads the device and the changes in one snapshot (one
-        // read transaction per poll instead of two).
-        std::optional<ReadTransaction> snapshot;
-        if (get && path == "/api/v1/sync/pull")
-            snapshot.emplace(db);
-        auto ctx = accounts.authenticate(std::string(auth.substr(7)));
-        if (!ctx) {
-            recordFailure(remote);
-            return errorResponse(req, ctx.error());
-        }
-
-        if (path == "/api/v1/config") {
-            if (!get)
-                return errorResponse(req, makeError("method_not_allowed", "method", "använd GET"));
-            return jsonResponse(req, http::status::ok, exportConfiguration(db, ctx->federationId));
-        }
-        if (path == "/api/v1/sync/push") {
-            if (!post)
-                return errorResponse(req, makeError("method_not_allowed", "method", "använd POST"));
-            if (req[http::field::content_type].find("application/json") == boost::beast::string_view::npos)
-                return errorResponse(req, makeError("unsupported_media_type", "Content-Type", "skicka application/json"));
-            auto body = bodyOf(req);
-            if (!body)
-                return errorResponse(req, body.error());
-            auto batch = parseBatch(*body);
-            if (!batch)
-                return errorResponse(req, batch.error());
-            std::lock_guard writer(m_writer);
-            auto result = SyncService(db).push(*ctx, *batch, Date::today());
-            if (!result)
-                return errorResponse(req, result.error());
-            return jsonResponse(req, http::status::ok, batchResultToJson(*result));
-        }
-        if (path == "/api/v1/sync/pull") {
-            if (!get)
-                return errorResponse(req, makeError("method_not_allowed", "method", "använd GET"));
-            auto cursor = parseInteger(query.count("cursor") ? query.at("cursor") : "0");
-            if (!cursor)
-                return errorResponse(req, makeError("invalid_value", "cursor", "cursor ska vara ett heltal"));
-            auto limit = parseInteger(query.count("limit") ? query.at("limit") : "1000");
-            if (!limit || *limit < 1 || *limit > kMaxPullLimit)
-                return errorResponse(req, makeError("invalid_value", "limit",
-                                                    "limit ska vara 1–" + std::to_string(kMaxPullLimit)));
-            auto result = SyncService(db).pull(*ctx, *cursor, static_cast<int>(*limit));
-            if (!result)
-                return errorResponse(req, result.error());
-            return jsonResponse(req, http::status::ok, pullResultToJson(*result));
-        }
-        if (path == "/api/v1/index" || path == "/api/v1/stats") {
-            if (!get)
-                return errorResponse(req, makeError("method_not_allowed", "method", "använd GET"));
-            auto period = periodOf(query);
-            if (!period)
-                return errorResponse(req, period.error());
-            Repository repo(db);
-            std::optional<Team> team;
-            if (query.count("team")) {
-                auto t = repo.team(ctx->federationId, query.at("team"));
-                if (!t)
-                    return errorResponse(req, t.error());
-                team = *t;
-            }
-            if (path == "/api/v1/index") {
-                auto index = computeFederationIndex(db, ctx->federationId, *period);
-                if (!index)
-                    return errorResponse(req, index.error());
-                if (!team && query.count("scope") && query.at("scope") == "federation") {
-                    // The förbund's own figure without every team's (what a client shows beside its own).
-                    auto out = federationIndexToJson(*index, "");
-                    out.erase("teams");
-                    return jsonResponse(req, http::status::ok, out);
-                }
-                return jsonResponse(req, http::status::ok, federationIndexToJson(*index, team ? team->code : ""));
-            }
-            auto stats = computeParticipantStatistics(db, ctx->federationId,
-                                                      team ? std::optional<Id>(team->id) : std::nullopt, *period);
-            if (!stats)
-                return errorResponse(req, stats.error());
-            return jsonResponse(req, http::status::ok, participantStatisticsToJson(*stats));
-        }
-        return errorResponse(req, makeError("not_found", "path", "okänd adress " + path));
+        return dispatch(req, remote);
+    } catch (const StoreError& e) {
+        // A busy or damaged database: 503, with what to do, and the SQL in the log.
+        const auto error = storageError(e);
+        logLine("databasfel", error.detail);
+        return errorResponse(req, error);
     } catch (const std::exception& e) {
-        return errorResponse(req, makeError("storage", "", std::string("serverfel: ") + e.what()));
+        logLine("oväntat fel", e.what());
+        return errorResponse(req, makeError("internal", "", "ett oväntat fel uppstod på servern – det är loggat; "
+                                                            "försök igen"));
     }
+}
+
+Response Api::dispatch(const Request& req, const std::string& remote)
+{
+    const std::string target(req.target());
+    const std::string path = target.substr(0, target.find('?'));
+    const Route* route = nullptr;
+    std::string allowed;
+    for (const auto& r : routes()) {
+        if (r.path != path)
+            continue;
+        if (r.method == req.method())
+            route = &r;
+        allowed += (allowed.empty() ? "" : ", ") + std::string(http::to_string(r.method));
+    }
+    if (allowed.empty())
+        return errorResponse(req, makeError("not_found", "path", "okänd adress " + path));
+    if (!route) {
+        auto res = errorResponse(req, makeError("method_not_allowed", "method", "använd " + allowed));
+        res.set(http::field::allow, allowed);
+        return res;
+    }
+
+    Call call{req, remote, queryOf(target), database(), std::nullopt};
+    if (route->access == Access::Public)
+        return (this->*route->handler)(call);
+
+    // Everything else needs a device token.
+    if (rateLimited(remote))
+        return errorResponse(req, makeError("rate_limited", "", "för många misslyckade försök – vänta en minut"));
+    const auto auth = req[http::field::authorization];
+    if (auth.size() < 8 || auth.substr(0, 7) != "Bearer ") {
+        recordFailure(remote);
+        return errorResponse(req, makeError("unauthorized", "Authorization", "logga in: Authorization: Bearer <token>"));
+    }
+    // A download reads the device and the changes in one snapshot (one read
+    // transaction per poll instead of two).
+    std::optional<ReadTransaction> snapshot;
+    if (route->readSnapshot)
+        snapshot.emplace(call.db);
+    auto ctx = Accounts(call.db).authenticate(std::string(auth.substr(7)));
+    if (!ctx) {
+        recordFailure(remote);
+        return errorResponse(req, ctx.error());
+    }
+    call.device = *ctx;
+    return (this->*route->handler)(call);
+}
+
+// --- Handlers: parse, call the core, serialise ----------------------------------------
+
+Response Api::health(Call& c)
+{
+    return jsonResponse(c.req, http::status::ok,
+                        {{"status", "ok"},
+                         {"schema_version", c.db.schemaVersion()},
+                         {"protocol_version", kProtocolVersion},
+                         {"oldest_protocol_version", kOldestAcceptedProtocolVersion},
+                         {"server_time_ms", systemMillis()}});
+}
+
+Response Api::enrol(Call& c)
+{
+    if (rateLimited(c.remote))
+        return errorResponse(c.req, makeError("rate_limited", "", "för många misslyckade försök – vänta en minut"));
+    auto body = bodyOf(c.req);
+    if (!body)
+        return errorResponse(c.req, body.error());
+    const json j = json::parse(*body, nullptr, false);
+    if (!j.is_object() || !j.contains("code") || !j["code"].is_string())
+        return errorResponse(c.req, makeError("invalid_body", "code", "skicka {\"code\": \"…\", \"device_name\": \"…\"}"));
+    auto e = Accounts(c.db).enrol(j["code"].get<std::string>(), j.value("device_name", std::string("enhet")));
+    if (!e) {
+        recordFailure(c.remote);
+        return errorResponse(c.req, e.error());
+    }
+    return jsonResponse(c.req, http::status::ok,
+                        {{"device_id", e->deviceId},
+                         {"token", e->token},
+                         {"role", codeOf(e->context.role)},
+                         {"login", e->login},
+                         {"federation", e->federationName},
+                         {"team", e->teamCode.empty() ? json(nullptr) : json{{"code", e->teamCode}, {"name", e->teamName}}},
+                         {"protocol_version", kProtocolVersion}});
+}
+
+Response Api::config(Call& c)
+{
+    return jsonResponse(c.req, http::status::ok, exportConfiguration(c.db, c.device->federationId));
+}
+
+Response Api::push(Call& c)
+{
+    if (c.req[http::field::content_type].find("application/json") == boost::beast::string_view::npos)
+        return errorResponse(c.req, makeError("unsupported_media_type", "Content-Type", "skicka application/json"));
+    auto body = bodyOf(c.req);
+    if (!body)
+        return errorResponse(c.req, body.error());
+    auto batch = parseBatch(*body);
+    if (!batch)
+        return errorResponse(c.req, batch.error());
+    std::lock_guard writer(m_writer);
+    auto result = SyncService(c.db).push(*c.device, *batch, Date::today());
+    if (!result)
+        return errorResponse(c.req, result.error());
+    return jsonResponse(c.req, http::status::ok, batchResultToJson(*result));
+}
+
+Response Api::pull(Call& c)
+{
+    auto cursor = parseInteger(c.query.count("cursor") ? c.query.at("cursor") : "0");
+    if (!cursor)
+        return errorResponse(c.req, makeError("invalid_value", "cursor", "cursor ska vara ett heltal"));
+    auto limit = parseInteger(c.query.count("limit") ? c.query.at("limit") : "1000");
+    if (!limit || *limit < 1 || *limit > kMaxPullLimit)
+        return errorResponse(c.req, makeError("invalid_value", "limit", "limit ska vara 1–" + std::to_string(kMaxPullLimit)));
+    auto result = SyncService(c.db).pull(*c.device, *cursor, static_cast<int>(*limit));
+    if (!result)
+        return errorResponse(c.req, result.error());
+    return jsonResponse(c.req, http::status::ok, pullResultToJson(*result));
+}
+
+Result<std::optional<Team>> Api::teamParameter(Call& c)
+{
+    if (!c.query.count("team"))
+        return std::optional<Team>();
+    auto t = Repository(c.db).team(c.device->federationId, c.query.at("team"));
+    if (!t)
+        return t.error();
+    return std::optional<Team>(*t);
+}
+
+Response Api::index(Call& c)
+{
+    auto period = periodOf(c.query);
+    if (!period)
+        return errorResponse(c.req, period.error());
+    auto team = teamParameter(c);
+    if (!team)
+        return errorResponse(c.req, team.error());
+    auto index = computeFederationIndex(c.db, c.device->federationId, *period);
+    if (!index)
+        return errorResponse(c.req, index.error());
+    if (!*team && c.query.count("scope") && c.query.at("scope") == "federation") {
+        // The förbund's own figure without every team's (what a client shows beside its own).
+        auto out = federationIndexToJson(*index, "");
+        out.erase("teams");
+        return jsonResponse(c.req, http::status::ok, out);
+    }
+    return jsonResponse(c.req, http::status::ok, federationIndexToJson(*index, *team ? (*team)->code : ""));
+}
+
+Response Api::stats(Call& c)
+{
+    auto period = periodOf(c.query);
+    if (!period)
+        return errorResponse(c.req, period.error());
+    auto team = teamParameter(c);
+    if (!team)
+        return errorResponse(c.req, team.error());
+    auto stats = computeParticipantStatistics(c.db, c.device->federationId,
+                                              *team ? std::optional<Id>((*team)->id) : std::nullopt, *period);
+    if (!stats)
+        return errorResponse(c.req, stats.error());
+    return jsonResponse(c.req, http::status::ok, participantStatisticsToJson(*stats));
 }
 
 }  // namespace samkoll::server

@@ -5,10 +5,15 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "checkpointer.hpp"
 #include "http_server.hpp"
+#include "samkoll/domain/entities.hpp"
+#include "samkoll/sync/sync_service.hpp"
 
 namespace samkoll::server {
 
@@ -23,6 +28,41 @@ public:
     Response handle(const Request& request, const std::string& remoteAddress);
 
 private:
+    /// Who may call a route.
+    enum class Access {
+        Public,     ///< no token (health, enrolment)
+        AnyDevice,  ///< an enrolled device of any role; the core filters by role
+    };
+    /// One request as a handler sees it; `device` is set for authenticated routes.
+    struct Call {
+        const Request& req;
+        const std::string& remote;
+        std::map<std::string, std::string> query;
+        core::Database& db;
+        std::optional<core::DeviceContext> device;
+    };
+    using Handler = Response (Api::*)(Call&);
+    struct Route {
+        boost::beast::http::verb method;
+        std::string_view path;
+        Access access;
+        Handler handler;
+        bool readSnapshot = false;  ///< authenticate and handle in one read transaction
+    };
+    /// Every endpoint, in one table (docs/protocol.md lists them).
+    static const std::vector<Route>& routes();
+    Response dispatch(const Request& request, const std::string& remoteAddress);
+
+    Response health(Call& c);
+    Response enrol(Call& c);
+    Response config(Call& c);
+    Response push(Call& c);
+    Response pull(Call& c);
+    Response index(Call& c);
+    Response stats(Call& c);
+    /// The optional ?team= of a call, looked up in the device's förbund.
+    core::Result<std::optional<core::Team>> teamParameter(Call& c);
+
     /// The SQLite connection of the calling I/O thread (connections are not
     /// shared between threads), opened on first use.
     core::Database& database();

@@ -3,6 +3,8 @@
 // one session template for plain and TLS streams, timeouts on every operation.
 #include "http_server.hpp"
 
+#include "log.hpp"
+
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/strand.hpp>
@@ -26,6 +28,22 @@ namespace ssl = net::ssl;
 using tcp = net::ip::tcp;
 
 namespace {
+
+/// Errors that are part of normal life on a network: a peer that went away,
+/// a timeout, a TLS peer that closed without close_notify. Not logged.
+bool ordinary(const beast::error_code& ec)
+{
+    return ec == beast::error::timeout || ec == net::error::operation_aborted || ec == net::error::connection_reset ||
+           ec == net::error::eof || ec == net::error::broken_pipe || ec == ssl::error::stream_truncated ||
+           ec == http::error::end_of_stream || ec == http::error::partial_message;
+}
+
+/// Beast's examples' fail(): report what went wrong, where.
+void fail(const beast::error_code& ec, const char* what)
+{
+    if (!ordinary(ec))
+        logLine(what, ec.message());
+}
 
 Response plainError(http::status status, unsigned version, bool keepAlive, const std::string& code, const std::string& message)
 {
@@ -78,13 +96,16 @@ protected:
                                    "begäran är inte giltig HTTP: " + ec.message()));
         }
         if (ec)
-            return;  // timeout, reset, truncated TLS: nothing to answer
+            return fail(ec, "läsning");  // timeout, reset, truncated TLS: nothing to answer
         Request req = m_parser->release();
         Response res;
         try {
             res = m_handler(req, m_remote);
         } catch (const std::exception& e) {
-            res = plainError(http::status::internal_server_error, req.version(), false, "internal", e.what());
+            // The handler must not throw; if it does, log it and say nothing of the library's text.
+            logLine("oväntat fel i hanteraren", e.what());
+            res = plainError(http::status::internal_server_error, req.version(), false, "internal",
+                             "ett oväntat fel uppstod på servern – det är loggat; försök igen");
         }
         res.keep_alive(res.keep_alive() && req.keep_alive());
         send(std::move(res));
@@ -103,7 +124,7 @@ protected:
     {
         m_response.reset();
         if (ec)
-            return;
+            return fail(ec, "skrivning");
         if (close)
             return derived().doEof();
         doRead();
@@ -160,7 +181,7 @@ private:
     void onHandshake(beast::error_code ec, std::size_t used)
     {
         if (ec)
-            return;
+            return fail(ec, "TLS-handskakning");
         m_buffer.consume(used);
         doRead();
     }
@@ -185,7 +206,7 @@ private:
     void onDetect(beast::error_code ec, bool tls)
     {
         if (ec)
-            return;
+            return fail(ec, "anslutning");
         beast::error_code rec;
         auto endpoint = m_stream.socket().remote_endpoint(rec);
         std::string remote = rec ? std::string("?") : endpoint.address().to_string();
@@ -229,15 +250,25 @@ struct HttpServer::Impl {
 
     Impl(ServerConfig c, Handler h) : config(std::move(c)), handler(std::move(h)), ioc(std::max(1, config.threads)) {}
 
+    net::steady_timer acceptPause{acceptor.get_executor()};  // on the acceptor's strand
+
     void accept()
     {
         acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
             if (ec) {
                 if (ec == net::error::operation_aborted || stopping)
                     return;
-            } else {
-                std::make_shared<Detector>(std::move(socket), tls ? &*tls : nullptr, handler, config)->run();
+                // Out of file descriptors (EMFILE/ENFILE) or another failure:
+                // log it and pause instead of spinning on the same error.
+                fail(ec, "accept");
+                acceptPause.expires_after(std::chrono::milliseconds(100));
+                acceptPause.async_wait([this](beast::error_code waited) {
+                    if (!waited && !stopping)
+                        accept();
+                });
+                return;
             }
+            std::make_shared<Detector>(std::move(socket), tls ? &*tls : nullptr, handler, config)->run();
             accept();
         });
     }
@@ -249,6 +280,7 @@ struct HttpServer::Impl {
         net::post(acceptor.get_executor(), [this] {
             beast::error_code ec;
             acceptor.close(ec);
+            acceptPause.cancel();
         });
         // Requests being handled finish on their threads; then stop.
         auto timer = std::make_shared<net::steady_timer>(ioc, std::chrono::milliseconds(500));
