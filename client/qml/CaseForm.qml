@@ -10,12 +10,13 @@ import Samkoll
 Pane {
     id: form
     objectName: "caseForm"
+    FormErrors { id: errors }
     signal closed()
     signal deleteRequested(string uid, string code)
 
     property string uid
-    property string errorField
-    property string errorMessage
+    property alias errorField: errors.field
+    property alias errorMessage: errors.message
     readonly property bool isNew: uid === ""
 
     component TermBox: ComboBox {
@@ -50,8 +51,7 @@ Pane {
 
     function load(m) {
         uid = m.uid || ""
-        errorField = ""
-        errorMessage = ""
+        errors.clear()
         code.text = m.code || ""
         gender.setCode(m.gender)
         birthYear.text = m.birth_year || ""
@@ -100,12 +100,10 @@ Pane {
         }
     }
     function save() {
-        errorField = ""
-        errorMessage = ""
+        errors.clear()
         App.saveCase(collect())
     }
     function focusFirst() { code.forceActiveFocus() }
-    function errorFor(field) { return errorField === field ? errorMessage : "" }
     function focusField(field) {
         const map = { code: code, gender: gender, birth_year: birthYear, referral_date: referralDate.input,
                       referring_party: referringParty, decision: decision, decision_date: decisionDate.input,
@@ -121,8 +119,7 @@ Pane {
         target: App
         enabled: form.visible
         function onCaseRejected(field, message) {
-            form.errorField = field
-            form.errorMessage = message
+            errors.set(field, message)
             form.focusField(field)
         }
         function onCaseSaved(savedUid, created) {
@@ -149,9 +146,9 @@ Pane {
         }
         Label {
             objectName: "formError"
-            visible: form.errorMessage !== ""
+            visible: errors.any
             text: qsTr("Not saved – correct the field marked in red.")
-            color: "#b3261e"
+            color: Theme.error
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }
@@ -169,7 +166,7 @@ Pane {
                 Heading { text: qsTr("Referral") }
                 Label { text: qsTr("Case code (pseudonym – never a name or personal identity number)") }
                 TextField { id: code; objectName: "codeField"; Layout.fillWidth: true; maximumLength: 40 }
-                FieldError { message: form.errorFor("code"); Layout.fillWidth: true }
+                FieldError { message: errors.of("code"); Layout.fillWidth: true }
                 GridLayout {
                     columns: 2
                     Layout.fillWidth: true
@@ -178,7 +175,7 @@ Pane {
                     TermBox { id: gender; objectName: "genderBox"; vocabulary: "gender" }
                     TextField { id: birthYear; objectName: "birthYearField"; Layout.fillWidth: true; placeholderText: qsTr("e.g. 1987"); inputMethodHints: Qt.ImhDigitsOnly }
                 }
-                FieldError { message: form.errorFor("gender") + form.errorFor("birth_year"); Layout.fillWidth: true }
+                FieldError { message: errors.of("gender") + errors.of("birth_year"); Layout.fillWidth: true }
                 GridLayout {
                     columns: 2
                     Layout.fillWidth: true
@@ -187,7 +184,7 @@ Pane {
                     DateField { id: referralDate; objectName: "referralDateField" }
                     TermBox { id: referringParty; vocabulary: "referring_party" }
                 }
-                FieldError { message: form.errorFor("referral_date") + form.errorFor("referring_party"); Layout.fillWidth: true }
+                FieldError { message: errors.of("referral_date") + errors.of("referring_party"); Layout.fillWidth: true }
 
                 Heading { text: qsTr("Beredning (decision)") }
                 GridLayout {
@@ -198,12 +195,12 @@ Pane {
                     TermBox { id: decision; objectName: "decisionBox"; vocabulary: "decision" }
                     DateField { id: decisionDate; objectName: "decisionDateField" }
                 }
-                FieldError { message: form.errorFor("decision") + form.errorFor("decision_date"); Layout.fillWidth: true }
+                FieldError { message: errors.of("decision") + errors.of("decision_date"); Layout.fillWidth: true }
 
                 Heading { text: qsTr("Start") }
                 Label { text: qsTr("Start date") }
                 DateField { id: startDate; objectName: "startDateField" }
-                FieldError { message: form.errorFor("start_date"); Layout.fillWidth: true }
+                FieldError { message: errors.of("start_date"); Layout.fillWidth: true }
                 Label { text: qsTr("Income support at start") }
                 Flow {
                     Layout.fillWidth: true
@@ -218,7 +215,7 @@ Pane {
                         }
                     }
                 }
-                FieldError { message: form.errorFor("income_support"); Layout.fillWidth: true }
+                FieldError { message: errors.of("income_support"); Layout.fillWidth: true }
                 GridLayout {
                     columns: 2
                     Layout.fillWidth: true
@@ -237,7 +234,7 @@ Pane {
                     DateField { id: exitDate; objectName: "exitDateField" }
                     TermBox { id: exitOutcome; objectName: "outcomeBox"; vocabulary: "exit_outcome" }
                 }
-                FieldError { message: form.errorFor("exit_date") + form.errorFor("exit_outcome"); Layout.fillWidth: true }
+                FieldError { message: errors.of("exit_date") + errors.of("exit_outcome"); Layout.fillWidth: true }
             }
         }
 

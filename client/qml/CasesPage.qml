@@ -159,7 +159,7 @@ Page {
                         visible: row.pendingSync
                         text: qsTr("not synced")
                         font.pixelSize: 12
-                        color: "#8a5a00"
+                        color: Theme.warning
                     }
                 }
             }

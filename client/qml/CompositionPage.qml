@@ -40,7 +40,7 @@ Page {
         }
         RowLayout {
             Label { text: qsTr("Year") }
-            ComboBox {
+            BoundComboBox {
                 id: yearBox
                 objectName: "compositionYear"
                 model: {
@@ -50,12 +50,8 @@ Page {
                         years.push(y)
                     return years
                 }
-                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.composition.year))
-                onActivated: { page.message = ""; App.composition.year = currentValue }
-                Connections {
-                    target: App.composition
-                    function onYearChanged() { yearBox.currentIndex = Math.max(0, yearBox.indexOfValue(App.composition.year)) }
-                }
+                value: App.composition.year
+                onPicked: v => { page.message = ""; App.composition.year = v }
             }
         }
         GridLayout {
@@ -110,7 +106,7 @@ Page {
             objectName: "compositionMessage"
             visible: page.message !== ""
             text: page.message
-            color: page.isError ? "#b3261e" : "#1b5e20"
+            color: page.isError ? Theme.error : Theme.success
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }

@@ -7,20 +7,22 @@ import Samkoll
 /// First start: the server address and the enrolment code from the central office.
 Page {
     id: page
-    property string errorField
-    property string errorMessage
+    FormErrors { id: errors }
+    property alias errorField: errors.field
+    property alias errorMessage: errors.message
 
     function submit() {
-        errorField = ""
-        errorMessage = ""
+        errors.clear()
         App.enrol(serverField.text, codeField.text, certificateField.text)
     }
 
     Connections {
         target: App
         function onEnrolmentFinished(ok, field, message) {
-            page.errorField = ok ? "" : field
-            page.errorMessage = ok ? "" : message
+            if (ok)
+                errors.clear()
+            else
+                errors.set(field, message)
             if (!ok)
                 (field === "code" ? codeField : field === "certificate" ? certificateField : serverField).forceActiveFocus()
         }
@@ -52,7 +54,7 @@ Page {
             focus: true
             onAccepted: codeField.forceActiveFocus()
         }
-        FieldError { message: page.errorField === "server" ? page.errorMessage : ""; Layout.fillWidth: true }
+        FieldError { message: errors.of("server"); Layout.fillWidth: true }
         Label { text: qsTr("Enrolment code") }
         TextField {
             id: codeField
@@ -60,7 +62,7 @@ Page {
             Layout.fillWidth: true
             onAccepted: page.submit()
         }
-        FieldError { message: page.errorField === "code" ? page.errorMessage : ""; Layout.fillWidth: true }
+        FieldError { message: errors.of("code"); Layout.fillWidth: true }
         Label { text: qsTr("Server certificate file (only for a server with its own certificate)") }
         TextField {
             id: certificateField
@@ -69,9 +71,9 @@ Page {
             placeholderText: qsTr("e.g. /home/me/samkoll-server.pem")
             onAccepted: page.submit()
         }
-        FieldError { message: page.errorField === "certificate" ? page.errorMessage : ""; Layout.fillWidth: true }
+        FieldError { message: errors.of("certificate"); Layout.fillWidth: true }
         FieldError {
-            message: page.errorField === "" ? page.errorMessage : ""
+            message: errors.of("")
             Layout.fillWidth: true
         }
         RowLayout {

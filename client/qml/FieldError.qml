@@ -7,7 +7,7 @@ Label {
     property string message
     visible: message !== ""
     text: message
-    color: "#b3261e"
+    color: Theme.error
     wrapMode: Text.WordWrap
     font.pixelSize: 13
 }

@@ -10,7 +10,7 @@ Rectangle {
     implicitWidth: Math.max(size * 1.6, label.implicitWidth + 16)
     implicitHeight: size
     radius: 6
-    color: colour === "green" ? "#2e7d32" : colour === "orange" ? "#ef6c00" : colour === "red" ? "#c62828" : "#9e9e9e"
+    color: Theme.indexColour(colour)
     Accessible.name: label.text
     Label {
         id: label

@@ -23,29 +23,8 @@ ApplicationWindow {
     ]
 
     /// Shows a main screen by key ("cases", "sync") — also used by the screen tour.
+    /// Shows the screen with `key` ("overview", "cases", "surveys", …).
     function showScreen(key) {
-        if (key === "composition2021") {
-            App.composition.year = 2021
-            key = "composition"
-        }
-        if (key === "overview2021") {  // the screen tour: the demo förbund's figures are for 2021
-            App.overview.year = 2021
-            key = "overview"
-        }
-        if (key === "newCase") {
-            nav.currentIndex = 1
-            casesPage.newCase()
-            return
-        }
-        if (key === "surveys2021") {  // the screen tour: the demo förbund's figures are for 2021
-            App.surveys.period = "2021"
-            key = "surveys"
-        }
-        if (key === "invalidCase") {
-            nav.currentIndex = 1
-            casesPage.demonstrateValidation()
-            return
-        }
         for (let i = 0; i < screens.length; ++i)
             if (screens[i].key === key)
                 nav.currentIndex = i
@@ -121,7 +100,7 @@ ApplicationWindow {
                 Layout.fillHeight: true
                 currentIndex: nav.currentIndex
                 OverviewPage { id: overviewPage }
-                CasesPage { id: casesPage }
+                CasesPage { id: casesPage; objectName: "casesPage" }
                 SurveysPage {}
                 StoriesPage {}
                 CompositionPage {}
@@ -158,7 +137,7 @@ ApplicationWindow {
         width: Math.min(window.width - 48, 620)
         padding: 12
         closePolicy: Popup.CloseOnEscape
-        background: Rectangle { color: "#2b2f36"; radius: 6 }
+        background: Rectangle { color: Theme.tooltip; radius: 6 }
         RowLayout {
             width: parent.width
             Label {

@@ -29,16 +29,12 @@ Page {
             anchors.rightMargin: 12
             spacing: 12
             Label { text: qsTr("Year") }
-            ComboBox {
+            BoundComboBox {
                 id: yearBox
                 objectName: "overviewYear"
                 model: App.overview.years
-                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.overview.year))
-                onActivated: App.overview.year = currentValue
-                Connections {
-                    target: App.overview
-                    function onYearChanged() { yearBox.currentIndex = Math.max(0, yearBox.indexOfValue(App.overview.year)) }
-                }
+                value: App.overview.year
+                onPicked: v => App.overview.year = v
             }
             Repeater {
                 model: App.overview.periods
@@ -163,7 +159,7 @@ Page {
                         spacing: 8
                         Label {
                             text: page.signalMark(row.modelData.signal)
-                            color: row.modelData.signal === "achieved" ? "#2e7d32" : row.modelData.signal === "not_achieved" ? "#c62828" : "#757575"
+                            color: row.modelData.signal === "achieved" || row.modelData.signal === "not_achieved" ? Theme.indexColour(row.modelData.signal) : Theme.signalNone
                             font.bold: true
                             font.pixelSize: 16
                             Layout.preferredWidth: 18
@@ -185,7 +181,7 @@ Page {
                                     text: [row.modelData.fairness.swing ? qsTr("swing") : "",
                                            row.modelData.fairness.low_volume ? qsTr("low volume") : "",
                                            row.modelData.fairness.inconclusive ? qsTr("inconclusive") : ""].filter(s => s !== "").join(" · ")
-                                    color: "#8a5a00"
+                                    color: Theme.warning
                                     font.pixelSize: 12
                                 }
                             }

@@ -8,9 +8,10 @@ import Samkoll
 Page {
     id: page
     objectName: "storiesPage"
+    FormErrors { id: errors }
     property string uid
-    property string errorField
-    property string errorMessage
+    property alias errorField: errors.field
+    property alias errorMessage: errors.message
 
     function load(s) {
         uid = s.uid || ""
@@ -18,13 +19,11 @@ Page {
         date.text = s.date || ""
         title.text = s.title || ""
         body.text = s.text || ""
-        errorField = ""
-        errorMessage = ""
+        errors.clear()
         title.forceActiveFocus()
     }
     function save() {
-        errorField = ""
-        errorMessage = ""
+        errors.clear()
         App.stories.save({ uid: uid, category: category.currentValue, date: date.text, title: title.text, text: body.text })
     }
     Component.onCompleted: load(App.stories.blank())
@@ -36,8 +35,7 @@ Page {
             savedNote.visible = true
         }
         function onRejected(field, message) {
-            page.errorField = field
-            page.errorMessage = message
+            errors.set(field, message)
             savedNote.visible = false
             ;(field === "date" ? date : field === "text" ? body : title).forceActiveFocus()
         }
@@ -62,7 +60,7 @@ Page {
             Rectangle {
                 Layout.fillWidth: true
                 implicitHeight: reminder.implicitHeight + 16
-                color: "#fff4e5"
+                color: Theme.notice
                 radius: 4
                 Label {
                     id: reminder
@@ -84,10 +82,10 @@ Page {
             }
             Label { text: qsTr("Date") }
             TextField { id: date; objectName: "storyDate"; Layout.fillWidth: true; placeholderText: qsTr("YYYY-MM-DD") }
-            FieldError { message: page.errorField === "date" ? page.errorMessage : ""; Layout.fillWidth: true }
+            FieldError { message: errors.of("date"); Layout.fillWidth: true }
             Label { text: qsTr("Title") }
             TextField { id: title; objectName: "storyTitle"; Layout.fillWidth: true }
-            FieldError { message: page.errorField === "title" ? page.errorMessage : ""; Layout.fillWidth: true }
+            FieldError { message: errors.of("title"); Layout.fillWidth: true }
             Label { text: qsTr("The story") }
             ScrollView {
                 Layout.fillWidth: true
@@ -104,10 +102,10 @@ Page {
             }
             FieldError {
                 objectName: "storyError"
-                message: page.errorField === "text" || page.errorField === "category" || page.errorField === "" ? page.errorMessage : ""
+                message: errors.of(["text", "category", ""])
                 Layout.fillWidth: true
             }
-            Label { id: savedNote; visible: false; text: qsTr("Saved."); color: "#1b5e20" }
+            Label { id: savedNote; visible: false; text: qsTr("Saved."); color: Theme.success }
             RowLayout {
                 Button {
                     id: saveButton

@@ -15,6 +15,8 @@ Page {
     property var sheetAnswers: ({}) // question → option
     property int sheetsSaved: 0
     signal cleared()
+    property int clearCount: 0   // bumped after a save: the grid's cells empty themselves
+    readonly property int cellWidth: 112  // a grid column: wide enough for "Annat/ej angivet"
 
     readonly property var genders: App.termOptions("tally_gender")
 
@@ -45,6 +47,7 @@ Page {
             }
             page.gridValues = {}
             page.sheetAnswers = {}
+            page.clearCount += 1
             page.cleared()
         }
         function onRejected(field, message) { page.say(message, true) }
@@ -56,47 +59,35 @@ Page {
             anchors.leftMargin: 12
             anchors.rightMargin: 12
             spacing: 10
-            ComboBox {
+            BoundComboBox {
                 id: questionnaireBox
                 objectName: "questionnaireBox"
                 Layout.preferredWidth: 300
                 textRole: "title"
                 valueRole: "code"
                 model: App.surveys.questionnaires
-                onActivated: App.surveys.questionnaire = currentValue
-                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.surveys.questionnaire))
-                Connections {
-                    target: App.surveys
-                    function onDefinitionsChanged() { questionnaireBox.currentIndex = Math.max(0, questionnaireBox.indexOfValue(App.surveys.questionnaire)) }
-                }
+                value: App.surveys.questionnaire
+                onPicked: v => App.surveys.questionnaire = v
             }
-            ComboBox {
+            BoundComboBox {
                 id: groupBox
                 objectName: "groupBox"
                 Layout.preferredWidth: 230
                 textRole: "label"
                 valueRole: "code"
                 model: App.surveys.groups
-                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.surveys.group))
-                onActivated: App.surveys.group = currentValue
-                Connections {
-                    target: App.surveys
-                    function onSelectionChanged() { groupBox.currentIndex = Math.max(0, groupBox.indexOfValue(App.surveys.group)) }
-                }
+                value: App.surveys.group
+                onPicked: v => App.surveys.group = v
             }
-            ComboBox {
+            BoundComboBox {
                 id: periodBox
                 objectName: "periodBox"
                 Layout.preferredWidth: 180
                 textRole: "label"
                 valueRole: "code"
                 model: App.surveys.periods
-                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.surveys.period))
-                onActivated: App.surveys.period = currentValue
-                Connections {
-                    target: App.surveys
-                    function onSelectionChanged() { periodBox.currentIndex = Math.max(0, periodBox.indexOfValue(App.surveys.period)) }
-                }
+                value: App.surveys.period
+                onPicked: v => App.surveys.period = v
             }
             Item { Layout.fillWidth: true }
         }
@@ -130,7 +121,7 @@ Page {
             objectName: "surveyMessage"
             visible: page.message !== ""
             text: page.message
-            color: page.messageIsError ? "#b3261e" : "#1b5e20"
+            color: page.messageIsError ? Theme.error : Theme.success
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }
@@ -177,50 +168,42 @@ Page {
                                             wrapMode: Text.WordWrap
                                             Layout.fillWidth: true
                                         }
-                                        GridLayout {
-                                            columns: 1 + page.genders.length
-                                            columnSpacing: 8
-                                            rowSpacing: 2
-                                            Label { text: "" }
+                                        // Header and one row per option; fixed widths keep the columns aligned.
+                                        RowLayout {
+                                            spacing: 8
+                                            Item { Layout.preferredWidth: 220 }
                                             Repeater {
                                                 model: page.genders
-                                                Label { required property var modelData; text: modelData.label; font.pixelSize: 12 }
+                                                Label {
+                                                    required property var modelData
+                                                    text: modelData.label
+                                                    font.pixelSize: 12
+                                                    wrapMode: Text.WordWrap
+                                                    Layout.preferredWidth: page.cellWidth
+                                                }
                                             }
-                                            Repeater {
-                                                model: questionBlock.modelData.options.length * (1 + page.genders.length)
-                                                Loader {
-                                                    required property int index
-                                                    readonly property int option: Math.floor(index / (1 + page.genders.length)) + 1
-                                                    readonly property int column: index % (1 + page.genders.length)
-                                                    sourceComponent: column === 0 ? optionLabel : countField
-                                                    Component {
-                                                        id: optionLabel
-                                                        Label {
-                                                            text: questionBlock.modelData.options[option - 1]
-                                                            Layout.preferredWidth: 220
-                                                            elide: Text.ElideRight
-                                                        }
-                                                    }
-                                                    Component {
-                                                        id: countField
-                                                        ColumnLayout {
-                                                            spacing: 0
-                                                            readonly property string cellKey: questionBlock.modelData.code + "|" + option + "|" + page.genders[column - 1].code
-                                                            TextField {
-                                                                id: countInput
-                                                                objectName: "cell_" + parent.cellKey
-                                                                Layout.preferredWidth: 70
-                                                                placeholderText: "0"
-                                                                inputMethodHints: Qt.ImhDigitsOnly
-                                                                onTextEdited: page.gridValues[parent.cellKey] = text
-                                                                Connections { target: page; function onCleared() { countInput.text = "" } }
-                                                            }
-                                                            Label {
-                                                                text: qsTr("now %1").arg(App.surveys.totals[parent.cellKey] || 0)
-                                                                font.pixelSize: 11
-                                                                opacity: 0.7
-                                                            }
-                                                        }
+                                        }
+                                        Repeater {
+                                            model: questionBlock.modelData.options
+                                            RowLayout {
+                                                id: optionRow
+                                                required property var modelData
+                                                required property int index
+                                                spacing: 8
+                                                Label {
+                                                    text: optionRow.modelData
+                                                    Layout.preferredWidth: 220
+                                                    elide: Text.ElideRight
+                                                }
+                                                Repeater {
+                                                    model: page.genders
+                                                    TallyCell {
+                                                        required property var modelData
+                                                        cellKey: questionBlock.modelData.code + "|" + (optionRow.index + 1) + "|" + modelData.code
+                                                        total: App.surveys.totals[cellKey] || 0
+                                                        clearCount: page.clearCount
+                                                        cellWidth: page.cellWidth
+                                                        onEdited: (key, text) => page.gridValues[key] = text
                                                     }
                                                 }
                                             }

@@ -17,7 +17,7 @@ ToolBar {
 
         Rectangle {
             width: 12; height: 12; radius: 6
-            color: App.online ? "#2e7d32" : "#9e9e9e"
+            color: App.online ? Theme.online : Theme.offline
             Accessible.name: App.online ? qsTr("Online") : qsTr("Offline")
         }
         Label {
@@ -39,7 +39,7 @@ ToolBar {
             flat: true
             text: App.conflictCount > 0 ? qsTr("%n conflict(s) to resolve", "", App.conflictCount)
                                         : qsTr("%n refused change(s)", "", App.refusedCount)
-            palette.buttonText: "#b3261e"
+            palette.buttonText: Theme.error
             onClicked: bar.openSync()
         }
         BusyIndicator {

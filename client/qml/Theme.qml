@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma Singleton
+import QtQuick
+
+/// Colours and spacing shared by every workspace (coordinator, kansli, board).
+/// The index colours follow the board's thresholds; each is dark enough to read
+/// as text on white and stays distinct when printed in grey.
+QtObject {
+    readonly property color error: "#b3261e"      // a refusal, a field to correct
+    readonly property color success: "#1b5e20"    // saved, done
+    readonly property color warning: "#8a5a00"    // worth a look: swing, low volume, pending
+    readonly property color notice: "#fff4e5"     // background of a reminder box
+    readonly property color online: "#2e7d32"
+    readonly property color offline: "#9e9e9e"
+    readonly property color tooltip: "#2b2f36"
+
+    readonly property color indexGreen: "#2e7d32"
+    readonly property color indexOrange: "#ef6c00"
+    readonly property color indexRed: "#c62828"
+    readonly property color indexNone: "#9e9e9e"
+    readonly property color signalNone: "#757575"
+
+    /// The colour of an index or indicator signal by its code ("green", "achieved", …).
+    function indexColour(code) {
+        switch (code) {
+        case "green": case "achieved": return indexGreen
+        case "orange": return indexOrange
+        case "red": case "not_achieved": return indexRed
+        default: return indexNone
+        }
+    }
+
+    readonly property int spacing: 8
+    readonly property int margin: 12
+}
