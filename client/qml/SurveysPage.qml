@@ -16,7 +16,7 @@ Page {
     property int sheetsSaved: 0
     signal cleared()
     property int clearCount: 0   // bumped after a save: the grid's cells empty themselves
-    readonly property int cellWidth: 112  // a grid column: wide enough for "Annat/ej angivet"
+    readonly property int cellWidth: 84  // a grid column; its heading wraps ("Annat/ej angivet")
 
     readonly property var genders: App.termOptions("tally_gender")
 
@@ -171,7 +171,7 @@ Page {
                                         // Header and one row per option; fixed widths keep the columns aligned.
                                         RowLayout {
                                             spacing: 8
-                                            Item { Layout.preferredWidth: 220 }
+                                            Item { Layout.preferredWidth: 200 }
                                             Repeater {
                                                 model: page.genders
                                                 Label {
@@ -192,7 +192,7 @@ Page {
                                                 spacing: 8
                                                 Label {
                                                     text: optionRow.modelData
-                                                    Layout.preferredWidth: 220
+                                                    Layout.preferredWidth: 200
                                                     elide: Text.ElideRight
                                                 }
                                                 Repeater {

@@ -368,46 +368,46 @@ Response Api::pull(Call& c)
     return jsonResponse(c.req, http::status::ok, pullResultToJson(*result));
 }
 
-Result<std::optional<Team>> Api::teamParameter(Call& c)
+Result<Api::UnitQuery> Api::unitQuery(Call& c)
 {
-    if (!c.query.count("team"))
-        return std::optional<Team>();
-    auto t = Repository(c.db).team(c.device->federationId, c.query.at("team"));
-    if (!t)
-        return t.error();
-    return std::optional<Team>(*t);
+    auto period = periodOf(c.query);
+    if (!period)
+        return period.error();
+    UnitQuery out{*period, std::nullopt};
+    if (c.query.count("team")) {
+        auto t = Repository(c.db).team(c.device->federationId, c.query.at("team"));
+        if (!t)
+            return t.error();
+        out.team = *t;
+    }
+    return out;
 }
 
 Response Api::index(Call& c)
 {
-    auto period = periodOf(c.query);
-    if (!period)
-        return errorResponse(c.req, period.error());
-    auto team = teamParameter(c);
-    if (!team)
-        return errorResponse(c.req, team.error());
-    auto index = computeFederationIndex(c.db, c.device->federationId, *period);
+    auto unit = unitQuery(c);
+    if (!unit)
+        return errorResponse(c.req, unit.error());
+    const auto& team = unit->team;
+    auto index = computeFederationIndex(c.db, c.device->federationId, unit->period);
     if (!index)
         return errorResponse(c.req, index.error());
-    if (!*team && c.query.count("scope") && c.query.at("scope") == "federation") {
+    if (!team && c.query.count("scope") && c.query.at("scope") == "federation") {
         // The förbund's own figure without every team's (what a client shows beside its own).
         auto out = federationIndexToJson(*index, "");
         out.erase("teams");
         return jsonResponse(c.req, http::status::ok, out);
     }
-    return jsonResponse(c.req, http::status::ok, federationIndexToJson(*index, *team ? (*team)->code : ""));
+    return jsonResponse(c.req, http::status::ok, federationIndexToJson(*index, team ? team->code : ""));
 }
 
 Response Api::stats(Call& c)
 {
-    auto period = periodOf(c.query);
-    if (!period)
-        return errorResponse(c.req, period.error());
-    auto team = teamParameter(c);
-    if (!team)
-        return errorResponse(c.req, team.error());
+    auto unit = unitQuery(c);
+    if (!unit)
+        return errorResponse(c.req, unit.error());
     auto stats = computeParticipantStatistics(c.db, c.device->federationId,
-                                              *team ? std::optional<Id>((*team)->id) : std::nullopt, *period);
+                                              unit->team ? std::optional<Id>(unit->team->id) : std::nullopt, unit->period);
     if (!stats)
         return errorResponse(c.req, stats.error());
     return jsonResponse(c.req, http::status::ok, participantStatisticsToJson(*stats));

@@ -60,8 +60,13 @@ private:
     Response pull(Call& c);
     Response index(Call& c);
     Response stats(Call& c);
-    /// The optional ?team= of a call, looked up in the device's förbund.
-    core::Result<std::optional<core::Team>> teamParameter(Call& c);
+    /// The period (?year=&tertial= or ?from=&to=) and the optional ?team= of a
+    /// report call, the team looked up in the device's förbund.
+    struct UnitQuery {
+        core::Period period;
+        std::optional<core::Team> team;
+    };
+    core::Result<UnitQuery> unitQuery(Call& c);
 
     /// The SQLite connection of the calling I/O thread (connections are not
     /// shared between threads), opened on first use.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samkoll/report/participant_stats.hpp"
 
+#include "samkoll/domain/case_status.hpp"
+
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -85,15 +87,8 @@ Result<ParticipantStatistics> computeParticipantStatistics(Database& db, Id fede
             const std::string income = st.text(6);
             if (income.empty())
                 missingIncome.byGender[g] += n;
-            std::size_t pos = 0;
-            while (pos < income.size()) {
-                auto comma = income.find(',', pos);
-                if (comma == std::string::npos)
-                    comma = income.size();
-                if (auto v = parseCode<IncomeSupport>(income.substr(pos, comma - pos)))
-                    s.incomeSupport[static_cast<std::size_t>(*v)].byGender[g] += n;
-                pos = comma + 1;
-            }
+            for (auto v : splitIncomeSupport(income))
+                s.incomeSupport[static_cast<std::size_t>(v)].byGender[g] += n;
             if (auto age = st.optionalInteger(7)) {
                 for (std::size_t b = 0; b < kAgeBands.size(); ++b)
                     if (*age >= kAgeBands[b].first && *age <= kAgeBands[b].second)
