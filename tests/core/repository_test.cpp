@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fixtures.hpp"
 
+#include <sqlite3.h>
+
 #include <cstdio>
 #include <unistd.h>
 
@@ -355,4 +357,47 @@ TEST_CASE("A failing statement rolls the whole write back (fault injection)", "[
         if (r)
             break;
     }
+}
+
+TEST_CASE("Storage errors tell a busy database, a damaged file and a full disk apart, and keep the SQL for the log",
+          "[core][store]")
+{
+    auto busy = storageError(StoreError(SQLITE_BUSY, "database is locked", "INSERT INTO cases …"));
+    auto corrupt = storageError(StoreError(SQLITE_CORRUPT, "database disk image is malformed", "SELECT 1"));
+    auto notADatabase = storageError(StoreError(SQLITE_NOTADB, "file is not a database"));
+    auto full = storageError(StoreError(SQLITE_FULL, "database or disk is full"));
+    for (const auto* e : {&busy, &corrupt, &notADatabase, &full})
+        CHECK(e->code == "storage");  // the server's 503 and the client's retry decide on the code
+    CHECK(busy.message.find("upptagen") != std::string::npos);
+    CHECK(corrupt.message.find("skadad") != std::string::npos);
+    CHECK(corrupt.message.find("säkerhetskopia") != std::string::npos);
+    CHECK(notADatabase.message == corrupt.message);
+    CHECK(full.message.find("disken är full") != std::string::npos);
+    CHECK(busy.message != corrupt.message);
+    // The SQL is in the detail (for the log), never in what a user reads.
+    CHECK(busy.detail.find("INSERT INTO cases") != std::string::npos);
+    CHECK(busy.message.find("INSERT") == std::string::npos);
+
+    // A real statement's failure carries its SQL.
+    auto db = Database::open(":memory:");
+    REQUIRE(db);
+    try {
+        (*db)->prepare("SELECT no_such_column FROM cases").step();
+        FAIL("the statement should not prepare");
+    } catch (const StoreError& e) {
+        CHECK(e.sql().find("no_such_column") != std::string::npos);
+    }
+}
+
+TEST_CASE("A question lookup that fails in storage is an error, not 'no such question'", "[core][store]")
+{
+    Fixture fx;
+    auto known = fx.repo->questionOptions(fx.fed, "no-such-question");
+    REQUIRE(known);
+    CHECK_FALSE(known->has_value());
+    fx.db->failAfter(1);
+    auto failed = fx.repo->questionOptions(fx.fed, "no-such-question");
+    fx.db->failAfter(0);
+    REQUIRE_FALSE(failed);
+    CHECK(failed.error().code == "storage");
 }
