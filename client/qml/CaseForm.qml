@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -23,7 +24,7 @@ Pane {
         property string vocabulary
         textRole: "label"
         valueRole: "code"
-        model: [{ code: "", label: "–" }].concat(App.termOptions(vocabulary))
+        model: App.termOptions(vocabulary, "–")
         Layout.fillWidth: true
         function setCode(code) { currentIndex = Math.max(0, indexOfValue(code || "")) }
     }
@@ -127,7 +128,7 @@ Pane {
         }
     }
 
-    Shortcut { sequence: StandardKey.Save; enabled: form.visible; onActivated: form.save() }
+    Shortcut { sequence: "Ctrl+S"; enabled: form.visible; onActivated: form.save() }
     Shortcut { sequence: "Esc"; enabled: form.visible; onActivated: form.closed() }
 
     background: Rectangle {

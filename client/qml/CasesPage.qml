@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -25,8 +26,8 @@ Page {
         form.save()
     }
 
-    Shortcut { sequence: StandardKey.New; onActivated: page.newCase() }
-    Shortcut { sequence: StandardKey.Find; onActivated: searchField.forceActiveFocus() }
+    Shortcut { sequence: "Ctrl+N"; onActivated: page.newCase() }
+    Shortcut { sequence: "Ctrl+F"; onActivated: searchField.forceActiveFocus() }
 
     header: ToolBar {
         RowLayout {
@@ -52,7 +53,7 @@ Page {
                 Layout.preferredWidth: 210
                 textRole: "label"
                 valueRole: "code"
-                model: [{ code: "", label: qsTr("All statuses") }].concat(App.termOptions("status"))
+                model: App.termOptions("status", qsTr("All statuses"))
                 onActivated: App.cases.statusFilter = currentValue
             }
             ComboBox {
@@ -106,7 +107,11 @@ Page {
             // Fetch the next page while a few screens of rows are still ahead.
             onContentYChanged: if (contentY + 3 * height > contentHeight) App.cases.fetchNext()
             Keys.onReturnPressed: if (currentIndex >= 0) page.edit(currentIndex)
-            Keys.onDeletePressed: if (currentItem) confirmDelete.ask(currentItem.caseUid, currentItem.caseCode)
+            Keys.onDeletePressed: {
+                const c = App.cases.get(currentIndex)
+                if (c.uid)
+                    confirmDelete.ask(c.uid, c.code)
+            }
 
             headerPositioning: ListView.OverlayHeader
             header: Rectangle {

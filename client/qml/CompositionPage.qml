@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -11,7 +12,8 @@ Page {
     property string message
     property bool isError: false
 
-    function known(body) { return App.composition.values[body] !== undefined && App.composition.values[body].known }
+    readonly property var values: App.composition.values  // a map: "staff"/"steering_group" → {known, women, men}
+    function known(body) { return page.values[body] !== undefined && page.values[body].known }
 
     Connections {
         target: App.composition
@@ -66,14 +68,14 @@ Page {
                 id: staffWomen
                 objectName: "women_staff"
                 Layout.preferredWidth: 80
-                text: page.known("staff") ? String(App.composition.values.staff.women) : ""
+                text: page.known("staff") ? String(page.values.staff.women) : ""
                 inputMethodHints: Qt.ImhDigitsOnly
             }
             TextField {
                 id: staffMen
                 objectName: "men_staff"
                 Layout.preferredWidth: 80
-                text: page.known("staff") ? String(App.composition.values.staff.men) : ""
+                text: page.known("staff") ? String(page.values.staff.men) : ""
                 inputMethodHints: Qt.ImhDigitsOnly
             }
             Button {
@@ -86,14 +88,14 @@ Page {
                 id: groupWomen
                 objectName: "women_steering_group"
                 Layout.preferredWidth: 80
-                text: page.known("steering_group") ? String(App.composition.values.steering_group.women) : ""
+                text: page.known("steering_group") ? String(page.values.steering_group.women) : ""
                 inputMethodHints: Qt.ImhDigitsOnly
             }
             TextField {
                 id: groupMen
                 objectName: "men_steering_group"
                 Layout.preferredWidth: 80
-                text: page.known("steering_group") ? String(App.composition.values.steering_group.men) : ""
+                text: page.known("steering_group") ? String(page.values.steering_group.men) : ""
                 inputMethodHints: Qt.ImhDigitsOnly
             }
             Button {

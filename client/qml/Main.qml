@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -112,12 +113,13 @@ ApplicationWindow {
     Repeater {
         model: window.screens
         Item {
+            id: screenKey
             required property var modelData
             required property int index
             Shortcut {
-                sequence: modelData.shortcut
+                sequence: screenKey.modelData.shortcut
                 enabled: App.enrolled
-                onActivated: nav.currentIndex = index
+                onActivated: nav.currentIndex = screenKey.index
             }
         }
     }

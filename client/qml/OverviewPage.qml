@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -15,6 +16,7 @@ Page {
     property var indicator: null    // the indicator whose counts are shown
     readonly property var unit: App.overview.periods.length > periodIndex ? App.overview.periods[periodIndex] : ({})
     readonly property bool hasIndex: unit.total !== undefined
+    readonly property var federation: App.overview.federation  // the förbund's index as of the last sync
 
     function signalText(code) {
         return code === "achieved" ? qsTr("Achieved") : code === "not_achieved" ? qsTr("Not achieved") : qsTr("Not assessable")
@@ -116,6 +118,7 @@ Page {
                 Repeater {
                     model: page.hasIndex ? [{ number: 0, name: qsTr("All areas"), figures: page.unit.total }].concat(page.unit.areas) : []
                     ItemDelegate {
+                        id: areaRow
                         required property var modelData
                         objectName: "area" + modelData.number
                         Layout.fillWidth: true
@@ -123,15 +126,15 @@ Page {
                         onClicked: { page.area = modelData.number; page.indicator = null }
                         contentItem: RowLayout {
                             spacing: 8
-                            IndexBadge { value: modelData.figures.index; colour: modelData.figures.colour; size: 24 }
+                            IndexBadge { value: areaRow.modelData.figures.index; colour: areaRow.modelData.figures.colour; size: 24 }
                             Label {
-                                text: modelData.number > 0 ? modelData.number + ". " + modelData.name : modelData.name
-                                font.bold: modelData.number === 0
+                                text: areaRow.modelData.number > 0 ? areaRow.modelData.number + ". " + areaRow.modelData.name : areaRow.modelData.name
+                                font.bold: areaRow.modelData.number === 0
                                 elide: Text.ElideRight
                                 Layout.fillWidth: true
                             }
                             Label {
-                                text: qsTr("%1 of %2 achieved").arg(modelData.figures.achieved_count).arg(modelData.figures.assessable)
+                                text: qsTr("%1 of %2 achieved").arg(areaRow.modelData.figures.achieved_count).arg(areaRow.modelData.figures.assessable)
                                 opacity: 0.8
                             }
                         }
@@ -255,22 +258,23 @@ Page {
                 }
                 IndexBadge {
                     objectName: "federationIndex"
-                    visible: App.overview.federation.total !== undefined
-                    value: App.overview.federation.total ? App.overview.federation.total.index : null
-                    colour: App.overview.federation.total ? App.overview.federation.total.colour : "none"
+                    visible: page.federation.total !== undefined
+                    value: page.federation.total ? page.federation.total.index : null
+                    colour: page.federation.total ? page.federation.total.colour : "none"
                     size: 48
                 }
                 Label {
-                    visible: App.overview.federation.period !== undefined
-                    text: App.overview.federation.period ? App.overview.federation.period.label : ""
+                    visible: page.federation.period !== undefined
+                    text: page.federation.period ? page.federation.period.label : ""
                 }
                 Repeater {
-                    model: App.overview.federation.areas || []
+                    model: page.federation.areas || []
                     RowLayout {
+                        id: fedArea
                         required property var modelData
                         Layout.fillWidth: true
-                        IndexBadge { value: modelData.figures.index; colour: modelData.figures.colour; size: 22 }
-                        Label { text: modelData.number + ". " + modelData.name; elide: Text.ElideRight; Layout.fillWidth: true }
+                        IndexBadge { value: fedArea.modelData.figures.index; colour: fedArea.modelData.figures.colour; size: 22 }
+                        Label { text: fedArea.modelData.number + ". " + fedArea.modelData.name; elide: Text.ElideRight; Layout.fillWidth: true }
                     }
                 }
                 Item { Layout.fillHeight: true }

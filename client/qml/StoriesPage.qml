@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -40,7 +41,7 @@ Page {
             ;(field === "date" ? date : field === "text" ? body : title).forceActiveFocus()
         }
     }
-    Shortcut { sequence: StandardKey.Save; enabled: page.visible; onActivated: page.save() }
+    Shortcut { sequence: "Ctrl+S"; enabled: page.visible; onActivated: page.save() }
 
     RowLayout {
         anchors.fill: parent

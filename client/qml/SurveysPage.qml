@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -311,22 +312,23 @@ Page {
                         spacing: 6
                         model: App.surveys.batches
                         delegate: ColumnLayout {
+                            id: batchRow
                             required property var modelData
                             width: ListView.view.width
                             Label {
-                                text: modelData.enteredAt + " · " + (modelData.enteredBy || qsTr("unknown"))
+                                text: batchRow.modelData.enteredAt + " · " + (batchRow.modelData.enteredBy || qsTr("unknown"))
                                 font.bold: true
                             }
                             Label {
-                                text: modelData.correction
-                                      ? qsTr("Counter-entry: %1 answers").arg(modelData.sum)
-                                      : qsTr("%1 answers in %2 cells").arg(modelData.sum).arg(modelData.rows)
+                                text: batchRow.modelData.correction
+                                      ? qsTr("Counter-entry: %1 answers").arg(batchRow.modelData.sum)
+                                      : qsTr("%1 answers in %2 cells").arg(batchRow.modelData.sum).arg(batchRow.modelData.rows)
                                 opacity: 0.8
                             }
                             Button {
-                                visible: !modelData.correction
+                                visible: !batchRow.modelData.correction
                                 text: qsTr("Correct (counter-entry)…")
-                                onClicked: confirmCorrection.ask(modelData.batch, modelData.sum)
+                                onClicked: confirmCorrection.ask(batchRow.modelData.batch, batchRow.modelData.sum)
                             }
                         }
                     }

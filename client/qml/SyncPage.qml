@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -50,29 +51,30 @@ Page {
                 objectName: "conflictList"
                 model: App.conflicts
                 Frame {
+                    id: conflictRow
                     required property var modelData
                     Layout.fillWidth: true
                     ColumnLayout {
                         width: parent.width
                         Label {
-                            text: qsTr("Case %1 – %2").arg(modelData.caseCode).arg(modelData.fieldLabel)
+                            text: qsTr("Case %1 – %2").arg(conflictRow.modelData.caseCode).arg(conflictRow.modelData.fieldLabel)
                             font.bold: true
                         }
                         Label {
-                            text: qsTr("Now: %1 · Other computer: %2").arg(modelData.kept).arg(modelData.other)
+                            text: qsTr("Now: %1 · Other computer: %2").arg(conflictRow.modelData.kept).arg(conflictRow.modelData.other)
                             wrapMode: Text.WordWrap
                             Layout.fillWidth: true
                         }
                         RowLayout {
                             Button {
                                 objectName: "keepCurrent"
-                                text: qsTr("Keep “%1”").arg(modelData.kept)
-                                onClicked: App.resolveConflict(modelData.uid, false)
+                                text: qsTr("Keep “%1”").arg(conflictRow.modelData.kept)
+                                onClicked: App.resolveConflict(conflictRow.modelData.uid, false)
                             }
                             Button {
                                 objectName: "useOther"
-                                text: qsTr("Use “%1”").arg(modelData.other)
-                                onClicked: App.resolveConflict(modelData.uid, true)
+                                text: qsTr("Use “%1”").arg(conflictRow.modelData.other)
+                                onClicked: App.resolveConflict(conflictRow.modelData.uid, true)
                             }
                         }
                     }
@@ -90,14 +92,15 @@ Page {
             Repeater {
                 model: App.refused
                 Frame {
+                    id: refusedRow
                     required property var modelData
                     Layout.fillWidth: true
                     ColumnLayout {
                         width: parent.width
-                        Label { text: modelData.what; font.bold: true }
-                        Label { text: modelData.reason; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+                        Label { text: refusedRow.modelData.what; font.bold: true }
+                        Label { text: refusedRow.modelData.reason; wrapMode: Text.WordWrap; Layout.fillWidth: true }
                         Button {
-                            visible: modelData.needsConfirmation
+                            visible: refusedRow.modelData.needsConfirmation
                             text: qsTr("Yes, delete these cases")
                             onClicked: App.syncNow(true)
                         }

@@ -393,9 +393,12 @@ void AppController::undoDelete(const QString& uid)
         });
 }
 
-QVariantList AppController::termOptions(const QString& vocabulary) const
+QVariantList AppController::termOptions(const QString& vocabulary, const QString& blankLabel) const
 {
-    return samkoll::client::termOptions(vocabulary);
+    auto options = samkoll::client::termOptions(vocabulary);
+    if (!blankLabel.isEmpty())
+        options.prepend(QVariantMap{{QStringLiteral("code"), QString()}, {QStringLiteral("label"), blankLabel}});
+    return options;
 }
 
 QString AppController::fieldLabel(const QString& field) const

@@ -105,7 +105,9 @@ public:
     Q_INVOKABLE void saveCase(const QVariantMap& form);
     Q_INVOKABLE void deleteCase(const QString& uid);
     Q_INVOKABLE void undoDelete(const QString& uid);
-    Q_INVOKABLE QVariantList termOptions(const QString& vocabulary) const;
+    /// The options of a vocabulary ({code, label}), in the current language;
+    /// with `blankLabel`, a first option {code: "", label: blankLabel} ("–", "All statuses").
+    Q_INVOKABLE QVariantList termOptions(const QString& vocabulary, const QString& blankLabel = QString()) const;
     Q_INVOKABLE QString fieldLabel(const QString& field) const;
 
     // --- Sync -------------------------------------------------------------------
