@@ -375,3 +375,68 @@ TEST_CASE("Hybrid logical clocks order events across skewed nodes", "[core][sync
     CHECK(*decoded == b1);
     CHECK_FALSE(Hlc::decode("garbage"));
 }
+
+TEST_CASE("A clock far ahead of the server's does not win every later edit", "[core][sync][hlc]")
+{
+    SyncFixture fx;
+    fx.push(fx.a, {fx.create("u1", "ta", "A-1", 1)});
+    // A device whose clock runs five years ahead edits the birth year.
+    auto future = fx.edit("u1", 2, "birth_year", "1990", "1991", "dev-a");
+    future.hlc = Hlc{kNow + 5LL * 365 * 24 * 3600 * 1000, 0, "dev-a"}.encode();
+    fx.push(fx.a, {future});
+    CHECK(fx.field("u1", "birth_year") == "1991");
+    // A correct device edits the same field a little later, concurrently (it
+    // had not seen 1991): its edit counts, the future clock does not win.
+    fx.clock = kNow + 60 * 1000;
+    fx.push(fx.a2, {fx.edit("u1", 1, "birth_year", "1990", "1992", "dev-a2")});
+    CHECK(fx.field("u1", "birth_year") == "1992");
+
+    SECTION("a clock within the allowed skew keeps its order")
+    {
+        auto ahead = fx.edit("u1", 3, "birth_year", "1992", "1993", "dev-a");
+        ahead.hlc = Hlc{kNow + kMaxFutureClockMs / 2, 0, "dev-a"}.encode();
+        fx.push(fx.a, {ahead});
+        // a2 had not seen 1993: a concurrent edit, and the later clock wins.
+        fx.push(fx.a2, {fx.edit("u1", 2, "birth_year", "1992", "1994", "dev-a2")});
+        CHECK(fx.field("u1", "birth_year") == "1993");
+    }
+}
+
+TEST_CASE("Batches refuse integers outside their range and texts beyond their length", "[core][sync][protocol]")
+{
+    auto tally = [](const std::string& extra) {
+        return parseBatch(R"({"schema_version":2,"device_id":"d","client_time_ms":1,"operations":[
+            {"seq":1,"kind":"tally.add","hlc":"0000001700000000-00000-d","uid":"u","round":{"questionnaire":"q",
+             "group":"participants_exit","period":"2021"},"question":"x","option":1,"gender":"woman")" +
+                          extra + "}]}");
+    };
+    SECTION("an unsigned 2^64 − 1 is not read as −1")
+    {
+        auto r = tally(R"(,"delta":18446744073709551615)");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().field == "operations[0].delta");
+        auto seq = parseBatch(R"({"schema_version":2,"device_id":"d","client_time_ms":18446744073709551615,"operations":[]})");
+        REQUIRE_FALSE(seq);
+        CHECK(seq.error().field == "client_time_ms");
+        CHECK(tally(R"(,"delta":-1)"));  // a correction is still fine
+    }
+    SECTION("text fields have limits and no control characters")
+    {
+        const std::string longName(101, 'x');
+        auto by = tally(R"(,"delta":1,"entered_by":")" + longName + "\"");
+        REQUIRE_FALSE(by);
+        CHECK(by.error().field == "operations[0].entered_by");
+        auto batchLabel = tally(R"(,"delta":1,"batch":")" + std::string(65, 'b') + "\"");
+        REQUIRE_FALSE(batchLabel);
+        CHECK(batchLabel.error().field == "operations[0].batch");
+        auto escape = tally(R"(,"delta":1,"entered_by":"Anna\u001b[2J")");
+        REQUIRE_FALSE(escape);
+        CHECK(escape.error().field == "operations[0].entered_by");
+        auto node = parseBatch(R"({"schema_version":2,"device_id":"d","client_time_ms":1,"operations":[
+            {"seq":1,"kind":"case.delete","hlc":"0000001700000000-00000-)" + std::string(500000, 'n') +
+                               R"(","uid":"u"}]})");
+        REQUIRE_FALSE(node);
+        CHECK(node.error().field == "operations[0].hlc");
+        CHECK(tally(R"(,"delta":1,"entered_by":"Anna Åberg")"));
+    }
+}

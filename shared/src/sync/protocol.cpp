@@ -26,6 +26,8 @@ CaseFields parseFields(const json& j, const std::string& path)
             fail(path + "." + key, "okänt fält");
         if (value.is_null())
             out[key] = std::nullopt;
+        else if (value.is_string() && characters(value.get_ref<const std::string&>()) > 500)
+            fail(path + "." + key, "är för lång (högst 500 tecken)");
         else if (value.is_string())
             out[key] = value.get<std::string>();
         else
@@ -46,11 +48,11 @@ void parseRound(const json& j, const std::string& path, Operation& op)
 {
     const auto& round = member(j, path, "round");
     const std::string rp = path + ".round";
-    op.questionnaire = text(round, rp, "questionnaire");
+    op.questionnaire = label(round, rp, "questionnaire", 100);
     op.group = term<RespondentGroup>(member(round, rp, "group"), rp + ".group");
     if (round.contains("team") && !round["team"].is_null())
-        op.roundTeam = text(round, rp, "team");
-    op.period = text(round, rp, "period");
+        op.roundTeam = label(round, rp, "team", 100);
+    op.period = label(round, rp, "period", 40);
 }
 
 json roundToJson(const Operation& op)
@@ -65,7 +67,7 @@ Operation parseOp(const json& j, const std::string& path)
 {
     Operation op;
     op.seq = integer(j, path, "seq", 1, std::numeric_limits<long long>::max());
-    const auto kind = text(j, path, "kind");
+    const auto kind = label(j, path, "kind", 40);
     bool known = false;
     for (std::size_t i = 0; i < std::size(kKinds); ++i)
         if (kind == kKinds[i]) {
@@ -78,17 +80,15 @@ Operation parseOp(const json& j, const std::string& path)
             allowed += (allowed.empty() ? "" : ", ") + std::string(k);
         fail(path + ".kind", "okänd operation '" + kind + "' – tillåtna: " + allowed);
     }
-    op.hlc = text(j, path, "hlc");
+    op.hlc = label(j, path, "hlc", 120);
     if (!Hlc::decode(op.hlc))
         fail(path + ".hlc", "ogiltig klocka '" + op.hlc + "'");
-    op.uid = text(j, path, "uid");
-    if (op.uid.size() > 64)
-        fail(path + ".uid", "för långt id");
+    op.uid = label(j, path, "uid", 64);
     switch (op.kind) {
     case OperationKind::CaseUpsert:
         op.create = j.value("create", false);
         if (j.contains("team"))
-            op.team = text(j, path, "team");
+            op.team = label(j, path, "team", 100);
         if (op.create && op.team.empty())
             fail(path + ".team", "ett nytt ärende behöver ett team");
         op.fields = parseFields(member(j, path, "fields"), path + ".fields");
@@ -104,15 +104,17 @@ Operation parseOp(const json& j, const std::string& path)
         break;
     case OperationKind::StoryUpsert:
         if (j.contains("team") && !j["team"].is_null())
-            op.team = text(j, path, "team");
+            op.team = label(j, path, "team", 100);
         op.category = term<StoryCategory>(member(j, path, "category"), path + ".category");
-        op.date = text(j, path, "date");
-        op.title = text(j, path, "title");
-        op.text = text(j, path, "text");
+        op.date = label(j, path, "date", 20);
+        // Bounds for the transport only, well above the domain's (200 and 20 000,
+        // refused per operation by the store): one long story must not fail a batch.
+        op.title = text(j, path, "title", 2000);
+        op.text = text(j, path, "text", 200000);
         break;
     case OperationKind::CompositionSet:
         if (j.contains("team") && !j["team"].is_null())
-            op.team = text(j, path, "team");
+            op.team = label(j, path, "team", 100);
         op.body = term<CompositionBody>(member(j, path, "body"), path + ".body");
         op.year = static_cast<int>(integer(j, path, "year", 1900, 2200));
         op.women = integer(j, path, "women", 0, 100000);
@@ -121,15 +123,15 @@ Operation parseOp(const json& j, const std::string& path)
     case OperationKind::TallyAdd: {
         parseRound(j, path, op);
         if (j.contains("batch") && j["batch"].is_string())
-            op.batch = j["batch"].get<std::string>();
-        op.question = text(j, path, "question");
+            op.batch = label(j, path, "batch", 64);
+        op.question = label(j, path, "question", 100);
         op.option = static_cast<int>(integer(j, path, "option", 1, 100));
         op.gender = term<Gender>(member(j, path, "gender"), path + ".gender");
         op.delta = integer(j, path, "delta", -1000000, 1000000);
         if (op.delta == 0)
             fail(path + ".delta", "antalet kan inte vara 0");
-        if (j.contains("entered_by") && j["entered_by"].is_string())
-            op.enteredBy = j["entered_by"].get<std::string>();
+        if (j.contains("entered_by") && j["entered_by"].is_string() && !j["entered_by"].get_ref<const std::string&>().empty())
+            op.enteredBy = label(j, path, "entered_by", 100);
         break;
     }
     }
@@ -215,7 +217,7 @@ Result<Batch> parseBatch(std::string_view text)
         const json root = json::parse(text);
         Batch b;
         b.schemaVersion = static_cast<int>(integer(root, "", "schema_version", 0, 1000000));
-        b.deviceId = json_reader::text(root, "", "device_id");
+        b.deviceId = json_reader::label(root, "", "device_id", 64);
         b.clientTimeMs = integer(root, "", "client_time_ms", 0, std::numeric_limits<long long>::max());
         b.confirmMassDelete = root.value("confirm_mass_delete", false);
         const auto& ops = member(root, "", "operations");

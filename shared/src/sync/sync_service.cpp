@@ -30,6 +30,22 @@ std::optional<Role> parseRole(std::string_view text)
     return std::nullopt;
 }
 
+namespace {
+
+/// The operation with its clock no further ahead than the server allows
+/// (kMaxFutureClockMs): a clock beyond it is taken as the server's now.
+const Operation& withServerBoundClock(const Operation& op, std::int64_t serverMs, Operation& scratch)
+{
+    auto hlc = Hlc::decode(op.hlc);
+    if (!hlc || hlc->wallMs <= serverMs + kMaxFutureClockMs)
+        return op;
+    scratch = op;
+    scratch.hlc = Hlc{serverMs, 0, hlc->node}.encode();
+    return scratch;
+}
+
+}  // namespace
+
 SyncService::SyncService(Database& db, std::function<std::int64_t()> clockMs)
     : m_db(db), m_clockMs(clockMs ? std::move(clockMs) : std::function<std::int64_t()>(systemMillis))
 {
@@ -93,6 +109,7 @@ Result<BatchResult> SyncService::push(const DeviceContext& ctx, const Batch& bat
             }
         }
 
+        Operation scratch;
         for (const auto& op : batch.operations) {
             OperationResult r{op.seq, OperationStatus::Applied, std::nullopt};
             if (isApplied(op.seq)) {
@@ -100,7 +117,7 @@ Result<BatchResult> SyncService::push(const DeviceContext& ctx, const Batch& bat
             } else {
                 Transaction one(m_db);  // a savepoint: a refused operation leaves nothing behind
                 const int conflictsBefore = applier.conflicts;
-                auto s = applier.apply(op, batch.schemaVersion, refusedDeletes);
+                auto s = applier.apply(withServerBoundClock(op, result.serverTimeMs, scratch), batch.schemaVersion, refusedDeletes);
                 // A storage failure is no refusal: the whole batch fails and is resent.
                 if (!s && s.error().code == "storage")
                     throw StoreError(SQLITE_IOERR, s.error().message);

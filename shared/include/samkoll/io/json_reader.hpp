@@ -37,12 +37,35 @@ inline std::string join(const std::string& path, const char* key)
     return path.empty() ? key : path + "." + key;
 }
 
-inline std::string text(const nlohmann::json& obj, const std::string& path, const char* key)
+/// Characters (not bytes) of UTF-8 text.
+inline std::size_t characters(const std::string& s)
+{
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+/// A non-empty text of at most `maxChars` characters, without control characters.
+inline std::string text(const nlohmann::json& obj, const std::string& path, const char* key, std::size_t maxChars = 200)
 {
     const auto& v = member(obj, path, key);
     if (!v.is_string() || v.get_ref<const std::string&>().empty())
         fail(join(path, key), "ska vara en icke-tom text");
-    return v.get<std::string>();
+    const auto& s = v.get_ref<const std::string&>();
+    if (characters(s) > maxChars)
+        fail(join(path, key), "är för lång (högst " + std::to_string(maxChars) + " tecken)");
+    return s;
+}
+
+/// A one-line text (a name, a label): `text` without control characters.
+inline std::string label(const nlohmann::json& obj, const std::string& path, const char* key, std::size_t maxChars = 200)
+{
+    auto s = text(obj, path, key, maxChars);
+    for (unsigned char c : s)
+        if (c < 0x20 || c == 0x7f)
+            fail(join(path, key), "innehåller styrtecken");
+    return s;
 }
 
 inline long long integer(const nlohmann::json& obj, const std::string& path, const char* key, long long lo, long long hi)
@@ -50,6 +73,9 @@ inline long long integer(const nlohmann::json& obj, const std::string& path, con
     const auto& v = member(obj, path, key);
     if (!v.is_number_integer())
         fail(join(path, key), "ska vara ett heltal");
+    // A number above the signed range would wrap (2^64 − 1 read as −1).
+    if (v.is_number_unsigned() && v.get<unsigned long long>() > static_cast<unsigned long long>(hi))
+        fail(join(path, key), "ska ligga mellan " + std::to_string(lo) + " och " + std::to_string(hi));
     const auto n = v.get<long long>();
     if (n < lo || n > hi)
         fail(join(path, key), "ska ligga mellan " + std::to_string(lo) + " och " + std::to_string(hi) + " (är " +

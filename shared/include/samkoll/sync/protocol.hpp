@@ -23,6 +23,10 @@ inline constexpr int kProtocolVersion = 2;
 inline constexpr int kOldestAcceptedProtocolVersion = kProtocolVersion - 1 > 0 ? kProtocolVersion - 1 : 1;
 /// Clocks further apart than this are reported to the user.
 inline constexpr std::int64_t kMaxClockSkewMs = 5 * 60 * 1000;
+/// How far ahead of the server's clock an operation's clock may be. Beyond it
+/// the server takes the operation as made now: a device whose clock ran years
+/// ahead must not win every later edit of the same fields.
+inline constexpr std::int64_t kMaxFutureClockMs = 48LL * 60 * 60 * 1000;
 
 enum class OperationKind { CaseUpsert, CaseDelete, TallyAdd, ConflictResolve, StoryUpsert, CompositionSet, RoundInvited };
 /// The first protocol version that has an operation kind.
