@@ -105,6 +105,18 @@ public:
 
     int port = 0;
     std::string url;
+    [[nodiscard]] pid_t pid() const { return m_pid; }
+
+    /// The server's peak resident memory so far, in kB (VmHWM).
+    [[nodiscard]] long peakMemoryKb() const
+    {
+        std::ifstream status("/proc/" + std::to_string(m_pid) + "/status");
+        std::string line;
+        while (std::getline(status, line))
+            if (line.rfind("VmHWM:", 0) == 0)
+                return std::stol(line.substr(6));
+        return -1;
+    }
 
 private:
     pid_t m_pid = -1;

@@ -354,6 +354,16 @@ int cmdLock(const Args& a, std::ostream& out, bool lock)
     return 0;
 }
 
+/// A name as the terminal should show it: control characters (escape
+/// sequences, line breaks that would fake another line) as '?'.
+std::string printable(const std::string& text)
+{
+    std::string out;
+    for (unsigned char c : text)
+        out.push_back(c < 0x20 || c == 0x7f ? '?' : static_cast<char>(c));
+    return out;
+}
+
 int cmdCert(const Args& a, std::ostream& out)
 {
     const auto cert = required(a, "cert");
@@ -382,8 +392,11 @@ int cmdServe(const Args& a, std::ostream& out)
     config.allowPlain = a.flags.count("allow-plain") > 0;
     if (!config.certificateFile.empty() && config.keyFile.empty())
         throw UsageError{"--key saknas"};
+    config.workerThreads = config.threads;
     auto api = std::make_shared<Api>(path);
-    HttpServer server(config, [api](const Request& req, const std::string& remote) { return api->handle(req, remote); });
+    HttpServer server(
+        config, [api](const Request& req, const std::string& remote) { return api->handle(req, remote); },
+        [api](const Request& req) { return api->slow(req); });
     std::uint16_t port = 0;
     try {
         port = server.start();
@@ -438,7 +451,7 @@ int cmdDevice(const Args& a, std::ostream& out)
     if (sub == "list") {
         const auto fed = check(Repository(*db).federation(a.get("federation")));
         for (const auto& d : check(accounts.devices(fed.id)))
-            out << d.id << "\t" << d.login << "\t" << d.name << "\t" << d.createdAt << (d.revoked ? "\tspärrad" : "")
+            out << d.id << "\t" << printable(d.login) << "\t" << printable(d.name) << "\t" << d.createdAt << (d.revoked ? "\tspärrad" : "")
                 << "\n";
         return 0;
     }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "accounts.hpp"
+#include "crypto.hpp"
 #include "log.hpp"
 #include "samkoll/io/gzip.hpp"
 #include "samkoll/index/index_engine.hpp"
@@ -85,35 +86,98 @@ Response errorResponse(const Request& req, const Error& e)
     return res;
 }
 
-/// Query parameters of the target, percent-decoded.
-std::map<std::string, std::string> queryOf(std::string_view target)
+/// Whether `s` is well-formed UTF-8 (no overlong forms, no surrogates).
+bool validUtf8(std::string_view s)
+{
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        const int extra = b < 0x80 ? 0 : (b & 0xE0) == 0xC0 ? 1 : (b & 0xF0) == 0xE0 ? 2 : (b & 0xF8) == 0xF0 ? 3 : -1;
+        if (extra < 0 || (extra == 1 && b < 0xC2) || s.size() - i <= static_cast<std::size_t>(extra))
+            return false;
+        std::uint32_t cp = extra == 0 ? b : (b & (0x3F >> extra));
+        for (int k = 1; k <= extra; ++k) {
+            const auto c = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+            if ((c & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (c & 0x3F);
+        }
+        if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return false;
+        i += static_cast<std::size_t>(extra) + 1;
+    }
+    return true;
+}
+
+bool hasControl(std::string_view s)
+{
+    for (unsigned char c : s)
+        if (c < 0x20 || c == 0x7f)
+            return true;
+    return false;
+}
+
+std::size_t characters(std::string_view s)
+{
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+/// Text a client sent, safe to put in an answer: at most 100 characters, control characters as '?'.
+std::string printable(std::string_view s)
+{
+    std::string out;
+    for (unsigned char c : s.substr(0, 100))
+        out.push_back(c < 0x20 || c == 0x7f ? '?' : static_cast<char>(c));
+    return out;
+}
+
+/// Query parameters of the target, percent-decoded; a name or value that is
+/// not UTF-8 (or an invalid %-escape) is refused naming the parameter.
+Result<std::map<std::string, std::string>> queryOf(std::string_view target)
 {
     std::map<std::string, std::string> out;
     const auto q = target.find('?');
     if (q == std::string_view::npos)
         return out;
     std::string_view rest = target.substr(q + 1);
-    auto decode = [](std::string_view s) {
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    };
+    auto decode = [&](std::string_view s) -> std::optional<std::string> {
         std::string d;
         for (std::size_t i = 0; i < s.size(); ++i) {
-            if (s[i] == '%' && i + 2 < s.size()) {
-                d.push_back(static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)));
+            if (s[i] == '%') {
+                if (i + 2 >= s.size() || hex(s[i + 1]) < 0 || hex(s[i + 2]) < 0)
+                    return std::nullopt;
+                d.push_back(static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2])));
                 i += 2;
             } else {
                 d.push_back(s[i] == '+' ? ' ' : s[i]);
             }
         }
+        if (!validUtf8(d))
+            return std::nullopt;
         return d;
     };
     while (!rest.empty()) {
         const auto amp = rest.find('&');
         const auto pair = rest.substr(0, amp);
         const auto eq = pair.find('=');
-        try {
-            out[decode(pair.substr(0, eq))] = eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1));
-        } catch (const std::exception&) {
-            // an invalid %-escape: the parameter is ignored and reported as missing
-        }
+        auto name = decode(pair.substr(0, eq));
+        if (!name || hasControl(*name))
+            return makeError("invalid_encoding", "query", "en parameter i adressen är inte giltig UTF-8");
+        auto value = eq == std::string_view::npos ? std::optional<std::string>("") : decode(pair.substr(eq + 1));
+        if (!value)
+            return makeError("invalid_encoding", printable(*name), "parametern '" + printable(*name) + "' är inte giltig UTF-8");
+        out[*name] = std::move(*value);
         if (amp == std::string_view::npos)
             break;
         rest.remove_prefix(amp + 1);
@@ -121,14 +185,38 @@ std::map<std::string, std::string> queryOf(std::string_view target)
     return out;
 }
 
-Result<std::string> bodyOf(const Request& req)
+/// The request body, unpacked when gzipped, at most `limit` bytes both on the
+/// wire and unpacked.
+Result<std::string> bodyOf(const Request& req, std::size_t limit)
 {
+    if (req.body().size() > limit)
+        return makeError("too_large", "body", "kroppen är för stor (högst " + std::to_string(limit) + " byte)");
     const auto encoding = req[http::field::content_encoding];
     if (encoding.empty() || encoding == "identity")
         return req.body();
     if (encoding != "gzip")
         return makeError("unsupported_media_type", "Content-Encoding", "bara gzip stöds som Content-Encoding");
-    return gzipDecompress(req.body(), kMaxInflated);
+    return gzipDecompress(req.body(), limit);
+}
+
+/// JSON with bounded nesting: a small body of brackets cannot make a deep tree.
+Result<json> parseJson(const std::string& text)
+{
+    constexpr int kMaxDepth = 32;
+    bool tooDeep = false;
+    json j = json::parse(
+        text,
+        [&](int depth, json::parse_event_t, json&) {
+            if (depth > kMaxDepth)
+                tooDeep = true;
+            return !tooDeep;
+        },
+        false);
+    if (tooDeep)
+        return makeError("invalid_json", "body", "JSON-dokumentet är för djupt nästlat");
+    if (j.is_discarded())
+        return makeError("invalid_json", "body", "kroppen är inte giltig JSON");
+    return j;
 }
 
 Result<Period> periodOf(const std::map<std::string, std::string>& q)
@@ -220,16 +308,42 @@ const std::vector<Api::Route>& Api::routes()
     // One row per endpoint: the dispatcher answers 404 (no such path) and 405
     // (path known, method not) once, authenticates when a route needs it and
     // checks the role, so a handler only parses, calls the core and serialises.
+    // Bodies are bounded by what each route needs: an enrolment is a few
+    // hundred bytes, so a stranger cannot make the server unpack and parse
+    // megabytes; only an upload may be large.
+    constexpr std::size_t kSmall = 4 * 1024;
     static const std::vector<Route> table{
-        {http::verb::get, "/health", Access::Public, &Api::health},
-        {http::verb::post, "/api/v1/enrol", Access::Public, &Api::enrol},
-        {http::verb::get, "/api/v1/config", Access::AnyDevice, &Api::config},
-        {http::verb::post, "/api/v1/sync/push", Access::AnyDevice, &Api::push},
-        {http::verb::get, "/api/v1/sync/pull", Access::AnyDevice, &Api::pull, /*readSnapshot=*/true},
-        {http::verb::get, "/api/v1/index", Access::AnyDevice, &Api::index},
-        {http::verb::get, "/api/v1/stats", Access::AnyDevice, &Api::stats},
+        {http::verb::get, "/health", Access::Public, &Api::health, kSmall},
+        {http::verb::post, "/api/v1/enrol", Access::Public, &Api::enrol, kSmall, /*slow=*/true},
+        {http::verb::get, "/api/v1/config", Access::AnyDevice, &Api::config, kSmall, /*slow=*/true},
+        {http::verb::post, "/api/v1/sync/push", Access::AnyDevice, &Api::push, kMaxInflated, /*slow=*/true},
+        {http::verb::get, "/api/v1/sync/pull", Access::AnyDevice, &Api::pull, kSmall, /*slow=*/false,
+         /*readSnapshot=*/true},
+        {http::verb::get, "/api/v1/index", Access::AnyDevice, &Api::index, kSmall, /*slow=*/true},
+        {http::verb::get, "/api/v1/stats", Access::AnyDevice, &Api::stats, kSmall, /*slow=*/true},
     };
     return table;
+}
+
+const Api::Route* Api::find(std::string_view path, http::verb method, std::string* allowed)
+{
+    const Route* route = nullptr;
+    for (const auto& r : routes()) {
+        if (r.path != path)
+            continue;
+        if (r.method == method)
+            route = &r;
+        if (allowed)
+            *allowed += (allowed->empty() ? "" : ", ") + std::string(http::to_string(r.method));
+    }
+    return route;
+}
+
+bool Api::slow(const Request& req) const
+{
+    const auto target = std::string_view(req.target().data(), req.target().size());
+    const auto* route = find(target.substr(0, target.find('?')), req.method());
+    return route && route->slow;
 }
 
 Response Api::handle(const Request& req, const std::string& remote)
@@ -252,33 +366,36 @@ Response Api::dispatch(const Request& req, const std::string& remote)
 {
     const std::string target(req.target());
     const std::string path = target.substr(0, target.find('?'));
-    const Route* route = nullptr;
+    // Bytes that are not UTF-8 are refused before anything reads them (and
+    // never echoed back).
+    if (!validUtf8(path))
+        return errorResponse(req, makeError("invalid_encoding", "path", "adressen är inte giltig UTF-8"));
     std::string allowed;
-    for (const auto& r : routes()) {
-        if (r.path != path)
-            continue;
-        if (r.method == req.method())
-            route = &r;
-        allowed += (allowed.empty() ? "" : ", ") + std::string(http::to_string(r.method));
-    }
+    const Route* route = find(path, req.method(), &allowed);
     if (allowed.empty())
-        return errorResponse(req, makeError("not_found", "path", "okänd adress " + path));
+        return errorResponse(req, makeError("not_found", "path", "okänd adress " + printable(path)));
     if (!route) {
         auto res = errorResponse(req, makeError("method_not_allowed", "method", "använd " + allowed));
         res.set(http::field::allow, allowed);
         return res;
     }
+    auto query = queryOf(target);
+    if (!query)
+        return errorResponse(req, query.error());
+    if (req.body().size() > route->maxBody)
+        return errorResponse(req, makeError("too_large", "body", "kroppen är större än den här adressen tar emot (" +
+                                                                     std::to_string(route->maxBody) + " byte)"));
 
-    Call call{req, remote, queryOf(target), database(), std::nullopt};
+    Call call{req, remote, std::move(*query), database(), std::nullopt, route->maxBody};
     if (route->access == Access::Public)
         return (this->*route->handler)(call);
 
     // Everything else needs a device token.
-    if (rateLimited(remote))
-        return errorResponse(req, makeError("rate_limited", "", "för många misslyckade försök – vänta en minut"));
     const auto auth = req[http::field::authorization];
     if (auth.size() < 8 || auth.substr(0, 7) != "Bearer ") {
-        recordFailure(remote);
+        if (rateLimited("a:" + remote))
+            return errorResponse(req, makeError("rate_limited", "", "för många misslyckade försök – vänta en minut"));
+        recordFailure("a:" + remote);
         return errorResponse(req, makeError("unauthorized", "Authorization", "logga in: Authorization: Bearer <token>"));
     }
     // A download reads the device and the changes in one snapshot (one read
@@ -286,9 +403,16 @@ Response Api::dispatch(const Request& req, const std::string& remote)
     std::optional<ReadTransaction> snapshot;
     if (route->readSnapshot)
         snapshot.emplace(call.db);
-    auto ctx = Accounts(call.db).authenticate(std::string(auth.substr(7)));
+    const std::string token(auth.substr(7));
+    auto ctx = Accounts(call.db).authenticate(token);
     if (!ctx) {
-        recordFailure(remote);
+        // An unknown or revoked token: limited per address and per token, so
+        // the valid devices behind the same address go on working.
+        const std::string credential = "c:" + sha256Hex(token).substr(0, 32);
+        if (rateLimited("a:" + remote) || rateLimited(credential))
+            return errorResponse(req, makeError("rate_limited", "", "för många misslyckade försök – vänta en minut"));
+        recordFailure("a:" + remote);
+        recordFailure(credential);
         return errorResponse(req, ctx.error());
     }
     call.device = *ctx;
@@ -309,19 +433,41 @@ Response Api::health(Call& c)
 
 Response Api::enrol(Call& c)
 {
-    if (rateLimited(c.remote))
+    const std::string address = "a:" + c.remote;
+    if (rateLimited(address))
         return errorResponse(c.req, makeError("rate_limited", "", "för många misslyckade försök – vänta en minut"));
-    auto body = bodyOf(c.req);
+    // Every failure counts here, a malformed body as much as a wrong code.
+    auto refuse = [&](const Error& e, const std::string& credential = {}) {
+        recordFailure(address);
+        if (!credential.empty())
+            recordFailure(credential);
+        return errorResponse(c.req, e);
+    };
+    auto body = bodyOf(c.req, c.maxBody);
     if (!body)
-        return errorResponse(c.req, body.error());
-    const json j = json::parse(*body, nullptr, false);
-    if (!j.is_object() || !j.contains("code") || !j["code"].is_string())
-        return errorResponse(c.req, makeError("invalid_body", "code", "skicka {\"code\": \"…\", \"device_name\": \"…\"}"));
-    auto e = Accounts(c.db).enrol(j["code"].get<std::string>(), j.value("device_name", std::string("enhet")));
-    if (!e) {
-        recordFailure(c.remote);
-        return errorResponse(c.req, e.error());
+        return refuse(body.error());
+    auto j = parseJson(*body);
+    if (!j)
+        return refuse(j.error());
+    if (!j->is_object() || !j->contains("code") || !(*j)["code"].is_string() ||
+        (*j)["code"].get_ref<const std::string&>().size() > 100)
+        return refuse(makeError("invalid_body", "code", "skicka {\"code\": \"…\", \"device_name\": \"…\"}"));
+    std::string deviceName = "enhet";
+    if (j->contains("device_name")) {
+        const auto& name = (*j)["device_name"];
+        if (!name.is_string() || name.get_ref<const std::string&>().size() > 400 ||
+            characters(name.get_ref<const std::string&>()) > 100 || hasControl(name.get_ref<const std::string&>()))
+            return refuse(makeError("invalid_value", "device_name",
+                                    "device_name ska vara en text på högst 100 tecken utan styrtecken"));
+        deviceName = name.get<std::string>();
     }
+    const auto code = (*j)["code"].get<std::string>();
+    const std::string credential = "c:" + sha256Hex(code).substr(0, 32);
+    if (rateLimited(credential))
+        return errorResponse(c.req, makeError("rate_limited", "", "för många misslyckade försök – vänta en minut"));
+    auto e = Accounts(c.db).enrol(code, deviceName);
+    if (!e)
+        return refuse(e.error(), credential);
     return jsonResponse(c.req, http::status::ok,
                         {{"device_id", e->deviceId},
                          {"token", e->token},
@@ -341,7 +487,7 @@ Response Api::push(Call& c)
 {
     if (c.req[http::field::content_type].find("application/json") == boost::beast::string_view::npos)
         return errorResponse(c.req, makeError("unsupported_media_type", "Content-Type", "skicka application/json"));
-    auto body = bodyOf(c.req);
+    auto body = bodyOf(c.req, c.maxBody);
     if (!body)
         return errorResponse(c.req, body.error());
     auto batch = parseBatch(*body);

@@ -26,6 +26,8 @@ public:
     explicit Api(std::string databasePath);
 
     Response handle(const Request& request, const std::string& remoteAddress);
+    /// Whether a request goes to a worker thread (HttpServer's Offload).
+    bool slow(const Request& request) const;
 
 private:
     /// Who may call a route.
@@ -40,6 +42,7 @@ private:
         std::map<std::string, std::string> query;
         core::Database& db;
         std::optional<core::DeviceContext> device;
+        std::size_t maxBody = 0;  ///< the route's body limit
     };
     using Handler = Response (Api::*)(Call&);
     struct Route {
@@ -47,6 +50,8 @@ private:
         std::string_view path;
         Access access;
         Handler handler;
+        std::size_t maxBody;        ///< bytes, on the wire and after unpacking
+        bool slow = false;          ///< may take long: runs on a worker thread
         bool readSnapshot = false;  ///< authenticate and handle in one read transaction
     };
     /// Every endpoint, in one table (docs/protocol.md lists them).
@@ -71,9 +76,14 @@ private:
     /// The SQLite connection of the calling I/O thread (connections are not
     /// shared between threads), opened on first use.
     core::Database& database();
-    /// Failed enrolments and authentications per remote address in the last minute.
-    bool rateLimited(const std::string& remote);
-    void recordFailure(const std::string& remote);
+    /// Failed enrolments and authentications in the last minute, per key: an
+    /// address ("a:…") or a presented credential ("c:…", a hash). A valid
+    /// token is never limited: one machine's failures do not lock out a whole
+    /// office behind the same address.
+    bool rateLimited(const std::string& key);
+    void recordFailure(const std::string& key);
+    /// The route for a path and method, nullptr when none (and `allowed` lists the methods the path has).
+    static const Route* find(std::string_view path, boost::beast::http::verb method, std::string* allowed = nullptr);
 
     std::string m_path;
     std::shared_ptr<Checkpointer> m_checkpointer;

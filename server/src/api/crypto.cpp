@@ -106,6 +106,9 @@ void writeSelfSignedCertificate(const std::string& certFile, const std::string& 
 
     const mode_t old = umask(077);  // the key is readable by its owner only
     FILE* kf = std::fopen(keyFile.c_str(), "wb");
+    // fopen keeps the mode of a file that exists: an old 0644 key stays 0644 unless fixed.
+    if (kf)
+        (void)fchmod(fileno(kf), 0600);
     umask(old);
     if (!kf)
         throw std::runtime_error("kan inte skriva nyckeln " + keyFile);

@@ -8,11 +8,16 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/version.hpp>
 
 #include <atomic>
+#include <map>
+#include <mutex>
+#include <utility>
 #include <iostream>
 #include <optional>
 #include <stdexcept>
@@ -59,12 +64,63 @@ Response plainError(http::status status, unsigned version, bool keepAlive, const
     return res;
 }
 
+/// What every connection shares: the handler, the configuration, the worker
+/// pool, and the count of open connections (in all and per address).
+struct Shared {
+    Handler handler;
+    Offload offload;
+    ServerConfig config;
+    std::optional<net::thread_pool> workers;
+    std::mutex mutex;
+    int open = 0;
+    std::map<std::string, int> perAddress;
+
+    /// Counts a new connection from `remote`; false when a cap is reached.
+    bool admit(const std::string& remote)
+    {
+        std::lock_guard lock(mutex);
+        if (open >= config.maxConnections || perAddress[remote] >= config.maxConnectionsPerAddress)
+            return false;
+        ++open;
+        ++perAddress[remote];
+        return true;
+    }
+    void release(const std::string& remote)
+    {
+        std::lock_guard lock(mutex);
+        --open;
+        if (--perAddress[remote] <= 0)
+            perAddress.erase(remote);
+    }
+};
+
+/// Holds a counted connection for as long as its session lives.
+class Admission {
+public:
+    Admission(Shared& shared, std::string remote) : m_shared(&shared), m_remote(std::move(remote)) {}
+    Admission(Admission&& other) noexcept : m_shared(std::exchange(other.m_shared, nullptr)), m_remote(std::move(other.m_remote)) {}
+    Admission(const Admission&) = delete;
+    Admission& operator=(const Admission&) = delete;
+    Admission& operator=(Admission&&) = delete;
+    ~Admission()
+    {
+        if (m_shared)
+            m_shared->release(m_remote);
+    }
+    [[nodiscard]] const std::string& remote() const { return m_remote; }
+
+private:
+    Shared* m_shared;
+    std::string m_remote;
+};
+
 /// Shared by plain and TLS sessions (CRTP): read a request, answer, repeat.
 template <class Derived>
 class Session {
 public:
-    Session(beast::flat_buffer buffer, const Handler& handler, const ServerConfig& config, std::string remote)
-        : m_buffer(std::move(buffer)), m_handler(handler), m_config(config), m_remote(std::move(remote))
+    Session(beast::flat_buffer buffer, Shared& shared, Admission admission)
+        : m_buffer(std::move(buffer)), m_shared(shared), m_config(shared.config), m_admission(std::move(admission)),
+          m_remote(m_admission.remote())
     {
     }
 
@@ -75,6 +131,10 @@ protected:
     {
         m_parser.emplace();
         m_parser->body_limit(m_config.bodyLimit);
+        // Beast's own limit ends the read (the 431 sent then may be lost when
+        // the connection closes on unread data); well above ours, requests a
+        // little too large are read whole and answered 414/431 cleanly.
+        m_parser->header_limit(static_cast<std::uint32_t>(4 * std::max(m_config.maxHeaderBytes, m_config.maxTarget)));
         beast::get_lowest_layer(derived().stream()).expires_after(m_config.timeout);
         http::async_read(derived().stream(), m_buffer, *m_parser,
                          beast::bind_front_handler(&Session::onRead, derived().shared_from_this()));
@@ -89,6 +149,9 @@ protected:
                                   "kroppen är större än servern tar emot (" + std::to_string(m_config.bodyLimit) + " byte)");
             return send(std::move(res));
         }
+        if (ec == http::error::header_limit)
+            return send(plainError(http::status::request_header_fields_too_large, 11, false, "header_too_large",
+                                   "begärans rubriker är för stora"));
         if (ec == http::error::bad_target || ec == http::error::bad_method || ec == http::error::bad_version ||
             ec == http::error::bad_field || ec == http::error::bad_value || ec == http::error::bad_line_ending ||
             ec == http::error::bad_chunk || ec == http::error::bad_content_length || ec == http::error::unexpected_body) {
@@ -97,10 +160,34 @@ protected:
         }
         if (ec)
             return fail(ec, "läsning");  // timeout, reset, truncated TLS: nothing to answer
-        Request req = m_parser->release();
+        auto req = std::make_shared<Request>(m_parser->release());
+        if (req->target().size() > m_config.maxTarget)
+            return send(plainError(http::status::uri_too_long, req->version(), false, "uri_too_long",
+                                   "adressen är för lång (högst " + std::to_string(m_config.maxTarget) + " tecken)"));
+        std::size_t headerBytes = 0;
+        for (const auto& field : *req)
+            headerBytes += field.name_string().size() + field.value().size() + 4;
+        if (headerBytes > m_config.maxHeaderBytes)
+            return send(plainError(http::status::request_header_fields_too_large, req->version(), false,
+                                   "header_too_large", "begärans rubriker är för stora"));
+        if (m_shared.offload && m_shared.workers && m_shared.offload(*req)) {
+            // Long work on a worker thread; the answer is written on this
+            // connection's own executor.
+            net::post(*m_shared.workers, [self = derived().shared_from_this(), req] {
+                auto res = std::make_shared<Response>(self->respond(*req));
+                auto& stream = beast::get_lowest_layer(self->derived().stream());
+                net::post(stream.get_executor(), [self, res] { self->send(std::move(*res)); });
+            });
+            return;
+        }
+        send(respond(*req));
+    }
+
+    Response respond(const Request& req)
+    {
         Response res;
         try {
-            res = m_handler(req, m_remote);
+            res = m_shared.handler(req, m_remote);
         } catch (const std::exception& e) {
             // The handler must not throw; if it does, log it and say nothing of the library's text.
             logLine("oväntat fel i hanteraren", e.what());
@@ -108,7 +195,7 @@ protected:
                              "ett oväntat fel uppstod på servern – det är loggat; försök igen");
         }
         res.keep_alive(res.keep_alive() && req.keep_alive());
-        send(std::move(res));
+        return res;
     }
 
     void send(Response res)
@@ -131,8 +218,9 @@ protected:
     }
 
     beast::flat_buffer m_buffer;
-    const Handler& m_handler;
+    Shared& m_shared;
     const ServerConfig& m_config;
+    Admission m_admission;
     std::string m_remote;
     std::optional<http::request_parser<http::string_body>> m_parser;
     std::shared_ptr<Response> m_response;
@@ -140,8 +228,8 @@ protected:
 
 class PlainSession : public Session<PlainSession>, public std::enable_shared_from_this<PlainSession> {
 public:
-    PlainSession(tcp::socket&& socket, beast::flat_buffer buffer, const Handler& h, const ServerConfig& c, std::string remote)
-        : Session(std::move(buffer), h, c, std::move(remote)), m_stream(std::move(socket))
+    PlainSession(tcp::socket&& socket, beast::flat_buffer buffer, Shared& shared, Admission admission)
+        : Session(std::move(buffer), shared, std::move(admission)), m_stream(std::move(socket))
     {
     }
     void run() { doRead(); }
@@ -158,9 +246,8 @@ private:
 
 class TlsSession : public Session<TlsSession>, public std::enable_shared_from_this<TlsSession> {
 public:
-    TlsSession(tcp::socket&& socket, ssl::context& ctx, beast::flat_buffer buffer, const Handler& h,
-               const ServerConfig& c, std::string remote)
-        : Session(std::move(buffer), h, c, std::move(remote)), m_stream(std::move(socket), ctx)
+    TlsSession(tcp::socket&& socket, ssl::context& ctx, beast::flat_buffer buffer, Shared& shared, Admission admission)
+        : Session(std::move(buffer), shared, std::move(admission)), m_stream(std::move(socket), ctx)
     {
     }
     void run()
@@ -192,13 +279,13 @@ private:
 /// Detects TLS on a new connection; plain HTTP is served only when allowed.
 class Detector : public std::enable_shared_from_this<Detector> {
 public:
-    Detector(tcp::socket&& socket, ssl::context* ctx, const Handler& h, const ServerConfig& c)
-        : m_stream(std::move(socket)), m_ctx(ctx), m_handler(h), m_config(c)
+    Detector(tcp::socket&& socket, ssl::context* ctx, Shared& shared, Admission admission)
+        : m_stream(std::move(socket)), m_ctx(ctx), m_shared(shared), m_admission(std::move(admission))
     {
     }
     void run()
     {
-        m_stream.expires_after(m_config.timeout);
+        m_stream.expires_after(m_shared.config.timeout);
         beast::async_detect_ssl(m_stream, m_buffer, beast::bind_front_handler(&Detector::onDetect, shared_from_this()));
     }
 
@@ -207,16 +294,12 @@ private:
     {
         if (ec)
             return fail(ec, "anslutning");
-        beast::error_code rec;
-        auto endpoint = m_stream.socket().remote_endpoint(rec);
-        std::string remote = rec ? std::string("?") : endpoint.address().to_string();
         if (tls && m_ctx) {
-            std::make_shared<TlsSession>(m_stream.release_socket(), *m_ctx, std::move(m_buffer), m_handler, m_config,
-                                         std::move(remote))
+            std::make_shared<TlsSession>(m_stream.release_socket(), *m_ctx, std::move(m_buffer), m_shared,
+                                         std::move(m_admission))
                 ->run();
-        } else if (!tls && m_config.allowPlain) {
-            std::make_shared<PlainSession>(m_stream.release_socket(), std::move(m_buffer), m_handler, m_config,
-                                           std::move(remote))
+        } else if (!tls && m_shared.config.allowPlain) {
+            std::make_shared<PlainSession>(m_stream.release_socket(), std::move(m_buffer), m_shared, std::move(m_admission))
                 ->run();
         } else if (!tls) {
             // Tell a plain-HTTP client what is wrong instead of hanging up silently.
@@ -232,23 +315,28 @@ private:
 
     beast::tcp_stream m_stream;
     ssl::context* m_ctx;
-    const Handler& m_handler;
-    const ServerConfig& m_config;
+    Shared& m_shared;
+    Admission m_admission;
     beast::flat_buffer m_buffer;
 };
 
 }  // namespace
 
 struct HttpServer::Impl {
-    ServerConfig config;
-    Handler handler;
+    Shared shared;
+    ServerConfig& config = shared.config;
     net::io_context ioc;
     std::optional<ssl::context> tls;
     tcp::acceptor acceptor{net::make_strand(ioc)};
     net::signal_set signals{ioc, SIGINT, SIGTERM};
     std::atomic<bool> stopping{false};
 
-    Impl(ServerConfig c, Handler h) : config(std::move(c)), handler(std::move(h)), ioc(std::max(1, config.threads)) {}
+    Impl(ServerConfig c, Handler h, Offload o)
+        : shared{std::move(h), std::move(o), std::move(c), std::nullopt, {}, 0, {}}, ioc(std::max(1, shared.config.threads))
+    {
+        if (shared.offload)
+            shared.workers.emplace(static_cast<std::size_t>(std::max(1, shared.config.workerThreads)));
+    }
 
     net::steady_timer acceptPause{acceptor.get_executor()};  // on the acceptor's strand
 
@@ -268,7 +356,18 @@ struct HttpServer::Impl {
                 });
                 return;
             }
-            std::make_shared<Detector>(std::move(socket), tls ? &*tls : nullptr, handler, config)->run();
+            beast::error_code rec;
+            const auto endpoint = socket.remote_endpoint(rec);
+            std::string remote = rec ? std::string("?") : endpoint.address().to_string();
+            if (!shared.admit(remote)) {
+                // Over the cap: close at once; the client retries later.
+                beast::error_code ignored;
+                socket.close(ignored);
+                logLine("för många anslutningar", remote);
+            } else {
+                std::make_shared<Detector>(std::move(socket), tls ? &*tls : nullptr, shared, Admission(shared, remote))
+                    ->run();
+            }
             accept();
         });
     }
@@ -288,8 +387,8 @@ struct HttpServer::Impl {
     }
 };
 
-HttpServer::HttpServer(ServerConfig config, Handler handler)
-    : m_impl(std::make_unique<Impl>(std::move(config), std::move(handler)))
+HttpServer::HttpServer(ServerConfig config, Handler handler, Offload offload)
+    : m_impl(std::make_unique<Impl>(std::move(config), std::move(handler), std::move(offload)))
 {
 }
 
@@ -342,6 +441,9 @@ void HttpServer::run()
     m_impl->ioc.run();
     for (auto& t : threads)
         t.join();
+    // Requests still on a worker finish (their answers go nowhere now).
+    if (m_impl->shared.workers)
+        m_impl->shared.workers->join();
 }
 
 void HttpServer::stop()

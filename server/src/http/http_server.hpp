@@ -14,8 +14,13 @@ namespace samkoll::server {
 using Request = boost::beast::http::request<boost::beast::http::string_body>;
 using Response = boost::beast::http::response<boost::beast::http::string_body>;
 
-/// Turns a request into a response. Called on an I/O thread; must not throw.
+/// Turns a request into a response. Called on an I/O thread, or on a worker
+/// thread when `Offload` says so; must not throw.
 using Handler = std::function<Response(const Request& request, const std::string& remoteAddress)>;
+/// Whether a request may take long (a batch to apply, an index to compute):
+/// then it runs on a worker thread, so the I/O threads keep answering
+/// handshakes and quick requests meanwhile.
+using Offload = std::function<bool(const Request& request)>;
 
 struct ServerConfig {
     std::string address = "127.0.0.1";
@@ -26,6 +31,11 @@ struct ServerConfig {
     bool allowPlain = false;     ///< plain HTTP, accepted only on a loopback address
     std::size_t bodyLimit = 8 * 1024 * 1024;
     std::chrono::seconds timeout{30};
+    std::size_t maxTarget = 8 * 1024;          ///< a longer URL is answered 414
+    std::size_t maxHeaderBytes = 16 * 1024;    ///< larger headers are answered 431
+    int workerThreads = 2;                     ///< for requests that Offload names
+    int maxConnections = 1000;                 ///< open connections in all; more wait in the kernel's queue
+    int maxConnectionsPerAddress = 200;        ///< one office behind NAT may have many devices, not all of them
 };
 
 /// The transport: an asynchronous Boost.Beast server, HTTPS (or plain HTTP on
@@ -34,7 +44,7 @@ struct ServerConfig {
 /// goes to the handler.
 class HttpServer {
 public:
-    HttpServer(ServerConfig config, Handler handler);
+    HttpServer(ServerConfig config, Handler handler, Offload offload = {});
     ~HttpServer();
 
     /// Binds and listens; returns the bound port, or throws std::runtime_error

@@ -3,6 +3,9 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "samkoll/store/schema.hpp"
@@ -145,6 +148,14 @@ Database::~Database()
 
 Result<std::unique_ptr<Database>> Database::open(const std::string& path)
 {
+    // A new database file is readable by its owner only: it holds personal
+    // data (pseudonymous cases) and token hashes. SQLite gives its -wal and
+    // -shm files the database file's mode.
+    if (!path.empty() && path != ":memory:" && path.rfind("file:", 0) != 0) {
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            ::close(fd);
+    }
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                    nullptr);

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What an attacker, a careless user or a bad network can do to the real
+// samkolld over loopback TLS (issue 14): each case failed before its fix.
+#include "server_process.hpp"
+#include "world.hpp"
+
+#include <curl/curl.h>
+#include <sys/stat.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli.hpp"
+#include "sync_engine.hpp"
+
+using namespace samkoll::test;
+using samkoll::client::HttpsClient;
+using nlohmann::json;
+
+namespace {
+
+struct RawReply {
+    long status = 0;
+    std::string body;
+};
+
+/// One request with headers of our choosing (HttpsClient sets its own), the
+/// server's certificate trusted as the client does.
+RawReply rawRequest(const ServerProcess& server, const std::string& ca, const std::string& path,
+                    const std::vector<std::string>& headers = {})
+{
+    CURL* curl = curl_easy_init();
+    REQUIRE(curl);
+    RawReply reply;
+    const std::string url = server.url + path;
+    curl_blob blob{const_cast<char*>(ca.data()), ca.size(), CURL_BLOB_COPY};
+    curl_slist* list = nullptr;
+    for (const auto& h : headers)
+        list = curl_slist_append(list, h.c_str());
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob);
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 20L);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, +[](char* data, std::size_t size, std::size_t n, void* out) {
+        static_cast<std::string*>(out)->append(data, size * n);
+        return size * n;
+    });
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply.body);
+    const auto rc = curl_easy_perform(curl);
+    INFO(curl_easy_strerror(rc));
+    if (rc != CURLE_OK)
+        reply.status = -1;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
+    curl_slist_free_all(list);
+    curl_easy_cleanup(curl);
+    return reply;
+}
+
+std::string errorField(const std::string& body)
+{
+    auto j = json::parse(body, nullptr, false);
+    return j.is_object() && j.contains("error") ? j["error"].value("field", "") : "?";
+}
+
+unsigned modeOf(const std::string& path)
+{
+    struct stat st {};
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    return st.st_mode & 0777;
+}
+
+}  // namespace
+
+TEST_CASE("Hardening: an enrolment body is bounded before and after unpacking, and the server's memory stays flat",
+          "[integration][security]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    HttpsClient http(server.url, w.ca);
+    // 31 MiB of JSON that the client's gzip turns into about 31 KB on the wire.
+    const std::string bomb = R"({"code":"x","device_name":")" + std::string(31 * 1024 * 1024, 'a') + R"("})";
+    for (int i = 0; i < 3; ++i) {
+        auto r = http.request("POST", "/api/v1/enrol", bomb);
+        REQUIRE(r);
+        CHECK(r->status == 413);
+    }
+    // The server never built the 31 MiB document (it used to take 0.5–1 GB each).
+    const long peak = server.peakMemoryKb();
+    INFO("server peak " << peak << " kB");
+    CHECK(peak > 0);
+    CHECK(peak < 120 * 1024);
+    // Deeply nested JSON in a small body is refused, not built.
+    auto deep = http.request("POST", "/api/v1/enrol", std::string(2000, '[') + std::string(2000, ']'));
+    REQUIRE(deep);
+    CHECK(deep->status == 400);
+    CHECK(deep->body.find("nästlat") != std::string::npos);
+    auto tooBig = http.request("POST", "/api/v1/enrol", std::string(5000, '[') + std::string(5000, ']'));
+    REQUIRE(tooBig);
+    CHECK(tooBig->status == 413);
+    // Invalid bodies count as failures: this address is now limited for enrolment.
+    for (int i = 0; i < 10; ++i)
+        (void)http.request("POST", "/api/v1/enrol", "not json");
+    auto limited = http.request("POST", "/api/v1/enrol", json{{"code", w.code("vns")}}.dump());
+    REQUIRE(limited);
+    CHECK(limited->status == 429);
+}
+
+TEST_CASE("Hardening: one machine's bad tokens do not lock out the valid devices behind the same address",
+          "[integration][security]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    auto vns = w.client("vannas-1", "vns", server);
+    HttpsClient attacker(server.url, w.ca);
+    attacker.setToken("not-a-token");
+    int limitedCount = 0;
+    for (int i = 0; i < 15; ++i) {
+        auto r = attacker.request("GET", "/api/v1/sync/pull?cursor=0");
+        REQUIRE(r);
+        limitedCount += r->status == 429;
+    }
+    CHECK(limitedCount > 0);  // the failing credential is limited …
+    auto valid = vns->syncOnce();  // … the valid device at the same address is not
+    INFO((valid ? std::string() : valid.error().describe()));
+    CHECK(valid);
+    HttpsClient device(server.url, w.ca);
+    device.setToken(vns->replica().state("token").value());
+    auto pull = device.request("GET", "/api/v1/sync/pull?cursor=0");
+    REQUIRE(pull);
+    CHECK(pull->status == 200);
+}
+
+TEST_CASE("Hardening: bad encodings, wrong types and oversized URLs or headers are 4xx naming the field",
+          "[integration][security]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    auto vns = w.client("vannas-1", "vns", server);
+    HttpsClient http(server.url, w.ca);
+    http.setToken(vns->replica().state("token").value());
+
+    auto badQuery = http.request("GET", "/api/v1/index?year=2021&team=%FF%FE");
+    REQUIRE(badQuery);
+    CHECK(badQuery->status == 400);
+    CHECK(errorField(badQuery->body) == "team");
+    CHECK(badQuery->body.find('\xff') == std::string::npos);
+    auto badPath = http.request("GET", "/api/v1/\xff\xfe");
+    REQUIRE(badPath);
+    CHECK(badPath->status / 100 == 4);
+    CHECK(badPath->body.find('\xff') == std::string::npos);  // raw bytes are never echoed
+
+    HttpsClient stranger(server.url, w.ca);
+    auto typed = stranger.request("POST", "/api/v1/enrol", R"({"code":"ABC","device_name":5})");
+    REQUIRE(typed);
+    CHECK(typed->status == 400);
+    CHECK(errorField(typed->body) == "device_name");
+    auto escape = stranger.request("POST", "/api/v1/enrol", json{{"code", "ABC"}, {"device_name", "ok\x1b[2J\nd-fake\tadmin"}}.dump());
+    REQUIRE(escape);
+    CHECK(escape->status == 400);
+    CHECK(errorField(escape->body) == "device_name");
+    auto longName = stranger.request("POST", "/api/v1/enrol", json{{"code", "ABC"}, {"device_name", std::string(101, 'n')}}.dump());
+    REQUIRE(longName);
+    CHECK(longName->status == 400);
+
+    auto longUrl = rawRequest(server, w.ca, "/api/v1/index?year=2021&x=" + std::string(12 * 1024, 'a'));
+    CHECK(longUrl.status == 414);
+    CHECK(json::parse(longUrl.body)["error"]["code"] == "uri_too_long");
+    auto bigHeaders = rawRequest(server, w.ca, "/health", {"X-Filler: " + std::string(20 * 1024, 'h')});
+    CHECK(bigHeaders.status == 431);
+    // Headers beyond what the server reads at all end the connection (the
+    // answer may be lost in the reset); the server still answers afterwards.
+    (void)rawRequest(server, w.ca, "/health", {"X-Filler: " + std::string(200 * 1024, 'h')});
+    CHECK(rawRequest(server, w.ca, "/health").status == 200);
+}
+
+TEST_CASE("Hardening: databases and keys are readable by their owner only, and errors name no server path",
+          "[integration][security]")
+{
+    World w;
+    CHECK(modeOf(w.db) == 0600);
+    CHECK(modeOf(w.key) == 0600);
+    {
+        ServerProcess server(w.db, w.cert, w.key);
+        auto vns = w.client("vannas-1", "vns", server);
+        CHECK(modeOf(w.db + "-wal") == 0600);
+        CHECK(modeOf(w.dir.file("vannas-1.db")) == 0600);  // the device's copy too
+    }
+    // An existing key file readable by all is made private when rewritten.
+    ::chmod(w.key.c_str(), 0644);
+    admin({"cert", "--cert", w.cert, "--key", w.key, "--host", "localhost"});
+    CHECK(modeOf(w.key) == 0600);
+
+    // The database disappears under a running server: the answer is a 503
+    // that says what happened, without the server's paths.
+    ServerProcess server(w.db, w.cert, w.key);
+    const auto moved = w.dir.file("elsewhere.db");
+    REQUIRE(::rename(w.db.c_str(), moved.c_str()) == 0);
+    auto r = rawRequest(server, readText(w.cert), "/health");
+    CHECK(r.status == 503);
+    CHECK(r.body.find(w.dir.path.string()) == std::string::npos);
+    CHECK(r.body.find("server.db") == std::string::npos);
+}
