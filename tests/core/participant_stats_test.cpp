@@ -86,3 +86,32 @@ TEST_CASE("Participant statistics by gender, background and referring party", "[
     CHECK(text.find("Socialtjänsten") != std::string::npos);
     CHECK(participantStatisticsToJson(*s)["volume"][0]["total"] == 3);
 }
+
+TEST_CASE("Small cells are hidden, and one more where a hidden one could be worked out", "[core][stats]")
+{
+    using samkoll::core::GenderRow;
+    using samkoll::core::PartyRow;
+    auto hidden = [](std::int64_t w, std::int64_t m, std::int64_t o) {
+        GenderRow r;
+        r.byGender = {w, m, o, 0};
+        return samkoll::core::hiddenCells(r, samkoll::core::kSmallCell);
+    };
+    // [women, men, other, the fourth gender slot (tallies' "vill ej svara"), total]
+    using H = std::array<bool, samkoll::core::kGenderCount + 1>;
+    CHECK(hidden(10, 20, 0) == H{false, false, false, false, false});
+    CHECK(hidden(0, 0, 0) == H{false, false, false, false, false});   // nobody: nothing to hide
+    CHECK(hidden(3, 20, 0) == H{true, true, false, false, false});    // 3 hidden, so 20 too (total − 20 = 3)
+    CHECK(hidden(3, 20, 7) == H{true, false, true, false, false});    // the smallest other cell goes with it
+    CHECK(hidden(3, 4, 12) == H{true, true, false, false, false});    // two hidden: neither can be worked out
+    CHECK(hidden(2, 1, 0) == H{true, true, false, false, true});      // a small total is hidden as well
+    GenderRow exact;
+    exact.byGender = {3, 20, 0, 0};
+    CHECK(samkoll::core::hiddenCells(exact, 0) == H{false, false, false, false, false});  // exact readers
+
+    PartyRow p;
+    p.referred = 12;
+    p.yes = 9;
+    p.no = 3;
+    p.pending = 0;
+    CHECK(samkoll::core::hiddenCells(p, samkoll::core::kSmallCell) == std::array<bool, 4>{false, true, true, false});
+}

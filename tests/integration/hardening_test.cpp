@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "samkoll/store/repository.hpp"
 #include "sync_engine.hpp"
 
 using namespace samkoll::test;
@@ -198,4 +199,76 @@ TEST_CASE("Hardening: databases and keys are readable by their owner only, and e
     CHECK(r.status == 503);
     CHECK(r.body.find(w.dir.path.string()) == std::string::npos);
     CHECK(r.body.find("server.db") == std::string::npos);
+}
+
+TEST_CASE("Hardening: statistics are aggregates for the board and other teams, exact for the team and the kansli",
+          "[integration][security][stats]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    auto vns = w.client("vannas-1", "vns", server);
+    // Three women and six men in Vännäs 2021.
+    {
+        using namespace samkoll::core;
+        Repository repo(vns->database());
+        const auto team = repo.team(vns->replica().federationId().value(), "vannas")->id;
+        for (int i = 0; i < 9; ++i) {
+            Case c;
+            c.teamId = team;
+            c.code = "VNS-S" + std::to_string(i);
+            c.gender = i < 3 ? Gender::Woman : Gender::Man;
+            c.birthYear = 1990;
+            c.referralDate = Date{2021, 2, 1};
+            c.referringParty = ReferringParty::SocialInsurance;
+            c.decision = Decision::Yes;
+            c.decisionDate = Date{2021, 2, 10};
+            c.startDate = Date{2021, 3, 1};
+            REQUIRE(vns->replica().createCase(c));
+        }
+        REQUIRE(vns->syncOnce());
+    }
+    auto reader = [&](const std::string& login) {
+        auto h = std::make_unique<HttpsClient>(server.url, w.ca);
+        auto enrol = h->request("POST", "/api/v1/enrol", json{{"code", w.code(login)}}.dump());
+        REQUIRE(enrol);
+        REQUIRE(enrol->status == 200);
+        h->setToken(json::parse(enrol->body)["token"].get<std::string>());
+        return h;
+    };
+    auto participants = [](HttpsClient& h, const std::string& query) {
+        auto r = h.request("GET", "/api/v1/stats?" + query);
+        REQUIRE(r);
+        INFO(r->body);
+        REQUIRE(r->status == 200);
+        return json::parse(r->body)["volume"][0];  // deltagare under perioden
+    };
+    auto board = reader("styrelse");
+    auto vindeln = reader("vdl");
+    auto vannas = reader("vns");
+    auto office = reader("kansli");
+
+    // The board and another team's coordinator: 3 women is a small cell, and
+    // the men are hidden too (or the women would be total − men).
+    for (auto* h : {board.get(), vindeln.get()}) {
+        const auto row = participants(*h, "year=2021&team=vannas");
+        CHECK(row["women"] == "<5");
+        CHECK(row["men"] == "<5");
+        CHECK(row["total"] == 9);
+        const auto pooled = participants(*h, "year=2021&tertial=1");
+        CHECK(pooled["women"] == "<5");
+        // A one-day window could single out one participant: refused.
+        auto day = h->request("GET", "/api/v1/stats?from=2021-03-01&to=2021-03-01&team=vannas");
+        REQUIRE(day);
+        CHECK(day->status == 403);
+        CHECK(json::parse(day->body)["error"]["field"] == "from");
+    }
+    // The team's own coordinator and the kansli keep exact figures, any period.
+    for (auto* h : {vannas.get(), office.get()}) {
+        const auto row = participants(*h, "year=2021&team=vannas");
+        CHECK(row["women"] == 3);
+        CHECK(row["men"] == 6);
+        const auto day = participants(*h, "from=2021-03-01&to=2021-03-01&team=vannas");
+        CHECK(day["total"] == 9);
+    }
+    CHECK(participants(*office, "year=2021")["women"] == 3);  // the kansli's förbund figures are exact too
 }

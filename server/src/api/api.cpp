@@ -519,13 +519,22 @@ Result<Api::UnitQuery> Api::unitQuery(Call& c)
     auto period = periodOf(c.query);
     if (!period)
         return period.error();
-    UnitQuery out{*period, std::nullopt};
+    UnitQuery out{*period, std::nullopt, false};
     if (c.query.count("team")) {
         auto t = Repository(c.db).team(c.device->federationId, c.query.at("team"));
         if (!t)
             return t.error();
         out.team = *t;
     }
+    // Aggregates only (domain.md §1) for the board, and for a coordinator
+    // reading anything but its own team: whole years and tertials, small
+    // cells hidden. The team's own coordinator and the kansli see exact figures.
+    const auto& d = *c.device;
+    const bool ownTeam = d.role == Role::Coordinator && out.team && d.teamId == out.team->id;
+    out.aggregatesOnly = d.role == Role::Board || (d.role == Role::Coordinator && !ownTeam);
+    if (out.aggregatesOnly && (c.query.count("from") || c.query.count("to")))
+        return makeError("forbidden", c.query.count("from") ? "from" : "to",
+                         "här visas bara helår och tertial (year, tertial) – enstaka dagar kan peka ut enskilda deltagare");
     return out;
 }
 
@@ -556,6 +565,8 @@ Response Api::stats(Call& c)
                                               unit->team ? std::optional<Id>(unit->team->id) : std::nullopt, unit->period);
     if (!stats)
         return errorResponse(c.req, stats.error());
+    if (unit->aggregatesOnly)
+        stats->suppressBelow = kSmallCell;
     return jsonResponse(c.req, http::status::ok, participantStatisticsToJson(*stats));
 }
 

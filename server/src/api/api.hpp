@@ -70,6 +70,7 @@ private:
     struct UnitQuery {
         core::Period period;
         std::optional<core::Team> team;
+        bool aggregatesOnly = false;  ///< the reader may see aggregates only: no day ranges, small cells hidden
     };
     core::Result<UnitQuery> unitQuery(Call& c);
 

@@ -173,7 +173,64 @@ Result<ParticipantStatistics> computeParticipantStatistics(Database& db, Id fede
 
 namespace {
 
-std::string table(const std::string& title, const std::vector<GenderRow>& rows, bool shares)
+bool small(std::int64_t v, int below)
+{
+    return v > 0 && v < below;
+}
+
+/// Hides the small cells among `parts` (whose sum is `total`), then one more
+/// (the smallest non-zero) where exactly one is hidden and the total is shown,
+/// so that no hidden cell can be worked out by subtraction.
+template <std::size_t N>
+std::array<bool, N + 1> hideParts(const std::array<std::int64_t, N>& parts, std::int64_t total, int below)
+{
+    std::array<bool, N + 1> hidden{};
+    if (below <= 0)
+        return hidden;
+    int count = 0;
+    for (std::size_t i = 0; i < N; ++i)
+        count += hidden[i] = small(parts[i], below);
+    hidden[N] = small(total, below);
+    if (count == 1 && !hidden[N]) {
+        std::optional<std::size_t> next;
+        for (std::size_t i = 0; i < N; ++i)
+            if (!hidden[i] && parts[i] > 0 && (!next || parts[i] < parts[*next]))
+                next = i;
+        if (next)
+            hidden[*next] = true;
+        else
+            hidden[N] = true;  // the only other figure is the total: hide it
+    }
+    return hidden;
+}
+
+}  // namespace
+
+std::array<bool, kGenderCount + 1> hiddenCells(const GenderRow& row, int suppressBelow)
+{
+    return hideParts(row.byGender, row.total(), suppressBelow);
+}
+
+std::array<bool, 4> hiddenCells(const PartyRow& row, int suppressBelow)
+{
+    const auto parts = hideParts(std::array<std::int64_t, 3>{row.yes, row.no, row.pending}, row.referred, suppressBelow);
+    return {parts[3], parts[0], parts[1], parts[2]};
+}
+
+namespace {
+
+/// A count as text, "<5" when hidden.
+std::string countText(std::int64_t v, bool hidden, int below)
+{
+    return hidden ? "<" + std::to_string(below) : formatInteger(v);
+}
+
+json countJson(std::int64_t v, bool hidden, int below)
+{
+    return hidden ? json("<" + std::to_string(below)) : json(v);
+}
+
+std::string table(const std::string& title, const std::vector<GenderRow>& rows, bool shares, int below)
 {
     std::string out = "\n" + title + "\n";
     out += padRight("", 58) + padLeft("Kvinnor", 9) + padLeft("Män", 7) + padLeft("Annat", 7) + padLeft("Totalt", 8) +
@@ -182,22 +239,26 @@ std::string table(const std::string& title, const std::vector<GenderRow>& rows, 
     for (const auto& r : rows)
         sum += r.total();
     for (const auto& r : rows) {
-        out += padRight(r.label, 58) + padLeft(formatInteger(r.byGender[0]), 9) + padLeft(formatInteger(r.byGender[1]), 7) +
-               padLeft(formatInteger(r.byGender[2]), 7) + padLeft(formatInteger(r.total()), 8) +
-               (shares ? padLeft(formatPercent(r.total(), sum), 8) : "") + "\n";
+        const auto h = hiddenCells(r, below);
+        out += padRight(r.label, 58) + padLeft(countText(r.byGender[0], h[0], below), 9) +
+               padLeft(countText(r.byGender[1], h[1], below), 7) + padLeft(countText(r.byGender[2], h[2], below), 7) +
+               padLeft(countText(r.total(), h[kGenderCount], below), 8) +
+               (shares ? padLeft(h[kGenderCount] ? "–" : formatPercent(r.total(), sum), 8) : "") + "\n";
     }
     return out;
 }
 
-json rowsToJson(const std::vector<GenderRow>& rows)
+json rowsToJson(const std::vector<GenderRow>& rows, int below)
 {
     json out = json::array();
-    for (const auto& r : rows)
+    for (const auto& r : rows) {
+        const auto h = hiddenCells(r, below);
         out.push_back({{"label", r.label},
-                       {"women", r.byGender[0]},
-                       {"men", r.byGender[1]},
-                       {"other", r.byGender[2]},
-                       {"total", r.total()}});
+                       {"women", countJson(r.byGender[0], h[0], below)},
+                       {"men", countJson(r.byGender[1], h[1], below)},
+                       {"other", countJson(r.byGender[2], h[2], below)},
+                       {"total", countJson(r.total(), h[kGenderCount], below)}});
+    }
     return out;
 }
 
@@ -207,24 +268,34 @@ std::string renderParticipantStatisticsText(const ParticipantStatistics& s)
 {
     std::string out = "Deltagarstatistik " + s.period.label + " – " + s.unitName + "\n";
     out += "Period " + s.period.from.iso() + " – " + s.period.to.iso() + "\n";
-    out += table("Volym", s.volume, false);
+    const int below = s.suppressBelow;
+    if (below > 0)
+        out += "Antal under " + std::to_string(below) + " visas som \"<" + std::to_string(below) +
+               "\" (och ytterligare en ruta där den annars kan räknas fram).\n";
+    out += table("Volym", s.volume, false, below);
     const auto& part = s.volume.front();
     const auto& exits = s.volume[2];
-    out += "Genomströmning (avslut / deltagare): " + formatShare(exits.total(), part.total()) + "; kvinnor " +
-           formatPercent(exits.byGender[0], part.byGender[0]) + ", män " + formatPercent(exits.byGender[1], part.byGender[1]) +
-           "\n";
-    out += table("Avslut per avslutsorsak", s.outcomes, true);
-    out += table("Ålder vid start (nya under perioden)", s.ageGroups, true);
-    out += table("Tid i offentlig försörjning före start (nya under perioden)", s.supportDuration, true);
-    out += table("Utbildningsnivå (nya under perioden)", s.education, true);
-    out += table("Försörjning före start (nya under perioden; flera kan gälla)", s.incomeSupport, false);
+    const auto hp = hiddenCells(part, below);
+    const auto he = hiddenCells(exits, below);
+    out += "Genomströmning (avslut / deltagare): " +
+           (hp[kGenderCount] || he[kGenderCount] ? std::string("–") : formatShare(exits.total(), part.total())) + "; kvinnor " +
+           (hp[0] || he[0] ? std::string("–") : formatPercent(exits.byGender[0], part.byGender[0])) + ", män " +
+           (hp[1] || he[1] ? std::string("–") : formatPercent(exits.byGender[1], part.byGender[1])) + "\n";
+    out += table("Avslut per avslutsorsak", s.outcomes, true, below);
+    out += table("Ålder vid start (nya under perioden)", s.ageGroups, true, below);
+    out += table("Tid i offentlig försörjning före start (nya under perioden)", s.supportDuration, true, below);
+    out += table("Utbildningsnivå (nya under perioden)", s.education, true, below);
+    out += table("Försörjning före start (nya under perioden; flera kan gälla)", s.incomeSupport, false, below);
     out += "\nAktualiseringar under perioden per part och beslut i beredningen\n";
     out += padRight("", 40) + padLeft("Aktualiserade", 14) + padLeft("Ja", 6) + padLeft("Nej", 6) + padLeft("Ej beslut", 11) +
            padLeft("Andel ja", 10) + "\n";
-    for (const auto& p : s.parties)
-        out += padRight(p.label, 40) + padLeft(formatInteger(p.referred), 14) + padLeft(formatInteger(p.yes), 6) +
-               padLeft(formatInteger(p.no), 6) + padLeft(formatInteger(p.pending), 11) +
-               padLeft(formatPercent(p.yes, p.yes + p.no), 10) + "\n";
+    for (const auto& p : s.parties) {
+        const auto h = hiddenCells(p, below);
+        out += padRight(p.label, 40) + padLeft(countText(p.referred, h[0], below), 14) +
+               padLeft(countText(p.yes, h[1], below), 6) + padLeft(countText(p.no, h[2], below), 6) +
+               padLeft(countText(p.pending, h[3], below), 11) +
+               padLeft(h[1] || h[2] ? "–" : formatPercent(p.yes, p.yes + p.no), 10) + "\n";
+    }
     out += "\nSvarsfrekvens per enkätomgång\n";
     if (s.responseRates.empty())
         out += "  Inga enkätomgångar under perioden.\n";
@@ -240,9 +311,16 @@ std::string renderParticipantStatisticsText(const ParticipantStatistics& s)
 
 json participantStatisticsToJson(const ParticipantStatistics& s)
 {
+    const int below = s.suppressBelow;
     json parties = json::array();
-    for (const auto& p : s.parties)
-        parties.push_back({{"label", p.label}, {"referred", p.referred}, {"yes", p.yes}, {"no", p.no}, {"pending", p.pending}});
+    for (const auto& p : s.parties) {
+        const auto h = hiddenCells(p, below);
+        parties.push_back({{"label", p.label},
+                           {"referred", countJson(p.referred, h[0], below)},
+                           {"yes", countJson(p.yes, h[1], below)},
+                           {"no", countJson(p.no, h[2], below)},
+                           {"pending", countJson(p.pending, h[3], below)}});
+    }
     json rates = json::array();
     for (const auto& r : s.responseRates)
         rates.push_back({{"questionnaire", r.questionnaire},
@@ -254,12 +332,13 @@ json participantStatisticsToJson(const ParticipantStatistics& s)
     return {{"unit", s.unitName},
             {"response_rates", rates},
             {"period", {{"label", s.period.label}, {"from", s.period.from.iso()}, {"to", s.period.to.iso()}}},
-            {"volume", rowsToJson(s.volume)},
-            {"outcomes", rowsToJson(s.outcomes)},
-            {"age_groups", rowsToJson(s.ageGroups)},
-            {"support_duration", rowsToJson(s.supportDuration)},
-            {"education", rowsToJson(s.education)},
-            {"income_support", rowsToJson(s.incomeSupport)},
+            {"suppressed_below", below > 0 ? json(below) : json(nullptr)},
+            {"volume", rowsToJson(s.volume, below)},
+            {"outcomes", rowsToJson(s.outcomes, below)},
+            {"age_groups", rowsToJson(s.ageGroups, below)},
+            {"support_duration", rowsToJson(s.supportDuration, below)},
+            {"education", rowsToJson(s.education, below)},
+            {"income_support", rowsToJson(s.incomeSupport, below)},
             {"referring_parties", parties}};
 }
 

@@ -59,7 +59,20 @@ struct ParticipantStatistics {
     std::vector<GenderRow> ageGroups;       ///< ålder vid start (nya)
     std::vector<PartyRow> parties;
     std::vector<ResponseRateRow> responseRates;  ///< rounds within the period that count for the unit
+    /// 0: exact figures (the team's own coordinator, the kansli). 5: every
+    /// count of 1–4 people is shown as "<5", and one more cell where a hidden
+    /// one could be worked out from the total — the convention of Swedish
+    /// official statistics, for the board and for other teams' figures.
+    int suppressBelow = 0;
 };
+
+/// The minimum cell size shown to readers who may see aggregates only.
+inline constexpr int kSmallCell = 5;
+
+/// Which cells of a row are hidden: [women, men, other, total].
+std::array<bool, kGenderCount + 1> hiddenCells(const GenderRow& row, int suppressBelow);
+/// Which of a party row's counts are hidden: [referred, yes, no, pending].
+std::array<bool, 4> hiddenCells(const PartyRow& row, int suppressBelow);
 
 /// Computes the statistics for the förbund (no team) or one team.
 Result<ParticipantStatistics> computeParticipantStatistics(Database& db, Id federationId, std::optional<Id> teamId,
