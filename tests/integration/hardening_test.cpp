@@ -5,6 +5,10 @@
 #include "world.hpp"
 
 #include <curl/curl.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
@@ -271,4 +275,83 @@ TEST_CASE("Hardening: statistics are aggregates for the board and other teams, e
         CHECK(day["total"] == 9);
     }
     CHECK(participants(*office, "year=2021")["women"] == 3);  // the kansli's förbund figures are exact too
+}
+
+namespace {
+
+/// A plain TCP connection to the server's port (nothing sent).
+int connectTo(int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/// Whether the server closed the connection within `ms` (nothing to read but the end).
+bool closedByServer(int fd, int ms)
+{
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, ms) <= 0)
+        return false;
+    char c;
+    return ::recv(fd, &c, 1, 0) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("Hardening: out of file descriptors the server waits instead of spinning, and connections are capped",
+          "[integration][security]")
+{
+    World w;
+    SECTION("EMFILE")
+    {
+        ServerProcess server(w.db, w.cert, w.key, 0, 64);
+        std::vector<int> held;
+        for (int i = 0; i < 90; ++i)
+            if (const int fd = connectTo(server.port); fd >= 0)
+                held.push_back(fd);
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        const double before = server.cpuSeconds();
+        std::this_thread::sleep_for(std::chrono::seconds(2));
+        const double used = server.cpuSeconds() - before;
+        INFO("server CPU over 2 s with its descriptors used up: " << used << " s");
+        CHECK(used < 0.6);  // it spun at ~95 % of a core (1.9 s) before
+        for (int fd : held)
+            ::close(fd);
+        // Once connections close, it serves again.
+        bool served = false;
+        for (int i = 0; i < 50 && !served; ++i) {
+            served = rawRequest(server, w.ca, "/health").status == 200;
+            if (!served)
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        CHECK(served);
+    }
+    SECTION("per address")
+    {
+        ServerProcess server(w.db, w.cert, w.key);
+        std::vector<int> held;
+        for (int i = 0; i < 200; ++i) {
+            const int fd = connectTo(server.port);
+            REQUIRE(fd >= 0);
+            held.push_back(fd);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        const int extra = connectTo(server.port);
+        REQUIRE(extra >= 0);
+        CHECK(closedByServer(extra, 3000));  // the 201st from one address is closed at once
+        ::close(extra);
+        CHECK_FALSE(closedByServer(held.front(), 100));  // the others stay
+        for (int fd : held)
+            ::close(fd);
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        CHECK(rawRequest(server, w.ca, "/health").status == 200);
+    }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstdlib>
+#include <sys/resource.h>
 #include <catch2/catch.hpp>
 
 #include <csignal>
@@ -30,6 +32,15 @@ inline std::string admin(std::vector<std::string> args)
 }
 
 /// A temporary directory removed at the end of the test.
+/// A count from the environment (a knob for long runs), else `fallback`:
+/// SAMKOLL_KILLS=1000 makes every crash test kill 1 000 times.
+inline int envCount(const char* name, int fallback)
+{
+    const char* value = std::getenv(name);
+    const int n = value ? std::atoi(value) : 0;
+    return n > 0 ? n : fallback;
+}
+
 struct TempDir {
     std::filesystem::path path;
     TempDir()
@@ -57,7 +68,9 @@ inline std::string readText(const std::string& path)
 class ServerProcess {
 public:
     /// `fixedPort` 0 = a free port chosen by the kernel; a restarted server can reuse the old one.
-    ServerProcess(const std::string& db, const std::string& cert, const std::string& key, int fixedPort = 0)
+    /// `maxFiles` > 0 limits the server's open files (RLIMIT_NOFILE), to see it run out.
+    ServerProcess(const std::string& db, const std::string& cert, const std::string& key, int fixedPort = 0,
+                  int maxFiles = 0)
     {
         const std::string portText = std::to_string(fixedPort);
         int out[2];
@@ -65,6 +78,10 @@ public:
         m_pid = fork();
         REQUIRE(m_pid >= 0);
         if (m_pid == 0) {
+            if (maxFiles > 0) {
+                const rlimit limit{static_cast<rlim_t>(maxFiles), static_cast<rlim_t>(maxFiles)};
+                setrlimit(RLIMIT_NOFILE, &limit);
+            }
             dup2(out[1], STDOUT_FILENO);
             close(out[0]);
             close(out[1]);
@@ -106,6 +123,20 @@ public:
     int port = 0;
     std::string url;
     [[nodiscard]] pid_t pid() const { return m_pid; }
+
+    /// CPU time the server has used so far (user + system), in seconds.
+    [[nodiscard]] double cpuSeconds() const
+    {
+        std::ifstream stat("/proc/" + std::to_string(m_pid) + "/stat");
+        std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+        std::istringstream fields(text.substr(text.rfind(')') + 2));
+        std::string skip;
+        for (int i = 3; i < 14; ++i)
+            fields >> skip;  // state … cmajflt
+        long utime = 0, stime = 0;
+        fields >> utime >> stime;
+        return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    }
 
     /// The server's peak resident memory so far, in kB (VmHWM).
     [[nodiscard]] long peakMemoryKb() const

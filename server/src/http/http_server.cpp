@@ -339,6 +339,7 @@ struct HttpServer::Impl {
     }
 
     net::steady_timer acceptPause{acceptor.get_executor()};  // on the acceptor's strand
+    std::chrono::steady_clock::time_point lastAcceptLog{};
 
     void accept()
     {
@@ -347,8 +348,13 @@ struct HttpServer::Impl {
                 if (ec == net::error::operation_aborted || stopping)
                     return;
                 // Out of file descriptors (EMFILE/ENFILE) or another failure:
-                // log it and pause instead of spinning on the same error.
-                fail(ec, "accept");
+                // pause instead of spinning on the same error, and say so at
+                // most every ten seconds.
+                const auto now = std::chrono::steady_clock::now();
+                if (now - lastAcceptLog > std::chrono::seconds(10)) {
+                    lastAcceptLog = now;
+                    fail(ec, "accept (väntar 100 ms)");
+                }
                 acceptPause.expires_after(std::chrono::milliseconds(100));
                 acceptPause.async_wait([this](beast::error_code waited) {
                     if (!waited && !stopping)
