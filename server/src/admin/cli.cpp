@@ -21,6 +21,8 @@
 #include "samkoll/report/index_report.hpp"
 #include "samkoll/report/participant_stats.hpp"
 #include "samkoll/store/repository.hpp"
+#include "samkoll/store/schema.hpp"
+#include "samkoll/sync/protocol.hpp"
 
 namespace samkoll::server {
 
@@ -31,6 +33,7 @@ namespace {
 constexpr const char* kUsage = R"(samkolld – Samkolls server och administrationsverktyg
 
 Användning:
+  samkolld --version
   samkolld init        --db FIL
   samkolld demo        --db FIL [--seed N]
   samkolld federation  add  --db FIL --code KOD --name NAMN
@@ -80,7 +83,7 @@ struct UsageError {
 
 Args parse(const std::vector<std::string>& raw)
 {
-    static const std::set<std::string> kFlags{"replace", "help", "allow-plain"};
+    static const std::set<std::string> kFlags{"replace", "help", "allow-plain", "version"};
     static const std::set<std::string> kValued{"db",   "code",    "name", "kind",   "kommun",     "federation",
                                                "file", "year",    "team", "format", "tertial",    "from",
                                                "to",   "seed",    "by",   "entered-by", "cert", "key", "host", "days", "address", "port", "threads",
@@ -464,6 +467,11 @@ int runAdminCli(const std::vector<std::string>& raw, std::ostream& out, std::ost
 {
     try {
         const Args a = parse(raw);
+        if (a.flags.count("version") || (!a.words.empty() && a.words[0] == "version")) {
+            out << "samkolld " << SAMKOLL_VERSION << " (protokoll " << kProtocolVersion << ", schema "
+                << currentSchemaVersion() << ")\n";
+            return 0;
+        }
         if (a.words.empty() || a.flags.count("help") || a.words[0] == "help") {
             (a.words.empty() && !a.flags.count("help") ? err : out) << kUsage;
             return a.words.empty() && !a.flags.count("help") ? 2 : 0;

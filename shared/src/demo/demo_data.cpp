@@ -68,7 +68,6 @@ private:
     Id m_federation = 0;
     DemoSummary m_summary;
     std::map<Id, int> m_exits;  ///< exits per team in the current year, for invited counts
-    int m_serial = 0;
 };
 
 Status Generator::cases(const TeamSpec& spec, Id teamId, int year)

@@ -40,7 +40,11 @@ std::vector<RefusedOperation> Replica::refused()
         "SELECT o.seq, o.uid, o.refused_code, o.refused_message, o.operation, c.code "
         "FROM outbox o LEFT JOIN cases c ON c.uid = o.uid WHERE o.refused_code IS NOT NULL ORDER BY o.seq");
     while (st.step()) {
-        RefusedOperation r{st.integer(0), st.text(1), st.text(2), st.text(3)};
+        RefusedOperation r;
+        r.seq = st.integer(0);
+        r.uid = st.text(1);
+        r.code = st.text(2);
+        r.message = st.text(3);
         if (auto op = outboxOperation(r.seq, st.text(4)))
             r.kind = op->kind;
         if (r.kind == OperationKind::CaseUpsert || r.kind == OperationKind::CaseDelete)
