@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "samkoll/report/format.hpp"
+#include "samkoll/domain/arithmetic.hpp"
 
 namespace samkoll::core {
 

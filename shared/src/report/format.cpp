@@ -6,11 +6,6 @@
 
 namespace samkoll::core {
 
-std::int64_t divRoundHalfUp(std::int64_t numerator, std::int64_t denominator)
-{
-    return (2 * numerator + denominator) / (2 * denominator);
-}
-
 std::string formatInteger(std::int64_t value)
 {
     const bool negative = value < 0;

@@ -5,10 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include "samkoll/domain/arithmetic.hpp"
+
 namespace samkoll::core {
 
-/// Integer division rounded half up, for non-negative numerator and positive denominator.
-std::int64_t divRoundHalfUp(std::int64_t numerator, std::int64_t denominator);
 
 /// "12 345" — Swedish digit grouping with a space.
 std::string formatInteger(std::int64_t value);
