@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "samkoll/io/csv.hpp"
 #include "samkoll/io/importers.hpp"
 
 using namespace samkoll::test;
@@ -205,4 +206,30 @@ TEST_CASE("Periods in files", "[core][import]")
     CHECK_FALSE(parsePeriod("2021 T4"));
     CHECK_FALSE(parsePeriod("år 2021"));
     CHECK_FALSE(parsePeriod("2021-06-30/2021-01-01"));
+}
+
+TEST_CASE("A cases file saved by Swedish Excel (Windows-1252) imports like UTF-8", "[core][import]")
+{
+    Fixture fx(false);
+    // "CSV (semikolonavgränsad)": Windows-1252, no BOM — ö, ä and å as single bytes.
+    const std::string csv = std::string(kCasesHeader) +
+                            "VNS-2021-001;ta;Kvinna;1990;2021-01-10;F\xf6rs\xe4kringskassan;Ja;2021-01-20;2021-02-01;2021-10-01;"
+                            "Arbete;F\xf6rs\xf6rjningsst\xf6" "d;Gymnasium;Upp till 2 \xe5r\r\n";
+    auto table = parseCsv(csv, "arenden.csv");
+    REQUIRE(table);
+    CHECK(table->encoding == "Windows-1252");
+    auto r = importCases(*fx.repo, fx.fed, csv, "arenden.csv", kToday);
+    INFO((r ? "" : r.error().describe()));
+    REQUIRE(r);
+    const auto c = fx.repo->casesOfTeam(fx.teamA)->front();
+    CHECK(c.referringParty == ReferringParty::SocialInsurance);
+    CHECK(c.incomeSupport == std::vector<IncomeSupport>{IncomeSupport::SocialAssistance});
+    CHECK(c.supportDuration == SupportDuration::Y2);
+    // The same file in UTF-8 with a BOM reads the same.
+    std::string utf8 = "\xEF\xBB\xBF" + std::string(kCasesHeader) +
+                       "VNS-2021-002;ta;Kvinna;1990;2021-01-10;Försäkringskassan;Ja;2021-01-20;;;;;;\n";
+    auto t8 = parseCsv(utf8, "b.csv");
+    REQUIRE(t8);
+    CHECK(t8->encoding == "UTF-8");
+    CHECK(importCases(*fx.repo, fx.fed, utf8, "b.csv", kToday));
 }

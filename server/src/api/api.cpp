@@ -9,6 +9,7 @@
 #include "accounts.hpp"
 #include "crypto.hpp"
 #include "log.hpp"
+#include "samkoll/domain/text.hpp"
 #include "samkoll/io/gzip.hpp"
 #include "samkoll/index/index_engine.hpp"
 #include "samkoll/io/csv.hpp"
@@ -86,42 +87,12 @@ Response errorResponse(const Request& req, const Error& e)
     return res;
 }
 
-/// Whether `s` is well-formed UTF-8 (no overlong forms, no surrogates).
-bool validUtf8(std::string_view s)
-{
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        const int extra = b < 0x80 ? 0 : (b & 0xE0) == 0xC0 ? 1 : (b & 0xF0) == 0xE0 ? 2 : (b & 0xF8) == 0xF0 ? 3 : -1;
-        if (extra < 0 || (extra == 1 && b < 0xC2) || s.size() - i <= static_cast<std::size_t>(extra))
-            return false;
-        std::uint32_t cp = extra == 0 ? b : (b & (0x3F >> extra));
-        for (int k = 1; k <= extra; ++k) {
-            const auto c = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-            if ((c & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (c & 0x3F);
-        }
-        if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return false;
-        i += static_cast<std::size_t>(extra) + 1;
-    }
-    return true;
-}
-
 bool hasControl(std::string_view s)
 {
     for (unsigned char c : s)
         if (c < 0x20 || c == 0x7f)
             return true;
     return false;
-}
-
-std::size_t characters(std::string_view s)
-{
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        n += (c & 0xC0) != 0x80;
-    return n;
 }
 
 /// Text a client sent, safe to put in an answer: at most 100 characters, control characters as '?'.
@@ -456,7 +427,7 @@ Response Api::enrol(Call& c)
     if (j->contains("device_name")) {
         const auto& name = (*j)["device_name"];
         if (!name.is_string() || name.get_ref<const std::string&>().size() > 400 ||
-            characters(name.get_ref<const std::string&>()) > 100 || hasControl(name.get_ref<const std::string&>()))
+            utf8Characters(name.get_ref<const std::string&>()) > 100 || hasControl(name.get_ref<const std::string&>()))
             return refuse(makeError("invalid_value", "device_name",
                                     "device_name ska vara en text på högst 100 tecken utan styrtecken"));
         deviceName = name.get<std::string>();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samkoll/io/csv.hpp"
 
+#include "samkoll/domain/text.hpp"
+
 #include <charconv>
 #include <cmath>
 
@@ -112,12 +114,21 @@ std::string CsvTable::where(const Row& row) const
     return fileName + ", rad " + std::to_string(row.line);
 }
 
-Result<CsvTable> parseCsv(std::string_view text, const std::string& fileName)
+Result<CsvTable> parseCsv(std::string_view input, const std::string& fileName)
 {
     CsvTable table;
     table.fileName = fileName;
+    std::string_view text = input;
     if (text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3);
+    // Swedish Excel saves "CSV (semikolonavgränsad)" in Windows-1252, not
+    // UTF-8: a file that is not valid UTF-8 is read as Windows-1252.
+    std::string converted;
+    if (!validUtf8(text)) {
+        converted = fromWindows1252(text);
+        text = converted;
+        table.encoding = "Windows-1252";
+    }
     if (text.find('\0') != std::string_view::npos) {
         Error e = makeError("invalid_csv", "", "filen innehåller binära data – spara den som CSV (UTF-8) och försök igen");
         e.where = fileName;

@@ -11,8 +11,9 @@
 
 namespace samkoll::core {
 
-/// A parsed CSV file: RFC 4180 quoting, UTF-8 (a BOM is skipped), CRLF or LF,
-/// delimiter ';' (Swedish Excel), ',' or tab — detected from the header line.
+/// A parsed CSV file: RFC 4180 quoting, UTF-8 with or without a BOM, or
+/// Windows-1252 (Swedish Excel's default) when the bytes are not UTF-8; CRLF
+/// or LF; delimiter ';' (Swedish Excel), ',' or tab — detected from the header line.
 struct CsvTable {
     struct Row {
         int line = 0;  ///< 1-based line number in the file, for error messages
@@ -20,6 +21,7 @@ struct CsvTable {
     };
     std::string fileName;
     char delimiter = ';';
+    std::string encoding = "UTF-8";   ///< or "Windows-1252", as read
     std::vector<std::string> header;  ///< case-folded, trimmed
     std::vector<Row> rows;            ///< blank lines are skipped
 
