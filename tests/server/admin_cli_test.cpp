@@ -178,3 +178,53 @@ TEST_CASE("samkolld: usage errors exit 2, refusals exit 1, with a Swedish messag
     CHECK(help.code == 0);
     CHECK(help.out.find("samkolld index") != std::string::npos);
 }
+
+TEST_CASE("samkolld finance: lines, budget, utfall and the driftredovisning as text and JSON", "[server][cli][finance]")
+{
+    TempDir tmp;
+    const auto db = tmp.file("f.db");
+    REQUIRE(binary("init --db " + db).code == 0);
+    REQUIRE(binary("federation add --db " + db + " --code sf --name Testförbundet").code == 0);
+    REQUIRE(binary("member add --db " + db + " --code ka --name KommunA --kind kommun").code == 0);
+    REQUIRE(binary("finance unit --db " + db + " --code SAMO --name Ordinarie").code == 0);
+    REQUIRE(binary("finance line --db " + db + " --code avgift --name Medlemsavgift --group income --unit SAMO --member ka").code == 0);
+    REQUIRE(binary("finance line --db " + db + " --code kansli --name Kansli --group administration --unit SAMO").code == 0);
+    REQUIRE(binary("finance budget --db " + db + " --line avgift --year 2021 --amount 6000000").code == 0);
+    REQUIRE(binary("finance budget --db " + db + " --line kansli --year 2021 --amount -1200000").code == 0);
+    REQUIRE(binary("finance outcome --db " + db + " --line avgift --year 2021 --month 1 --amount 6000000").code == 0);
+    for (int m = 1; m <= 8; ++m)
+        REQUIRE(binary("finance outcome --db " + db + " --line kansli --year 2021 --month " + std::to_string(m) +
+                       " --amount -100000")
+                    .code == 0);
+    REQUIRE(binary("finance equity --db " + db + " --year 2021 --opening 1500000").code == 0);
+
+    auto text = binary("finance report --db " + db + " --year 2021 --tertial 2");
+    REQUIRE(text.code == 0);
+    INFO(text.out);
+    CHECK(text.out.find("Driftredovisning 2021 T2 (jan–aug) – Testförbundet") != std::string::npos);
+    CHECK(text.out.find("Kansli, styrelse och administration") != std::string::npos);
+    CHECK(text.out.find("Över trappan") != std::string::npos);  // 1 500 + 6 000 − 1 200 > 1 200 tkr
+
+    auto json = binary("finance report --db " + db + " --year 2021 --tertial 2 --format json");
+    REQUIRE(json.code == 0);
+    const auto j = nlohmann::json::parse(json.out);
+    const auto& kansli = j["lines"][1]["figures"];
+    CHECK(kansli["budget_period"] == -80'000'000);  // öre: −800 000 kr for Jan–Aug
+    CHECK(kansli["outcome"] == -80'000'000);
+    CHECK(kansli["consumption_permille"] == 1000);
+    CHECK(kansli["forecast_computed"] == true);
+    CHECK(j["result"]["tkr"]["outcome"] == 5'200);
+    CHECK(j["equity"]["recommended_maximum"] == 120'000'000);  // 20 % of 6 000 tkr
+    CHECK(j["equity"]["over_maximum"] == true);
+
+    // Bad input names what is wrong.
+    auto bad = cli({"finance", "outcome", "--db", db, "--line", "kansli", "--year", "2021", "--month", "13", "--amount", "1"});
+    CHECK(bad.code == 2);
+    CHECK(bad.err.find("--month") != std::string::npos);
+    auto unknown = cli({"finance", "outcome", "--db", db, "--line", "nope", "--year", "2021", "--month", "1", "--amount", "1"});
+    CHECK(unknown.code == 1);
+    CHECK(unknown.err.find("budgetraden 'nope' finns inte") != std::string::npos);
+    auto amount = cli({"finance", "budget", "--db", db, "--line", "kansli", "--year", "2021", "--amount", "12,345"});
+    CHECK(amount.code == 2);
+    CHECK(amount.err.find("--amount") != std::string::npos);
+}

@@ -17,7 +17,9 @@
 #include "samkoll/index/index_engine.hpp"
 #include "samkoll/io/budget_json.hpp"
 #include "samkoll/io/csv.hpp"
+#include "samkoll/finance/finance_store.hpp"
 #include "samkoll/io/importers.hpp"
+#include "samkoll/report/finance_report.hpp"
 #include "samkoll/report/index_report.hpp"
 #include "samkoll/report/participant_stats.hpp"
 #include "samkoll/store/repository.hpp"
@@ -34,6 +36,15 @@ constexpr const char* kUsage = R"(samkolld – Samkolls server och administratio
 
 Användning:
   samkolld --version
+  samkolld finance unit     --db FIL --code KOD --name NAMN [--net]
+  samkolld finance line     --db FIL --code KOD --name NAMN --group income|administration|operations|interventions|financial
+                            --unit ENHET [--team KOD] [--member KOD]
+  samkolld finance budget   --db FIL --line KOD --year ÅR (--amount KR | --months "KR;…;KR" med tolv belopp) [--revise]
+  samkolld finance outcome  --db FIL --line KOD --year ÅR --month 1-12 --amount KR
+  samkolld finance forecast --db FIL --line KOD --year ÅR --amount KR
+  samkolld finance equity   --db FIL --year ÅR --opening KR
+  samkolld finance report   --db FIL --year ÅR [--tertial 1-3] [--format text|json]
+          (belopp i kronor med tecken: intäkter positiva, kostnader negativa; öre med decimalkomma)
   samkolld init        --db FIL
   samkolld demo        --db FIL [--seed N]
   samkolld federation  add  --db FIL --code KOD --name NAMN
@@ -83,11 +94,12 @@ struct UsageError {
 
 Args parse(const std::vector<std::string>& raw)
 {
-    static const std::set<std::string> kFlags{"replace", "help", "allow-plain", "version"};
+    static const std::set<std::string> kFlags{"replace", "help", "allow-plain", "version", "net", "revise"};
     static const std::set<std::string> kValued{"db",   "code",    "name", "kind",   "kommun",     "federation",
                                                "file", "year",    "team", "format", "tertial",    "from",
                                                "to",   "seed",    "by",   "entered-by", "cert", "key", "host", "days", "address", "port", "threads",
-                                               "login", "role", "device"};
+                                               "login", "role", "device", "group", "unit", "member", "line",
+                                               "amount", "months", "month", "opening"};
     Args a;
     for (std::size_t i = 0; i < raw.size(); ++i) {
         const std::string& s = raw[i];
@@ -367,6 +379,105 @@ std::string printable(const std::string& text)
     return out;
 }
 
+/// "−1 234 567,50" kronor → öre.
+finance::Amount kronorOption(const Args& a, const std::string& key)
+{
+    const auto text = required(a, key);
+    auto amount = parseKronor(text);
+    if (!amount)
+        throw UsageError{"--" + key + " ska vara ett belopp i kronor, t.ex. -125000 eller 1 234,50 (fick '" + text + "')"};
+    return *amount;
+}
+
+int cmdFinance(const Args& a, std::ostream& out)
+{
+    using namespace finance;
+    if (a.words.size() < 2)
+        throw UsageError{"ange vad: finance unit|line|budget|outcome|forecast|equity|report"};
+    const auto& what = a.words[1];
+    auto db = openDb(a);
+    Repository repo(*db);
+    const auto fed = check(repo.federation(a.get("federation")));
+    FinanceStore store(*db);
+    if (what == "unit") {
+        check(store.addUnit(fed.id, required(a, "code"), required(a, "name"), a.flags.count("net") > 0));
+        out << "Budgetenheten " << a.get("code") << " är tillagd.\n";
+        return 0;
+    }
+    if (what == "line") {
+        const auto group = parseLineGroup(required(a, "group"));
+        if (!group)
+            throw UsageError{"--group ska vara income, administration, operations, interventions eller financial"};
+        check(store.addLine(fed.id, {required(a, "code"), required(a, "name"), *group, required(a, "unit"), a.get("team"),
+                                     a.get("member")}));
+        out << "Budgetraden " << a.get("code") << " är tillagd.\n";
+        return 0;
+    }
+    if (what == "budget") {
+        const int year = intOption(a, "year", 1990, 2200);
+        std::optional<std::array<Amount, 12>> months;
+        Amount total = 0;
+        if (a.has("months")) {
+            months = std::array<Amount, 12>{};
+            const auto text = a.get("months");
+            std::size_t pos = 0;
+            for (int m = 0; m < 12; ++m) {
+                const auto end = text.find(';', pos);
+                auto amount = parseKronor(text.substr(pos, end == std::string::npos ? std::string::npos : end - pos));
+                if (!amount || (m < 11 && end == std::string::npos))
+                    throw UsageError{"--months ska vara tolv belopp i kronor åtskilda av ';'"};
+                (*months)[static_cast<std::size_t>(m)] = *amount;
+                pos = end + 1;
+            }
+        } else {
+            total = kronorOption(a, "amount");
+        }
+        check(a.flags.count("revise") ? store.reviseBudget(fed.id, required(a, "line"), year, total, months)
+                                      : store.setBudget(fed.id, required(a, "line"), year, total, months));
+        out << "Budgeten för " << a.get("line") << " " << year << " är sparad.\n";
+        return 0;
+    }
+    if (what == "outcome") {
+        check(store.setOutcome(fed.id, required(a, "line"), intOption(a, "year", 1990, 2200), intOption(a, "month", 1, 12),
+                               kronorOption(a, "amount")));
+        out << "Utfallet är sparat.\n";
+        return 0;
+    }
+    if (what == "forecast") {
+        check(store.setForecast(fed.id, required(a, "line"), intOption(a, "year", 1990, 2200), kronorOption(a, "amount")));
+        out << "Prognosen är sparad.\n";
+        return 0;
+    }
+    if (what == "equity") {
+        check(store.setOpeningEquity(fed.id, intOption(a, "year", 1990, 2200), kronorOption(a, "opening")));
+        out << "Ingående eget kapital är sparat.\n";
+        return 0;
+    }
+    if (what == "report") {
+        const auto format = formatFrom(a);
+        const int year = intOption(a, "year", 1990, 2200);
+        const int tertial = a.has("tertial") ? intOption(a, "tertial", 1, 3) : 3;
+        const auto range = MonthRange::tertialToDate(tertial);
+        const auto report = operatingReport(check(store.yearFigures(fed.id, year)), range);
+        const auto opening = store.openingEquity(fed.id, year);
+        const auto equity = equityReport(opening ? *opening : 0, operatingReport(check(store.yearFigures(fed.id, year)), range),
+                                         check(store.allocation(fed.id, year)), EquityRule::nationalCouncil2024());
+        static const char* kMonths[] = {"jan–apr", "jan–aug", "jan–dec"};
+        const FinanceReportHeader header{fed.name, year,
+                                         a.has("tertial") ? std::to_string(year) + " T" + std::to_string(tertial) + " (" +
+                                                                kMonths[tertial - 1] + ")"
+                                                          : std::to_string(year)};
+        if (format == Format::Json)
+            out << operatingReportToJson(header, report, equity).dump(2) << "\n";
+        else
+            out << renderOperatingReportText(header, report, equity);
+        if (!opening)
+            out << (format == Format::Json ? "" : "Obs: " + opening.error().message + ".\n");
+        return 0;
+    }
+    throw UsageError{"okänt: finance " + what};
+}
+
 int cmdCert(const Args& a, std::ostream& out)
 {
     const auto cert = required(a, "cert");
@@ -509,6 +620,8 @@ int runAdminCli(const std::vector<std::string>& raw, std::ostream& out, std::ost
             return cmdEnrolCode(a, out);
         if (cmd == "device")
             return cmdDevice(a, out);
+        if (cmd == "finance")
+            return cmdFinance(a, out);
         throw UsageError{"okänt kommando '" + cmd + "'"};
     } catch (const UsageError& e) {
         err << "samkolld: " << e.message << "\n\n" << kUsage;

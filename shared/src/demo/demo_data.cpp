@@ -345,7 +345,14 @@ Result<DemoSummary> Generator::run()
 
 Result<DemoSummary> createDemoFederation(Repository& repo, std::uint64_t seed)
 {
-    return inTransaction<DemoSummary>(repo.database(), [&]() { return Generator(repo, seed).run(); });
+    return inTransaction<DemoSummary>(repo.database(), [&]() -> Result<DemoSummary> {
+        auto summary = Generator(repo, seed).run();
+        if (!summary)
+            return summary;
+        if (auto s = createDemoFinance(repo.database(), summary->federationId, seed); !s)
+            return s.error();
+        return summary;
+    });
 }
 
 }  // namespace samkoll::core

@@ -83,6 +83,28 @@ std::optional<std::int64_t> parseInteger(std::string_view text)
     return v;
 }
 
+std::optional<std::int64_t> parseKronor(std::string_view text)
+{
+    std::string s = normaliseNumber(text);
+    if (s.empty())
+        return std::nullopt;
+    const auto comma = s.find_first_of(",.");
+    std::string whole = s.substr(0, comma);
+    std::string fraction = comma == std::string::npos ? std::string() : s.substr(comma + 1);
+    if (fraction.size() > 2 || fraction.find_first_not_of("0123456789") != std::string::npos ||
+        (comma != std::string::npos && fraction.empty()))
+        return std::nullopt;
+    const bool negative = !whole.empty() && whole[0] == '-';
+    auto kronor = parseInteger(whole);
+    if (!kronor || (whole == "-" || whole == "+"))
+        return std::nullopt;
+    fraction.resize(2, '0');
+    const std::int64_t ore = (fraction[0] - '0') * 10 + (fraction[1] - '0');
+    if (*kronor > 90'000'000'000'000'000 / 100 || *kronor < -90'000'000'000'000'000 / 100)
+        return std::nullopt;
+    return *kronor * 100 + (negative ? -ore : ore);
+}
+
 std::optional<double> parseDecimal(std::string_view text)
 {
     std::string s = normaliseNumber(text);

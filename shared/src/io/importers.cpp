@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "samkoll/io/budget_json.hpp"
 #include "samkoll/io/csv.hpp"
 
 namespace samkoll::core {

@@ -3,6 +3,8 @@
 
 #include "rows.hpp"
 
+#include <algorithm>
+
 #include "samkoll/domain/personnummer.hpp"
 
 namespace samkoll::core {

@@ -420,8 +420,71 @@ constexpr std::string_view kMigration7 = R"SQL(
 ALTER TABLE change_log ADD COLUMN device_id TEXT;
 )SQL";
 
-constexpr std::array<std::string_view, 7> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
-                                                      kMigration5, kMigration6, kMigration7};
+// Financial follow-up (domain.md §6): budget units and lines, the year's
+// budget per line (versions: 1 is the original, the highest is in force;
+// month 0 is the whole year, 1–12 a monthly budget), utfall per month and
+// source (entered, csv, sie — a re-import replaces its own source), the
+// entered prognos, opening equity and dated settings. Amounts in öre.
+constexpr std::string_view kMigration8 = R"SQL(
+CREATE TABLE budget_unit (
+    id            INTEGER PRIMARY KEY,
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    code          TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    net_budgeted  INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (federation_id, code)
+);
+CREATE TABLE budget_line (
+    id            INTEGER PRIMARY KEY,
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    unit_id       INTEGER NOT NULL REFERENCES budget_unit(id),
+    code          TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    line_group    TEXT NOT NULL CHECK (line_group IN ('income', 'administration', 'operations', 'interventions', 'financial')),
+    team_id       INTEGER REFERENCES team(id),
+    member_id     INTEGER REFERENCES member(id),
+    position      INTEGER NOT NULL,
+    UNIQUE (federation_id, code)
+);
+CREATE TABLE line_budget (
+    line_id  INTEGER NOT NULL REFERENCES budget_line(id),
+    year     INTEGER NOT NULL,
+    version  INTEGER NOT NULL CHECK (version >= 1),
+    month    INTEGER NOT NULL CHECK (month BETWEEN 0 AND 12),
+    amount   INTEGER NOT NULL,
+    PRIMARY KEY (line_id, year, version, month)
+);
+CREATE TABLE line_outcome (
+    line_id  INTEGER NOT NULL REFERENCES budget_line(id),
+    year     INTEGER NOT NULL,
+    month    INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+    source   TEXT NOT NULL CHECK (source IN ('entered', 'csv', 'sie')),
+    amount   INTEGER NOT NULL,
+    PRIMARY KEY (line_id, year, month, source)
+);
+CREATE TABLE line_forecast (
+    line_id  INTEGER NOT NULL REFERENCES budget_line(id),
+    year     INTEGER NOT NULL,
+    amount   INTEGER NOT NULL,
+    PRIMARY KEY (line_id, year)
+);
+CREATE TABLE opening_equity (
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    year          INTEGER NOT NULL,
+    amount        INTEGER NOT NULL,
+    PRIMARY KEY (federation_id, year)
+);
+CREATE TABLE finance_setting (
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    key           TEXT NOT NULL,
+    valid_from    TEXT NOT NULL,
+    value         TEXT NOT NULL,
+    PRIMARY KEY (federation_id, key, valid_from)
+);
+)SQL";
+
+constexpr std::array<std::string_view, 8> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
+                                                      kMigration5, kMigration6, kMigration7, kMigration8};
 
 }  // namespace
 

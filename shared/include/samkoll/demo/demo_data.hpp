@@ -25,4 +25,8 @@ struct DemoSummary {
 /// real input.
 Result<DemoSummary> createDemoFederation(Repository& repo, std::uint64_t seed = 2021);
 
+/// The demo förbund's money (called by createDemoFederation): budget units and
+/// lines, budgets for 2020 and 2021, monthly utfall, opening equity, a prognos.
+Status createDemoFinance(Database& db, Id federationId, std::uint64_t seed);
+
 }  // namespace samkoll::core

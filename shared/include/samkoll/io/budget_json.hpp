@@ -10,36 +10,10 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "samkoll/domain/result.hpp"
+#include "samkoll/index/budget_document.hpp"
 #include "samkoll/index/indicator.hpp"
 
 namespace samkoll::core {
-
-struct ScaleDefinition {
-    std::string code;
-    std::string name;
-    std::vector<std::string> options;
-};
-
-struct QuestionDefinition {
-    std::string code;
-    std::string text;
-    std::string scale;  ///< scale code
-};
-
-struct QuestionnaireDefinition {
-    std::string code;
-    std::string title;
-    std::vector<std::string> questions;  ///< question codes, in order
-};
-
-/// A social budget file (format "samkoll.social_budget/1", docs/formats.md):
-/// the budget and the survey definitions its indicators use.
-struct BudgetDocument {
-    SocialBudget budget;
-    std::vector<ScaleDefinition> scales;
-    std::vector<QuestionDefinition> questions;
-    std::vector<QuestionnaireDefinition> questionnaires;
-};
 
 /// Options of a question already known (e.g. stored in the database), by code.
 using QuestionOptionsLookup = std::function<std::optional<std::vector<std::string>>(const std::string& questionCode)>;

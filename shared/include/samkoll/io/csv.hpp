@@ -37,6 +37,8 @@ Result<CsvTable> parseCsv(std::string_view text, const std::string& fileName);
 std::optional<std::int64_t> parseInteger(std::string_view text);
 /// Decimal number with ',' or '.' as decimal separator ("1 234,5").
 std::optional<double> parseDecimal(std::string_view text);
+/// Kronor with up to two decimals ("−1 234 567,50", "125000") as exact öre.
+std::optional<std::int64_t> parseKronor(std::string_view text);
 /// Trims spaces and tabs.
 std::string_view trim(std::string_view text);
 

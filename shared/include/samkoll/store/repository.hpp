@@ -11,7 +11,7 @@
 #include "samkoll/domain/entities.hpp"
 #include "samkoll/domain/result.hpp"
 #include "samkoll/index/indicator.hpp"
-#include "samkoll/io/budget_json.hpp"
+#include "samkoll/index/budget_document.hpp"
 #include "samkoll/store/database.hpp"
 #include "samkoll/store/uid.hpp"
 

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "samkoll/domain/entities.hpp"
+#include "samkoll/domain/result.hpp"
+#include "samkoll/finance/follow_up.hpp"
+#include "samkoll/store/database.hpp"
+
+namespace samkoll::core::finance {
+
+std::string_view codeOf(LineGroup g);
+std::optional<LineGroup> parseLineGroup(std::string_view text);
+/// "Intäkter", "Kansli, styrelse och administration", …
+std::string_view labelOf(LineGroup g);
+
+/// A budget line as the kansli defines it.
+struct LineDefinition {
+    std::string code;
+    std::string name;
+    LineGroup group = LineGroup::Administration;
+    std::string unit;    ///< the budget unit's code
+    std::string team;    ///< an insats linked to a team (code), or empty
+    std::string member;  ///< a member contribution line's member (code), or empty
+};
+
+/// Where an amount of utfall came from; a re-import replaces its own source only.
+enum class OutcomeSource { Entered, Csv, Sie };
+
+/// The förbund's money in the store (domain.md §6): units, lines, budgets
+/// with versions, monthly utfall, prognos, opening equity. Every function
+/// returns a Result; writes into a year the kansli has locked are refused with
+/// the reason. One FinanceStore per Database, on that Database's thread.
+class FinanceStore {
+public:
+    explicit FinanceStore(Database& db) : m_db(db) {}
+
+    Result<Id> addUnit(Id federationId, const std::string& code, const std::string& name, bool netBudgeted);
+    Result<Id> addLine(Id federationId, const LineDefinition& line);
+    Result<std::vector<LineDefinition>> lines(Id federationId);
+
+    /// Sets the year's budget of a line (version 1 if the line has none for
+    /// the year, else the version in force): a year amount, or twelve monthly
+    /// amounts (the year is then their sum).
+    Status setBudget(Id federationId, const std::string& lineCode, int year, Amount yearAmount,
+                     const std::optional<std::array<Amount, 12>>& months = std::nullopt);
+    /// A revised budget: a new version; the earlier ones stay.
+    Status reviseBudget(Id federationId, const std::string& lineCode, int year, Amount yearAmount,
+                        const std::optional<std::array<Amount, 12>>& months = std::nullopt);
+    Status setOutcome(Id federationId, const std::string& lineCode, int year, int month, Amount amount,
+                      OutcomeSource source = OutcomeSource::Entered);
+    /// The prognos for the full year; nullopt clears it (it is computed again).
+    Status setForecast(Id federationId, const std::string& lineCode, int year, std::optional<Amount> amount);
+    Status setOpeningEquity(Id federationId, int year, Amount amount);
+
+    /// Every line with its figures for `year` (and last year's utfall), in one
+    /// query per table.
+    Result<std::vector<LineFigures>> yearFigures(Id federationId, int year);
+    /// Opening equity: entered for the year, or the previous year's closing
+    /// (its opening + its utfall), rolled forward from the last entered year.
+    Result<Amount> openingEquity(Id federationId, int year);
+    /// The year's allocation: the sum of the budgeted member contribution
+    /// lines (income lines linked to a member).
+    Result<Amount> allocation(Id federationId, int year);
+
+private:
+    Status writeBudget(Id federationId, const std::string& lineCode, int year, Amount yearAmount,
+                       const std::optional<std::array<Amount, 12>>& months, bool newVersion);
+    /// The line's id in the förbund, or a not_found error naming `field`.
+    Result<Id> lineId(Id federationId, const std::string& code, const std::string& field = "line");
+    Status checkUnlocked(Id federationId, int year, const std::string& field);
+
+    Database& m_db;
+};
+
+}  // namespace samkoll::core::finance

@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "samkoll/finance/finance_store.hpp"
+
+#include <map>
+
+#include "samkoll/store/repository.hpp"
+
+namespace samkoll::core::finance {
+
+namespace {
+
+struct GroupTerm {
+    LineGroup group;
+    std::string_view code;
+    std::string_view label;
+};
+
+constexpr GroupTerm kGroups[] = {
+    {LineGroup::Income, "income", "Intäkter"},
+    {LineGroup::Administration, "administration", "Kansli, styrelse och administration"},
+    {LineGroup::Operations, "operations", "Verksamhetsnära kostnader"},
+    {LineGroup::Interventions, "interventions", "Insatser"},
+    {LineGroup::Financial, "financial", "Finansiella poster"},
+};
+
+std::string_view sourceCode(OutcomeSource s)
+{
+    switch (s) {
+    case OutcomeSource::Csv:
+        return "csv";
+    case OutcomeSource::Sie:
+        return "sie";
+    case OutcomeSource::Entered:
+        break;
+    }
+    return "entered";
+}
+
+bool isUniqueViolation(const StoreError& e)
+{
+    return (e.code() & 0xff) == 19 /* SQLITE_CONSTRAINT */;
+}
+
+}  // namespace
+
+std::string_view codeOf(LineGroup g)
+{
+    return kGroups[static_cast<int>(g)].code;
+}
+
+std::string_view labelOf(LineGroup g)
+{
+    return kGroups[static_cast<int>(g)].label;
+}
+
+std::optional<LineGroup> parseLineGroup(std::string_view text)
+{
+    for (const auto& g : kGroups)
+        if (text == g.code || text == g.label)
+            return g.group;
+    return std::nullopt;
+}
+
+Status FinanceStore::checkUnlocked(Id federationId, int year, const std::string& field)
+{
+    auto st = m_db.cached("SELECT 1 FROM period_lock WHERE federation_id = ? AND year = ?");
+    st->bind(1, federationId).bind(2, year);
+    if (st->step())
+        return lockedError(year, field);
+    return {};
+}
+
+Result<Id> FinanceStore::lineId(Id federationId, const std::string& code, const std::string& field)
+{
+    auto st = m_db.cached("SELECT id FROM budget_line WHERE federation_id = ? AND code = ?");
+    st->bind(1, federationId).bind(2, code);
+    if (!st->step())
+        return makeError("not_found", field, "budgetraden '" + code + "' finns inte – lägg till den först");
+    return st->integer(0);
+}
+
+Result<Id> FinanceStore::addUnit(Id federationId, const std::string& code, const std::string& name, bool netBudgeted)
+{
+    if (code.empty() || name.empty())
+        return makeError("required", code.empty() ? "code" : "name", "ange kod och namn för budgetenheten");
+    return inTransaction<Id>(m_db, [&]() -> Result<Id> {
+        try {
+            m_db.prepare("INSERT INTO budget_unit (federation_id, code, name, net_budgeted) VALUES (?, ?, ?, ?)")
+                .bind(1, federationId)
+                .bind(2, code)
+                .bind(3, name)
+                .bind(4, netBudgeted ? 1 : 0)
+                .run();
+        } catch (const StoreError& e) {
+            if (isUniqueViolation(e))
+                return makeError("duplicate", "code", "budgetenheten '" + code + "' finns redan");
+            throw;
+        }
+        return m_db.lastInsertId();
+    });
+}
+
+Result<Id> FinanceStore::addLine(Id federationId, const LineDefinition& line)
+{
+    if (line.code.empty() || line.name.empty())
+        return makeError("required", line.code.empty() ? "code" : "name", "ange kod och namn för budgetraden");
+    return inTransaction<Id>(m_db, [&]() -> Result<Id> {
+        auto unit = m_db.prepare("SELECT id FROM budget_unit WHERE federation_id = ? AND code = ?");
+        unit.bind(1, federationId).bind(2, line.unit);
+        if (!unit.step())
+            return makeError("not_found", "unit", "budgetenheten '" + line.unit + "' finns inte");
+        const Id unitId = unit.integer(0);
+        std::optional<Id> team, member;
+        if (!line.team.empty()) {
+            auto t = m_db.prepare("SELECT id FROM team WHERE federation_id = ? AND code = ?");
+            t.bind(1, federationId).bind(2, line.team);
+            if (!t.step())
+                return makeError("not_found", "team", "teamet '" + line.team + "' finns inte");
+            team = t.integer(0);
+        }
+        if (!line.member.empty()) {
+            auto m = m_db.prepare("SELECT id FROM member WHERE federation_id = ? AND code = ?");
+            m.bind(1, federationId).bind(2, line.member);
+            if (!m.step())
+                return makeError("not_found", "member", "medlemmen '" + line.member + "' finns inte");
+            member = m.integer(0);
+        }
+        try {
+            m_db.prepare(
+                    "INSERT INTO budget_line (federation_id, unit_id, code, name, line_group, team_id, member_id, position) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT ifnull(max(position), 0) + 1 FROM budget_line WHERE federation_id = ?1))")
+                .bind(1, federationId)
+                .bind(2, unitId)
+                .bind(3, line.code)
+                .bind(4, line.name)
+                .bind(5, codeOf(line.group))
+                .bind(6, team)
+                .bind(7, member)
+                .run();
+        } catch (const StoreError& e) {
+            if (isUniqueViolation(e))
+                return makeError("duplicate", "code", "budgetraden '" + line.code + "' finns redan");
+            throw;
+        }
+        return m_db.lastInsertId();
+    });
+}
+
+Result<std::vector<LineDefinition>> FinanceStore::lines(Id federationId)
+{
+    return guarded<std::vector<LineDefinition>>([&]() -> Result<std::vector<LineDefinition>> {
+        std::vector<LineDefinition> out;
+        auto st = m_db.prepare(
+            "SELECT l.code, l.name, l.line_group, u.code, ifnull(t.code, ''), ifnull(m.code, '') FROM budget_line l "
+            "JOIN budget_unit u ON u.id = l.unit_id LEFT JOIN team t ON t.id = l.team_id "
+            "LEFT JOIN member m ON m.id = l.member_id WHERE l.federation_id = ? ORDER BY l.position");
+        st.bind(1, federationId);
+        while (st.step())
+            out.push_back({st.text(0), st.text(1), parseLineGroup(st.view(2)).value_or(LineGroup::Administration),
+                           st.text(3), st.text(4), st.text(5)});
+        return out;
+    });
+}
+
+Status FinanceStore::writeBudget(Id federationId, const std::string& lineCode, int year, Amount yearAmount,
+                                 const std::optional<std::array<Amount, 12>>& months, bool newVersion)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        if (auto s = checkUnlocked(federationId, year, "budget"); !s)
+            return s;
+        auto line = lineId(federationId, lineCode);
+        if (!line)
+            return line.error();
+        auto current = m_db.prepare("SELECT ifnull(max(version), 0) FROM line_budget WHERE line_id = ? AND year = ?");
+        current.bind(1, *line).bind(2, year);
+        current.step();
+        const std::int64_t inForce = current.integer(0);
+        const std::int64_t version = newVersion || inForce == 0 ? inForce + 1 : inForce;
+        m_db.prepare("DELETE FROM line_budget WHERE line_id = ? AND year = ? AND version = ?")
+            .bind(1, *line)
+            .bind(2, year)
+            .bind(3, version)
+            .run();
+        Amount total = yearAmount;
+        if (months) {
+            total = 0;
+            for (Amount m : *months)
+                total += m;
+        }
+        auto insert = m_db.prepare("INSERT INTO line_budget (line_id, year, version, month, amount) VALUES (?, ?, ?, ?, ?)");
+        insert.bind(1, *line).bind(2, year).bind(3, version).bind(4, 0).bind(5, total).run();
+        if (months)
+            for (int m = 1; m <= 12; ++m)
+                insert.bind(1, *line).bind(2, year).bind(3, version).bind(4, m).bind(5, (*months)[static_cast<std::size_t>(m - 1)]).run();
+        return {};
+    });
+}
+
+Status FinanceStore::setBudget(Id federationId, const std::string& lineCode, int year, Amount yearAmount,
+                               const std::optional<std::array<Amount, 12>>& months)
+{
+    return writeBudget(federationId, lineCode, year, yearAmount, months, false);
+}
+
+Status FinanceStore::reviseBudget(Id federationId, const std::string& lineCode, int year, Amount yearAmount,
+                                  const std::optional<std::array<Amount, 12>>& months)
+{
+    return writeBudget(federationId, lineCode, year, yearAmount, months, true);
+}
+
+Status FinanceStore::setOutcome(Id federationId, const std::string& lineCode, int year, int month, Amount amount,
+                                OutcomeSource source)
+{
+    if (month < 1 || month > 12)
+        return makeError("invalid_value", "month", "månaden ska vara 1–12");
+    return inTransaction<void>(m_db, [&]() -> Status {
+        if (auto s = checkUnlocked(federationId, year, "outcome"); !s)
+            return s;
+        auto line = lineId(federationId, lineCode);
+        if (!line)
+            return line.error();
+        m_db.prepare("INSERT INTO line_outcome (line_id, year, month, source, amount) VALUES (?, ?, ?, ?, ?) "
+                     "ON CONFLICT (line_id, year, month, source) DO UPDATE SET amount = excluded.amount")
+            .bind(1, *line)
+            .bind(2, year)
+            .bind(3, month)
+            .bind(4, sourceCode(source))
+            .bind(5, amount)
+            .run();
+        return {};
+    });
+}
+
+Status FinanceStore::setForecast(Id federationId, const std::string& lineCode, int year, std::optional<Amount> amount)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        if (auto s = checkUnlocked(federationId, year, "forecast"); !s)
+            return s;
+        auto line = lineId(federationId, lineCode);
+        if (!line)
+            return line.error();
+        if (!amount) {
+            m_db.prepare("DELETE FROM line_forecast WHERE line_id = ? AND year = ?").bind(1, *line).bind(2, year).run();
+            return {};
+        }
+        m_db.prepare("INSERT INTO line_forecast (line_id, year, amount) VALUES (?, ?, ?) "
+                     "ON CONFLICT (line_id, year) DO UPDATE SET amount = excluded.amount")
+            .bind(1, *line)
+            .bind(2, year)
+            .bind(3, *amount)
+            .run();
+        return {};
+    });
+}
+
+Status FinanceStore::setOpeningEquity(Id federationId, int year, Amount amount)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        if (auto s = checkUnlocked(federationId, year, "equity"); !s)
+            return s;
+        m_db.prepare("INSERT INTO opening_equity (federation_id, year, amount) VALUES (?, ?, ?) "
+                     "ON CONFLICT (federation_id, year) DO UPDATE SET amount = excluded.amount")
+            .bind(1, federationId)
+            .bind(2, year)
+            .bind(3, amount)
+            .run();
+        return {};
+    });
+}
+
+Result<std::vector<LineFigures>> FinanceStore::yearFigures(Id federationId, int year)
+{
+    return guarded<std::vector<LineFigures>>([&]() -> Result<std::vector<LineFigures>> {
+        ReadTransaction snapshot(m_db);
+        std::vector<LineFigures> out;
+        std::map<Id, std::size_t> index;
+        auto lines = m_db.prepare(
+            "SELECT l.id, l.code, l.name, l.line_group, u.code FROM budget_line l JOIN budget_unit u ON u.id = l.unit_id "
+            "WHERE l.federation_id = ? ORDER BY l.position");
+        lines.bind(1, federationId);
+        while (lines.step()) {
+            LineFigures f;
+            f.code = lines.text(1);
+            f.name = lines.text(2);
+            f.group = parseLineGroup(lines.view(3)).value_or(LineGroup::Administration);
+            f.unit = lines.text(4);
+            index[lines.integer(0)] = out.size();
+            out.push_back(std::move(f));
+        }
+        // The version in force of each line's budget: year amount (month 0) and monthly amounts.
+        auto budgets = m_db.prepare(
+            "SELECT b.line_id, b.month, b.amount FROM line_budget b JOIN budget_line l ON l.id = b.line_id "
+            "WHERE l.federation_id = ?1 AND b.year = ?2 AND b.version = "
+            "(SELECT max(version) FROM line_budget v WHERE v.line_id = b.line_id AND v.year = ?2)");
+        budgets.bind(1, federationId).bind(2, year);
+        while (budgets.step()) {
+            auto& f = out[index.at(budgets.integer(0))];
+            const auto month = budgets.integer(1);
+            if (month == 0) {
+                f.budgetYear = budgets.integer(2);
+            } else {
+                if (!f.budgetMonths)
+                    f.budgetMonths = std::array<Amount, 12>{};
+                (*f.budgetMonths)[static_cast<std::size_t>(month - 1)] = budgets.integer(2);
+            }
+        }
+        auto outcome = m_db.prepare(
+            "SELECT o.line_id, o.year, o.month, sum(o.amount) FROM line_outcome o JOIN budget_line l ON l.id = o.line_id "
+            "WHERE l.federation_id = ? AND o.year IN (?, ?) GROUP BY o.line_id, o.year, o.month");
+        outcome.bind(1, federationId).bind(2, year).bind(3, year - 1);
+        while (outcome.step()) {
+            auto& f = out[index.at(outcome.integer(0))];
+            auto& months = outcome.integer(1) == year ? f.outcome : f.outcomePriorYear;
+            months[static_cast<std::size_t>(outcome.integer(2) - 1)] = outcome.integer(3);
+        }
+        auto forecast = m_db.prepare(
+            "SELECT f.line_id, f.amount FROM line_forecast f JOIN budget_line l ON l.id = f.line_id "
+            "WHERE l.federation_id = ? AND f.year = ?");
+        forecast.bind(1, federationId).bind(2, year);
+        while (forecast.step())
+            out[index.at(forecast.integer(0))].forecast = forecast.integer(1);
+        return out;
+    });
+}
+
+Result<Amount> FinanceStore::openingEquity(Id federationId, int year)
+{
+    return guarded<Amount>([&]() -> Result<Amount> {
+        auto entered = m_db.prepare(
+            "SELECT year, amount FROM opening_equity WHERE federation_id = ? AND year <= ? ORDER BY year DESC LIMIT 1");
+        entered.bind(1, federationId).bind(2, year);
+        if (!entered.step())
+            return makeError("not_found", "equity",
+                             "ingående eget kapital saknas för " + std::to_string(year) +
+                                 " – ange det för det första året, därefter räknas det fram");
+        const auto from = static_cast<int>(entered.integer(0));
+        Amount equity = entered.integer(1);
+        // Each year's closing = opening + that year's utfall, up to the year before.
+        auto results = m_db.prepare(
+            "SELECT ifnull(sum(o.amount), 0) FROM line_outcome o JOIN budget_line l ON l.id = o.line_id "
+            "WHERE l.federation_id = ? AND o.year >= ? AND o.year < ?");
+        results.bind(1, federationId).bind(2, from).bind(3, year);
+        results.step();
+        return equity + results.integer(0);
+    });
+}
+
+Result<Amount> FinanceStore::allocation(Id federationId, int year)
+{
+    return guarded<Amount>([&]() -> Result<Amount> {
+        auto st = m_db.prepare(
+            "SELECT ifnull(sum(b.amount), 0) FROM line_budget b JOIN budget_line l ON l.id = b.line_id "
+            "WHERE l.federation_id = ?1 AND b.year = ?2 AND b.month = 0 AND l.line_group = 'income' AND l.member_id IS NOT NULL "
+            "AND b.version = (SELECT max(version) FROM line_budget v WHERE v.line_id = b.line_id AND v.year = ?2)");
+        st.bind(1, federationId).bind(2, year);
+        st.step();
+        return st.integer(0);
+    });
+}
+
+}  // namespace samkoll::core::finance
