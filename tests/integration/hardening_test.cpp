@@ -355,3 +355,43 @@ TEST_CASE("Hardening: out of file descriptors the server waits instead of spinni
         CHECK(rawRequest(server, w.ca, "/health").status == 200);
     }
 }
+
+TEST_CASE("The förbund's driftredovisning over the API: the kansli and the board read it, a coordinator may not",
+          "[integration][finance]")
+{
+    World w;
+    admin({"finance", "unit", "--db", w.db, "--code", "SAMO", "--name", "Ordinarie"});
+    admin({"finance", "line", "--db", w.db, "--code", "kansli", "--name", "Kansli", "--group", "administration", "--unit", "SAMO"});
+    admin({"finance", "budget", "--db", w.db, "--line", "kansli", "--year", "2021", "--amount", "-1200000"});
+    admin({"finance", "outcome", "--db", w.db, "--line", "kansli", "--year", "2021", "--month", "2", "--amount", "-150000"});
+    ServerProcess server(w.db, w.cert, w.key);
+    auto reader = [&](const std::string& login) {
+        auto h = std::make_unique<HttpsClient>(server.url, w.ca);
+        auto enrol = h->request("POST", "/api/v1/enrol", json{{"code", w.code(login)}}.dump());
+        REQUIRE(enrol);
+        REQUIRE(enrol->status == 200);
+        h->setToken(json::parse(enrol->body)["token"].get<std::string>());
+        return h;
+    };
+    for (const char* login : {"kansli", "styrelse"}) {
+        INFO(login);
+        auto h = reader(login);
+        auto r = h->request("GET", "/api/v1/finance?year=2021&tertial=1");
+        REQUIRE(r);
+        REQUIRE(r->status == 200);
+        const auto j = json::parse(r->body);
+        CHECK(j["period"]["label"] == "2021 T1 (jan–apr)");
+        CHECK(j["lines"][0]["figures"]["budget_period"] == -40'000'000);  // öre: 4/12 of −1 200 000 kr
+        CHECK(j["lines"][0]["figures"]["outcome"] == -15'000'000);
+        CHECK(j["equity"]["opening_known"] == false);
+    }
+    auto coordinator = reader("vns");
+    auto refused = coordinator->request("GET", "/api/v1/finance?year=2021");
+    REQUIRE(refused);
+    CHECK(refused->status == 403);
+    auto office = reader("kansli");
+    auto bad = office->request("GET", "/api/v1/finance?year=2021&tertial=5");
+    REQUIRE(bad);
+    CHECK(bad->status == 400);
+    CHECK(errorField(bad->body) == "tertial");
+}

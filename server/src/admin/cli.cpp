@@ -457,22 +457,12 @@ int cmdFinance(const Args& a, std::ostream& out)
         const auto format = formatFrom(a);
         const int year = intOption(a, "year", 1990, 2200);
         const int tertial = a.has("tertial") ? intOption(a, "tertial", 1, 3) : 3;
-        const auto range = MonthRange::tertialToDate(tertial);
-        const auto report = operatingReport(check(store.yearFigures(fed.id, year)), range);
-        const auto opening = store.openingEquity(fed.id, year);
-        const auto equity = equityReport(opening ? *opening : 0, operatingReport(check(store.yearFigures(fed.id, year)), range),
-                                         check(store.allocation(fed.id, year)), EquityRule::nationalCouncil2024());
-        static const char* kMonths[] = {"jan–apr", "jan–aug", "jan–dec"};
-        const FinanceReportHeader header{fed.name, year,
-                                         a.has("tertial") ? std::to_string(year) + " T" + std::to_string(tertial) + " (" +
-                                                                kMonths[tertial - 1] + ")"
-                                                          : std::to_string(year)};
+        const auto f = check(followUp(store, fed.id, year, MonthRange::tertialToDate(tertial)));
+        const auto header = FinanceReportHeader::of(fed.name, year, a.has("tertial") ? std::optional<int>(tertial) : std::nullopt);
         if (format == Format::Json)
-            out << operatingReportToJson(header, report, equity).dump(2) << "\n";
+            out << operatingReportToJson(header, f.report, f.equity).dump(2) << "\n";
         else
-            out << renderOperatingReportText(header, report, equity);
-        if (!opening)
-            out << (format == Format::Json ? "" : "Obs: " + opening.error().message + ".\n");
+            out << renderOperatingReportText(header, f.report, f.equity);
         return 0;
     }
     throw UsageError{"okänt: finance " + what};

@@ -13,6 +13,8 @@
 #include "samkoll/io/gzip.hpp"
 #include "samkoll/index/index_engine.hpp"
 #include "samkoll/io/csv.hpp"
+#include "samkoll/finance/finance_store.hpp"
+#include "samkoll/report/finance_report.hpp"
 #include "samkoll/report/index_report.hpp"
 #include "samkoll/report/participant_stats.hpp"
 #include "samkoll/store/repository.hpp"
@@ -292,6 +294,7 @@ const std::vector<Api::Route>& Api::routes()
          /*readSnapshot=*/true},
         {http::verb::get, "/api/v1/index", Access::AnyDevice, &Api::index, kSmall, /*slow=*/true},
         {http::verb::get, "/api/v1/stats", Access::AnyDevice, &Api::stats, kSmall, /*slow=*/true},
+        {http::verb::get, "/api/v1/finance", Access::OfficeOrBoard, &Api::finance, kSmall, /*slow=*/true},
     };
     return table;
 }
@@ -387,6 +390,8 @@ Response Api::dispatch(const Request& req, const std::string& remote)
         return errorResponse(req, ctx.error());
     }
     call.device = *ctx;
+    if (route->access == Access::OfficeOrBoard && ctx->role == Role::Coordinator)
+        return errorResponse(req, makeError("forbidden", "", "ekonomin visas för kansliet och styrelsen"));
     return (this->*route->handler)(call);
 }
 
@@ -525,6 +530,33 @@ Response Api::index(Call& c)
         return jsonResponse(c.req, http::status::ok, out);
     }
     return jsonResponse(c.req, http::status::ok, federationIndexToJson(*index, team ? team->code : ""));
+}
+
+Response Api::finance(Call& c)
+{
+    using namespace finance;
+    const auto year = parseInteger(c.query.count("year") ? c.query.at("year") : "");
+    if (!year || *year < 1990 || *year > 2200)
+        return errorResponse(c.req, makeError("invalid_value", "year", "ange year, t.ex. ?year=2021"));
+    int tertial = 3;
+    if (c.query.count("tertial")) {
+        auto t = parseInteger(c.query.at("tertial"));
+        if (!t || *t < 1 || *t > 3)
+            return errorResponse(c.req, makeError("invalid_value", "tertial", "tertial ska vara 1, 2 eller 3"));
+        tertial = static_cast<int>(*t);
+    }
+    FinanceStore store(c.db);
+    const int y = static_cast<int>(*year);
+    auto f = followUp(store, c.device->federationId, y, MonthRange::tertialToDate(tertial));
+    if (!f)
+        return errorResponse(c.req, f.error());
+    std::string name;
+    if (auto feds = Repository(c.db).federations())
+        for (const auto& fed : *feds)
+            if (fed.id == c.device->federationId)
+                name = fed.name;
+    const auto header = FinanceReportHeader::of(name, y, c.query.count("tertial") ? std::optional<int>(tertial) : std::nullopt);
+    return jsonResponse(c.req, http::status::ok, operatingReportToJson(header, f->report, f->equity));
 }
 
 Response Api::stats(Call& c)

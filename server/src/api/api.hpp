@@ -34,6 +34,7 @@ private:
     enum class Access {
         Public,     ///< no token (health, enrolment)
         AnyDevice,  ///< an enrolled device of any role; the core filters by role
+        OfficeOrBoard,  ///< the kansli and the board (the förbund's money)
     };
     /// One request as a handler sees it; `device` is set for authenticated routes.
     struct Call {
@@ -65,6 +66,7 @@ private:
     Response pull(Call& c);
     Response index(Call& c);
     Response stats(Call& c);
+    Response finance(Call& c);
     /// The period (?year=&tertial= or ?from=&to=) and the optional ?team= of a
     /// report call, the team looked up in the device's förbund.
     struct UnitQuery {

@@ -358,4 +358,22 @@ Result<Amount> FinanceStore::allocation(Id federationId, int year)
     });
 }
 
+Result<FollowUp> followUp(FinanceStore& store, Id federationId, int year, MonthRange range, const EquityRule& rule)
+{
+    auto figures = store.yearFigures(federationId, year);
+    if (!figures)
+        return figures.error();
+    auto allocation = store.allocation(federationId, year);
+    if (!allocation)
+        return allocation.error();
+    const auto opening = store.openingEquity(federationId, year);
+    if (!opening && opening.error().code != "not_found")
+        return opening.error();
+    FollowUp f;
+    f.report = operatingReport(*figures, range);
+    f.equity = equityReport(opening ? *opening : 0, f.report, *allocation, rule);
+    f.equity.openingKnown = static_cast<bool>(opening);
+    return f;
+}
+
 }  // namespace samkoll::core::finance

@@ -60,6 +60,15 @@ json figuresJson(const Figures& f)
 
 }  // namespace
 
+FinanceReportHeader FinanceReportHeader::of(std::string federationName, int year, std::optional<int> tertial)
+{
+    static const char* kMonths[] = {"jan–apr", "jan–aug", "jan–dec"};
+    std::string label = std::to_string(year);
+    if (tertial && *tertial >= 1 && *tertial <= 3)
+        label += " T" + std::to_string(*tertial) + " (" + kMonths[*tertial - 1] + ")";
+    return {std::move(federationName), year, std::move(label)};
+}
+
 std::string renderOperatingReportText(const FinanceReportHeader& header, const OperatingReport& report,
                                       const EquityReport& equity)
 {
@@ -84,6 +93,8 @@ std::string renderOperatingReportText(const FinanceReportHeader& header, const O
     out += row("Verksamhetens resultat", report.result, true, true);
     out += "\nEget kapital\n";
     out += padRight("  Ingående eget kapital", kLabel) + padLeft(tkr(equity.opening), 11) + "\n";
+    if (!equity.openingKnown)
+        out += "  (ingående eget kapital är inte angivet – ange det med 'samkolld finance equity'; här räknas från 0)\n";
     out += padRight("  Resultat hittills", kLabel) + padLeft(tkr(equity.resultToDate), 11) + "\n";
     out += padRight("  Utgående enligt prognos", kLabel) + padLeft(tkr(equity.closingForecast), 11) + "\n";
     out += padRight("  Utgående enligt budget", kLabel) + padLeft(tkr(equity.closingBudget), 11) + "\n";
@@ -124,6 +135,7 @@ json operatingReportToJson(const FinanceReportHeader& header, const OperatingRep
             {"result", figuresJson(report.result)},
             {"equity",
              {{"opening", equity.opening},
+              {"opening_known", equity.openingKnown},
               {"result_to_date", equity.resultToDate},
               {"closing_forecast", equity.closingForecast},
               {"closing_budget", equity.closingBudget},

@@ -77,4 +77,14 @@ private:
     Database& m_db;
 };
 
+/// A year's follow-up for a month range, as the CLI, the server and the
+/// reports show it: the driftredovisning and equity against the maximum.
+struct FollowUp {
+    OperatingReport report;
+    EquityReport equity;  ///< its openingKnown says whether an opening equity was entered
+};
+
+Result<FollowUp> followUp(FinanceStore& store, Id federationId, int year, MonthRange range,
+                          const EquityRule& rule = EquityRule::nationalCouncil2024());
+
 }  // namespace samkoll::core::finance

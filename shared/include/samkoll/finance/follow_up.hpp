@@ -131,6 +131,7 @@ std::optional<Amount> recommendedMaximumEquity(Amount allocation, const EquityRu
 /// Equity over the year against the recommended maximum.
 struct EquityReport {
     Amount opening = 0;
+    bool openingKnown = true;        ///< false: no opening equity entered, counted from 0
     Amount resultToDate = 0;         ///< utfall of the period
     Amount closingForecast = 0;      ///< opening + the year's prognos
     Amount closingBudget = 0;        ///< opening + the year's budgeted result

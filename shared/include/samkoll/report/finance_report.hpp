@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <nlohmann/json_fwd.hpp>
@@ -14,6 +15,9 @@ struct FinanceReportHeader {
     std::string federationName;
     int year = 0;
     std::string periodLabel;  ///< "2021", "2021 T2 (jan–aug)"
+
+    /// The whole year, or a tertial to date (its months in the label).
+    static FinanceReportHeader of(std::string federationName, int year, std::optional<int> tertial);
 };
 
 /// The driftredovisning as a Swedish text table in tkr (each cell rounded from
