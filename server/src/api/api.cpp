@@ -100,8 +100,17 @@ bool hasControl(std::string_view s)
 /// Text a client sent, safe to put in an answer: at most 100 characters, control characters as '?'.
 std::string printable(std::string_view s)
 {
+    // Cut at a character boundary: half a UTF-8 sequence would make the
+    // answer itself invalid (found by fuzz_http).
+    std::size_t end = 0, characters = 0;
+    while (end < s.size() && characters < 100) {
+        ++end;
+        while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80)
+            ++end;
+        ++characters;
+    }
     std::string out;
-    for (unsigned char c : s.substr(0, 100))
+    for (unsigned char c : s.substr(0, end))
         out.push_back(c < 0x20 || c == 0x7f ? '?' : static_cast<char>(c));
     return out;
 }
