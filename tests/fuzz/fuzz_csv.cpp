@@ -7,6 +7,7 @@
 #include <memory>
 #include <string_view>
 
+#include "samkoll/io/budget_json.hpp"
 #include "samkoll/io/importers.hpp"
 #include "samkoll/store/repository.hpp"
 
