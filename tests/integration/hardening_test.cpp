@@ -73,6 +73,17 @@ unsigned modeOf(const std::string& path)
     return st.st_mode & 0777;
 }
 
+/// An HTTPS client enrolled as `login` (a device of that user), ready to read.
+std::unique_ptr<HttpsClient> enrolledAs(World& w, const ServerProcess& server, const std::string& login)
+{
+    auto h = std::make_unique<HttpsClient>(server.url, w.ca);
+    auto enrol = h->request("POST", "/api/v1/enrol", json{{"code", w.code(login)}}.dump());
+    REQUIRE(enrol);
+    REQUIRE(enrol->status == 200);
+    h->setToken(json::parse(enrol->body)["token"].get<std::string>());
+    return h;
+}
+
 }  // namespace
 
 TEST_CASE("Hardening: an enrolment body is bounded before and after unpacking, and the server's memory stays flat",
@@ -231,14 +242,7 @@ TEST_CASE("Hardening: statistics are aggregates for the board and other teams, e
         }
         REQUIRE(vns->syncOnce());
     }
-    auto reader = [&](const std::string& login) {
-        auto h = std::make_unique<HttpsClient>(server.url, w.ca);
-        auto enrol = h->request("POST", "/api/v1/enrol", json{{"code", w.code(login)}}.dump());
-        REQUIRE(enrol);
-        REQUIRE(enrol->status == 200);
-        h->setToken(json::parse(enrol->body)["token"].get<std::string>());
-        return h;
-    };
+    auto reader = [&](const std::string& login) { return enrolledAs(w, server, login); };
     auto participants = [](HttpsClient& h, const std::string& query) {
         auto r = h.request("GET", "/api/v1/stats?" + query);
         REQUIRE(r);
@@ -365,14 +369,7 @@ TEST_CASE("The förbund's driftredovisning over the API: the kansli and the boar
     admin({"finance", "budget", "--db", w.db, "--line", "kansli", "--year", "2021", "--amount", "-1200000"});
     admin({"finance", "outcome", "--db", w.db, "--line", "kansli", "--year", "2021", "--month", "2", "--amount", "-150000"});
     ServerProcess server(w.db, w.cert, w.key);
-    auto reader = [&](const std::string& login) {
-        auto h = std::make_unique<HttpsClient>(server.url, w.ca);
-        auto enrol = h->request("POST", "/api/v1/enrol", json{{"code", w.code(login)}}.dump());
-        REQUIRE(enrol);
-        REQUIRE(enrol->status == 200);
-        h->setToken(json::parse(enrol->body)["token"].get<std::string>());
-        return h;
-    };
+    auto reader = [&](const std::string& login) { return enrolledAs(w, server, login); };
     for (const char* login : {"kansli", "styrelse"}) {
         INFO(login);
         auto h = reader(login);
