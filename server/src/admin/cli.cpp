@@ -14,6 +14,7 @@
 #include "crypto.hpp"
 #include "http_server.hpp"
 #include "samkoll/demo/demo_data.hpp"
+#include "samkoll/domain/text.hpp"
 #include "samkoll/index/index_engine.hpp"
 #include "samkoll/io/budget_json.hpp"
 #include "samkoll/io/csv.hpp"
@@ -369,16 +370,6 @@ int cmdLock(const Args& a, std::ostream& out, bool lock)
     return 0;
 }
 
-/// A name as the terminal should show it: control characters (escape
-/// sequences, line breaks that would fake another line) as '?'.
-std::string printable(const std::string& text)
-{
-    std::string out;
-    for (unsigned char c : text)
-        out.push_back(c < 0x20 || c == 0x7f ? '?' : static_cast<char>(c));
-    return out;
-}
-
 /// "−1 234 567,50" kronor → öre.
 finance::Amount kronorOption(const Args& a, const std::string& key)
 {
@@ -555,7 +546,7 @@ int cmdDevice(const Args& a, std::ostream& out)
     if (sub == "list") {
         const auto fed = check(Repository(*db).federation(a.get("federation")));
         for (const auto& d : check(accounts.devices(fed.id)))
-            out << d.id << "\t" << printable(d.login) << "\t" << printable(d.name) << "\t" << d.createdAt << (d.revoked ? "\tspärrad" : "")
+            out << d.id << "\t" << printable(d.login, 200) << "\t" << printable(d.name, 200) << "\t" << d.createdAt << (d.revoked ? "\tspärrad" : "")
                 << "\n";
         return 0;
     }

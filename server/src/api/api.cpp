@@ -89,32 +89,6 @@ Response errorResponse(const Request& req, const Error& e)
     return res;
 }
 
-bool hasControl(std::string_view s)
-{
-    for (unsigned char c : s)
-        if (c < 0x20 || c == 0x7f)
-            return true;
-    return false;
-}
-
-/// Text a client sent, safe to put in an answer: at most 100 characters, control characters as '?'.
-std::string printable(std::string_view s)
-{
-    // Cut at a character boundary: half a UTF-8 sequence would make the
-    // answer itself invalid (found by fuzz_http).
-    std::size_t end = 0, characters = 0;
-    while (end < s.size() && characters < 100) {
-        ++end;
-        while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80)
-            ++end;
-        ++characters;
-    }
-    std::string out;
-    for (unsigned char c : s.substr(0, end))
-        out.push_back(c < 0x20 || c == 0x7f ? '?' : static_cast<char>(c));
-    return out;
-}
-
 /// Query parameters of the target, percent-decoded; a name or value that is
 /// not UTF-8 (or an invalid %-escape) is refused naming the parameter.
 Result<std::map<std::string, std::string>> queryOf(std::string_view target)
@@ -154,7 +128,7 @@ Result<std::map<std::string, std::string>> queryOf(std::string_view target)
         const auto pair = rest.substr(0, amp);
         const auto eq = pair.find('=');
         auto name = decode(pair.substr(0, eq));
-        if (!name || hasControl(*name))
+        if (!name || hasControlCharacters(*name))
             return makeError("invalid_encoding", "query", "en parameter i adressen är inte giltig UTF-8");
         auto value = eq == std::string_view::npos ? std::optional<std::string>("") : decode(pair.substr(eq + 1));
         if (!value)
@@ -441,7 +415,7 @@ Response Api::enrol(Call& c)
     if (j->contains("device_name")) {
         const auto& name = (*j)["device_name"];
         if (!name.is_string() || name.get_ref<const std::string&>().size() > 400 ||
-            utf8Characters(name.get_ref<const std::string&>()) > 100 || hasControl(name.get_ref<const std::string&>()))
+            utf8Characters(name.get_ref<const std::string&>()) > 100 || hasControlCharacters(name.get_ref<const std::string&>()))
             return refuse(makeError("invalid_value", "device_name",
                                     "device_name ska vara en text på högst 100 tecken utan styrtecken"));
         deviceName = name.get<std::string>();

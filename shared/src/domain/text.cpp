@@ -34,6 +34,31 @@ std::size_t utf8Characters(std::string_view s)
     return n;
 }
 
+bool hasControlCharacters(std::string_view text)
+{
+    for (unsigned char c : text)
+        if (c < 0x20 || c == 0x7f)
+            return true;
+    return false;
+}
+
+std::string printable(std::string_view s, std::size_t maxChars)
+{
+    // Cut at a character boundary: half a UTF-8 sequence would make an answer
+    // invalid JSON (found by fuzz_http).
+    std::size_t end = 0, characters = 0;
+    while (end < s.size() && characters < maxChars) {
+        ++end;
+        while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80)
+            ++end;
+        ++characters;
+    }
+    std::string out;
+    for (unsigned char c : s.substr(0, end))
+        out.push_back(c < 0x20 || c == 0x7f ? '?' : static_cast<char>(c));
+    return out;
+}
+
 std::string fromWindows1252(std::string_view text)
 {
     // 0x80–0x9F in Windows-1252 (0 = undefined).

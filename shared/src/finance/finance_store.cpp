@@ -36,11 +36,6 @@ std::string_view sourceCode(OutcomeSource s)
     return "entered";
 }
 
-bool isUniqueViolation(const StoreError& e)
-{
-    return (e.code() & 0xff) == 19 /* SQLITE_CONSTRAINT */;
-}
-
 }  // namespace
 
 std::string_view codeOf(LineGroup g)
@@ -92,7 +87,7 @@ Result<Id> FinanceStore::addUnit(Id federationId, const std::string& code, const
                 .bind(4, netBudgeted ? 1 : 0)
                 .run();
         } catch (const StoreError& e) {
-            if (isUniqueViolation(e))
+            if (e.isUniqueViolation())
                 return makeError("duplicate", "code", "budgetenheten '" + code + "' finns redan");
             throw;
         }
@@ -138,7 +133,7 @@ Result<Id> FinanceStore::addLine(Id federationId, const LineDefinition& line)
                 .bind(7, member)
                 .run();
         } catch (const StoreError& e) {
-            if (isUniqueViolation(e))
+            if (e.isUniqueViolation())
                 return makeError("duplicate", "code", "budgetraden '" + line.code + "' finns redan");
             throw;
         }

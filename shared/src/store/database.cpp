@@ -253,6 +253,11 @@ void Database::fail(int rc, std::string_view context) const
     throw StoreError(rc, msg, std::string(context));
 }
 
+bool StoreError::isUniqueViolation() const
+{
+    return m_code == SQLITE_CONSTRAINT_UNIQUE || m_code == SQLITE_CONSTRAINT_PRIMARYKEY;
+}
+
 Error storageError(const StoreError& e)
 {
     std::string message;

@@ -83,7 +83,7 @@ Result<std::string> Repository::saveCase(Case c, Date today, std::optional<std::
                 st->run();
             }
         } catch (const StoreError& e) {
-            if (isUniqueViolation(e))
+            if (e.isUniqueViolation())
                 return makeError("duplicate", "code",
                                  "teamet har redan ett ärende med koden '" + c.code + "' – välj en annan kod");
             throw;

@@ -3,9 +3,8 @@
 
 #include "rows.hpp"
 
-#include <algorithm>
-
 #include "samkoll/domain/personnummer.hpp"
+#include "samkoll/domain/text.hpp"
 
 namespace samkoll::core {
 
@@ -20,13 +19,9 @@ Result<std::string> Repository::saveStory(Story s)
     if (s.text.empty())
         return makeError("required", "text", "skriv framgångsbeskrivningen");
     // Characters, not bytes: å, ä and ö are two bytes in UTF-8.
-    auto characters = [](std::string_view t) {
-        return static_cast<std::size_t>(
-            std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-    };
-    if (characters(s.title) > kMaxStoryTitle)
+    if (utf8Characters(s.title) > kMaxStoryTitle)
         return makeError("too_long", "title", "rubriken får vara högst " + std::to_string(kMaxStoryTitle) + " tecken – korta den");
-    if (characters(s.text) > kMaxStoryText)
+    if (utf8Characters(s.text) > kMaxStoryText)
         return makeError("too_long", "text",
                          "texten får vara högst " + std::to_string(kMaxStoryText) + " tecken – korta den eller dela upp den");
     if (looksLikePersonnummer(s.title) || looksLikePersonnummer(s.text))

@@ -19,7 +19,7 @@ Result<Id> Repository::addFederation(const std::string& code, const std::string&
         try {
             m_db.prepare("INSERT INTO federation (code, name) VALUES (?, ?)").bind(1, code).bind(2, name).run();
         } catch (const StoreError& e) {
-            if (isUniqueViolation(e))
+            if (e.isUniqueViolation())
                 return makeError("duplicate", "code", "det finns redan ett förbund med koden '" + code + "'");
             throw;
         }
@@ -72,7 +72,7 @@ Result<Id> Repository::addMember(Id federationId, const std::string& code, const
                 .bind(4, codeOf(kind))
                 .run();
         } catch (const StoreError& e) {
-            if (isUniqueViolation(e))
+            if (e.isUniqueViolation())
                 return makeError("duplicate", "code", "det finns redan en medlem med koden '" + code + "'");
             throw;
         }
@@ -118,7 +118,7 @@ Result<Id> Repository::addTeam(Id federationId, const std::string& code, const s
                 .bind(4, kommunId)
                 .run();
         } catch (const StoreError& e) {
-            if (isUniqueViolation(e))
+            if (e.isUniqueViolation())
                 return makeError("duplicate", "code", "det finns redan ett team med koden '" + code + "'");
             throw;
         }

@@ -233,7 +233,7 @@ Result<std::string> Repository::addTally(TallyDelta t)
                 .bind(8, t.batch);
             ins->run();
         } catch (const StoreError& e) {
-            if (isUniqueViolation(e))
+            if (e.isUniqueViolation())
                 return makeError("duplicate", "uid", "raden finns redan");
             throw;
         }

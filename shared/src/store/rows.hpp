@@ -15,11 +15,6 @@
 
 namespace samkoll::core::rows {
 
-inline bool isUniqueViolation(const StoreError& e)
-{
-    return e.code() == SQLITE_CONSTRAINT_UNIQUE || e.code() == SQLITE_CONSTRAINT_PRIMARYKEY;
-}
-
 inline std::optional<Date> optionalDate(const Statement& st, int column)
 {
     auto t = st.optionalText(column);

@@ -26,7 +26,7 @@ CaseFields parseFields(const json& j, const std::string& path)
             fail(path + "." + key, "okänt fält");
         if (value.is_null())
             out[key] = std::nullopt;
-        else if (value.is_string() && characters(value.get_ref<const std::string&>()) > 500)
+        else if (value.is_string() && utf8Characters(value.get_ref<const std::string&>()) > 500)
             fail(path + "." + key, "är för lång (högst 500 tecken)");
         else if (value.is_string())
             out[key] = value.get<std::string>();

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "samkoll/domain/result.hpp"
+#include "samkoll/domain/text.hpp"
 #include "samkoll/domain/terms.hpp"
 
 namespace samkoll::core::json_reader {
@@ -37,15 +38,6 @@ inline std::string join(const std::string& path, const char* key)
     return path.empty() ? key : path + "." + key;
 }
 
-/// Characters (not bytes) of UTF-8 text.
-inline std::size_t characters(const std::string& s)
-{
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        n += (c & 0xC0) != 0x80;
-    return n;
-}
-
 /// A non-empty text of at most `maxChars` characters, without control characters.
 inline std::string text(const nlohmann::json& obj, const std::string& path, const char* key, std::size_t maxChars = 200)
 {
@@ -53,7 +45,7 @@ inline std::string text(const nlohmann::json& obj, const std::string& path, cons
     if (!v.is_string() || v.get_ref<const std::string&>().empty())
         fail(join(path, key), "ska vara en icke-tom text");
     const auto& s = v.get_ref<const std::string&>();
-    if (characters(s) > maxChars)
+    if (utf8Characters(s) > maxChars)
         fail(join(path, key), "är för lång (högst " + std::to_string(maxChars) + " tecken)");
     return s;
 }
@@ -62,9 +54,8 @@ inline std::string text(const nlohmann::json& obj, const std::string& path, cons
 inline std::string label(const nlohmann::json& obj, const std::string& path, const char* key, std::size_t maxChars = 200)
 {
     auto s = text(obj, path, key, maxChars);
-    for (unsigned char c : s)
-        if (c < 0x20 || c == 0x7f)
-            fail(join(path, key), "innehåller styrtecken");
+    if (hasControlCharacters(s))
+        fail(join(path, key), "innehåller styrtecken");
     return s;
 }
 

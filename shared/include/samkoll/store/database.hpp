@@ -28,6 +28,8 @@ public:
     [[nodiscard]] int code() const { return m_code; }
     /// The statement that failed (for the log), empty when not known.
     [[nodiscard]] const std::string& sql() const { return m_sql; }
+    /// A UNIQUE or PRIMARY KEY constraint refused the write (not a CHECK or a foreign key).
+    [[nodiscard]] bool isUniqueViolation() const;
 
 private:
     int m_code;
