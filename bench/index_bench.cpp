@@ -17,12 +17,13 @@
 #include <string>
 #include <vector>
 
+#include "bench_common.hpp"
 #include "samkoll/index/index_engine.hpp"
 #include "samkoll/io/budget_json.hpp"
 #include "samkoll/store/repository.hpp"
 
 using namespace samkoll::core;
-using Clock = std::chrono::steady_clock;
+using namespace samkoll::bench;
 
 namespace {
 
@@ -34,32 +35,6 @@ struct Options {
     int repeat = 3;
     std::string db;
 };
-
-double seconds(Clock::time_point a, Clock::time_point b)
-{
-    return std::chrono::duration<double>(b - a).count();
-}
-
-long peakRssMb()
-{
-    rusage ru{};
-    getrusage(RUSAGE_SELF, &ru);
-    return ru.ru_maxrss / 1024;
-}
-
-[[noreturn]] void die(const Error& e)
-{
-    std::cerr << "index_bench: " << e.describe() << "\n";
-    std::exit(1);
-}
-
-template <typename T>
-T must(Result<T> r)
-{
-    if (!r)
-        die(r.error());
-    return std::move(r).value();
-}
 
 void generate(Database& db, const Options& o)
 {
@@ -170,6 +145,7 @@ void generate(Database& db, const Options& o)
 
 int main(int argc, char** argv)
 {
+    programName() = "index_bench";
     Options o;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string key = argv[i];

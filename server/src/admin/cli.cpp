@@ -19,8 +19,10 @@
 #include "samkoll/io/budget_json.hpp"
 #include "samkoll/io/csv.hpp"
 #include "samkoll/finance/finance_store.hpp"
+#include "samkoll/io/finance_import.hpp"
 #include "samkoll/io/importers.hpp"
 #include "samkoll/report/finance_report.hpp"
+#include "samkoll/report/format.hpp"
 #include "samkoll/report/index_report.hpp"
 #include "samkoll/report/participant_stats.hpp"
 #include "samkoll/store/repository.hpp"
@@ -45,6 +47,10 @@ Användning:
   samkolld finance forecast --db FIL --line KOD --year ÅR --amount KR
   samkolld finance equity   --db FIL --year ÅR --opening KR
   samkolld finance report   --db FIL --year ÅR [--tertial 1-3] [--format text|json]
+  samkolld finance import-budget  --db FIL --file BUDGET.csv [--revise]
+  samkolld finance import-outcome --db FIL --file UTFALL.csv [--dry-run]
+  samkolld finance mapping  --db FIL [--file MAPPNING.csv]  (utan --file: skriver den sparade mappningen)
+  samkolld finance sie      --db FIL --file FIL.se [--mapping MAPPNING.csv] [--dry-run] [--budget]
           (belopp i kronor med tecken: intäkter positiva, kostnader negativa; öre med decimalkomma)
   samkolld init        --db FIL
   samkolld demo        --db FIL [--seed N]
@@ -95,12 +101,12 @@ struct UsageError {
 
 Args parse(const std::vector<std::string>& raw)
 {
-    static const std::set<std::string> kFlags{"replace", "help", "allow-plain", "version", "net", "revise"};
+    static const std::set<std::string> kFlags{"replace", "help", "allow-plain", "version", "net", "revise", "dry-run", "budget"};
     static const std::set<std::string> kValued{"db",   "code",    "name", "kind",   "kommun",     "federation",
                                                "file", "year",    "team", "format", "tertial",    "from",
                                                "to",   "seed",    "by",   "entered-by", "cert", "key", "host", "days", "address", "port", "threads",
                                                "login", "role", "device", "group", "unit", "member", "line",
-                                               "amount", "months", "month", "opening"};
+                                               "amount", "months", "month", "opening", "mapping"};
     Args a;
     for (std::size_t i = 0; i < raw.size(); ++i) {
         const std::string& s = raw[i];
@@ -384,7 +390,8 @@ int cmdFinance(const Args& a, std::ostream& out)
 {
     using namespace finance;
     if (a.words.size() < 2)
-        throw UsageError{"ange vad: finance unit|line|budget|outcome|forecast|equity|report"};
+        throw UsageError{"ange vad: finance unit|line|budget|outcome|forecast|equity|report|import-budget|"
+                         "import-outcome|mapping|sie"};
     const auto& what = a.words[1];
     auto db = openDb(a);
     Repository repo(*db);
@@ -454,6 +461,51 @@ int cmdFinance(const Args& a, std::ostream& out)
             out << operatingReportToJson(header, f.report, f.equity).dump(2) << "\n";
         else
             out << renderOperatingReportText(header, f.report, f.equity);
+        return 0;
+    }
+    if (what == "import-budget") {
+        const auto path = required(a, "file");
+        const auto summary = check(importFinanceBudget(store, fed.id, readFile(path), path, a.flags.count("revise") > 0));
+        out << path << ": budget för " << summary.rows << " rader sparad (" << summary.created << " nya budgetrader)"
+            << (a.flags.count("revise") ? ", som reviderad budget" : "") << ".\n";
+        return 0;
+    }
+    if (what == "import-outcome") {
+        const auto path = required(a, "file");
+        const auto result = check(importFinanceOutcome(store, fed.id, readFile(path), path, a.flags.count("dry-run") == 0));
+        out << path << ":\n" << describeOutcomeImport(result);
+        return 0;
+    }
+    if (what == "mapping") {
+        if (a.has("file")) {
+            const auto path = required(a, "file");
+            const auto summary = check(importAccountMapping(store, fed.id, readFile(path), path));
+            out << "Kontomappningen är sparad: " << summary.rows << " regler.\n";
+            return 0;
+        }
+        const auto rules = check(store.mapping(fed.id));
+        if (rules.empty())
+            out << "Ingen kontomappning ännu (samkolld finance mapping --file MAPPNING.csv).\n";
+        for (const auto& r : rules)
+            out << padRight(r.accountsText(), 14)
+                << padRight(r.object.empty() ? std::string() : "dim " + r.dimension + " objekt " + r.object, 24) << "→ "
+                << r.line << "\n";
+        return 0;
+    }
+    if (what == "sie") {
+        const auto path = required(a, "file");
+        if (a.has("mapping")) {
+            const auto mappingPath = a.get("mapping");
+            check(importAccountMapping(store, fed.id, readFile(mappingPath), mappingPath));
+        }
+        std::ifstream in(path, std::ios::binary);
+        if (!in)
+            throw Failure{makeError("file", "file", "kan inte läsa " + path)};
+        SieOptions options;
+        options.apply = a.flags.count("dry-run") == 0;
+        options.budget = a.flags.count("budget") > 0;
+        const auto result = check(importSie(store, fed.id, in, path, options));
+        out << describeSieImport(result);
         return 0;
     }
     throw UsageError{"okänt: finance " + what};

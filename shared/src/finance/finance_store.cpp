@@ -2,6 +2,7 @@
 #include "samkoll/finance/finance_store.hpp"
 
 #include <map>
+#include <tuple>
 
 #include "samkoll/store/repository.hpp"
 
@@ -35,6 +36,16 @@ std::string_view sourceCode(OutcomeSource s)
     }
     return "entered";
 }
+
+/// A line's utfall per month as the follow-up counts it: of the rows the
+/// sources gave, the one that wins (entered, then SIE, then CSV — see
+/// OutcomeSource). SQLite takes the bare columns of a min() aggregate from
+/// the row that has the minimum, so each (line, year, month) yields that row.
+constexpr const char* kEffectiveOutcome =
+    "SELECT o.line_id, o.year, o.month, o.amount, "
+    "min(CASE o.source WHEN 'entered' THEN 0 WHEN 'sie' THEN 1 ELSE 2 END) "
+    "FROM line_outcome o JOIN budget_line l ON l.id = o.line_id "
+    "WHERE l.federation_id = ?1 AND o.year BETWEEN ?2 AND ?3 GROUP BY o.line_id, o.year, o.month";
 
 }  // namespace
 
@@ -263,6 +274,126 @@ Status FinanceStore::setOpeningEquity(Id federationId, int year, Amount amount)
     });
 }
 
+Status FinanceStore::setMapping(Id federationId, const std::vector<MappingRule>& rules)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        m_db.prepare("DELETE FROM account_mapping WHERE federation_id = ?").bind(1, federationId).run();
+        auto insert = m_db.prepare(
+            "INSERT INTO account_mapping (federation_id, position, account_from, account_to, dimension, object, line_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        int position = 0;
+        for (const auto& r : rules) {
+            if (r.accountFrom.empty() && r.object.empty())
+                return makeError("required", "account", "en regel behöver konton, ett objekt eller båda (rad " +
+                                                            std::to_string(position + 1) + ")");
+            auto line = lineId(federationId, r.line, "line");
+            if (!line)
+                return line.error();
+            insert.bind(1, federationId)
+                .bind(2, ++position)
+                .bind(3, r.accountFrom)
+                .bind(4, r.accountTo.empty() ? r.accountFrom : r.accountTo)
+                .bind(5, r.dimension)
+                .bind(6, r.object)
+                .bind(7, *line)
+                .run();
+        }
+        return {};
+    });
+}
+
+Result<std::vector<MappingRule>> FinanceStore::mapping(Id federationId)
+{
+    return guarded<std::vector<MappingRule>>([&]() -> Result<std::vector<MappingRule>> {
+        std::vector<MappingRule> out;
+        auto st = m_db.prepare(
+            "SELECT m.account_from, m.account_to, m.dimension, m.object, l.code FROM account_mapping m "
+            "JOIN budget_line l ON l.id = m.line_id WHERE m.federation_id = ? ORDER BY m.position");
+        st.bind(1, federationId);
+        while (st.step())
+            out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4)});
+        return out;
+    });
+}
+
+Result<std::vector<OutcomeChange>> FinanceStore::replaceImportedOutcome(Id federationId, OutcomeSource source,
+                                                                         const std::set<YearMonth>& months,
+                                                                         const std::vector<OutcomeCell>& cells,
+                                                                         const std::string& fileName, bool apply)
+{
+    if (source == OutcomeSource::Entered)
+        return makeError("invalid_value", "source", "en import ersätter importerat utfall, inte inmatat");
+    const auto sourceText = std::string(sourceCode(source));
+    auto body = [&]() -> Result<std::vector<OutcomeChange>> {
+        std::set<int> years;
+        for (const auto& [y, m] : months)
+            years.insert(y);
+        for (int y : years)
+            if (auto s = checkUnlocked(federationId, y, "outcome"); !s)
+                return s.error();
+        std::map<std::string, Id> ids;
+        auto lineRows = m_db.prepare("SELECT code, id FROM budget_line WHERE federation_id = ?");
+        lineRows.bind(1, federationId);
+        while (lineRows.step())
+            ids[lineRows.text(0)] = lineRows.integer(1);
+        using Key = std::tuple<std::string, int, int>;
+        std::map<Key, std::pair<Amount, Amount>> diff;  // before, after
+        auto old = m_db.prepare(
+            "SELECT l.code, o.year, o.month, o.amount FROM line_outcome o JOIN budget_line l ON l.id = o.line_id "
+            "WHERE l.federation_id = ? AND o.source = ?");
+        old.bind(1, federationId).bind(2, sourceText);
+        while (old.step()) {
+            const int y = static_cast<int>(old.integer(1)), m = static_cast<int>(old.integer(2));
+            if (months.count({y, m}))
+                diff[{old.text(0), y, m}].first = old.integer(3);
+        }
+        for (const auto& c : cells) {
+            if (!ids.count(c.line))
+                return makeError("not_found", "line", "budgetraden '" + c.line + "' finns inte");
+            if (!months.count({c.year, c.month}))
+                return makeError("invalid_value", "month", "utfall för " + std::to_string(c.year) + "-" +
+                                                               std::to_string(c.month) + " utanför importens period");
+            diff[{c.line, c.year, c.month}].second += c.amount;
+        }
+        std::vector<OutcomeChange> changes;
+        for (const auto& [key, v] : diff)
+            if (v.first != v.second)
+                changes.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), v.first, v.second});
+        if (!apply)
+            return changes;
+        auto erase = m_db.prepare(
+            "DELETE FROM line_outcome WHERE source = ? AND year = ? AND month = ? "
+            "AND line_id IN (SELECT id FROM budget_line WHERE federation_id = ?)");
+        for (const auto& [y, m] : months)
+            erase.bind(1, sourceText).bind(2, y).bind(3, m).bind(4, federationId).run();
+        auto insert = m_db.prepare("INSERT INTO line_outcome (line_id, year, month, source, amount) VALUES (?, ?, ?, ?, ?)");
+        for (const auto& [key, v] : diff) {
+            if (v.second == 0)
+                continue;
+            insert.bind(1, ids.at(std::get<0>(key)))
+                .bind(2, std::get<1>(key))
+                .bind(3, std::get<2>(key))
+                .bind(4, sourceText)
+                .bind(5, v.second)
+                .run();
+        }
+        std::string monthText;
+        for (const auto& [y, m] : months)
+            monthText += (monthText.empty() ? "" : ",") + std::to_string(y * 100 + m);
+        m_db.prepare("INSERT INTO finance_import (federation_id, source, file_name, imported_at, months, summary) "
+                     "VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?)")
+            .bind(1, federationId)
+            .bind(2, sourceText)
+            .bind(3, fileName)
+            .bind(4, monthText)
+            .bind(5, std::to_string(cells.size()) + " belopp, " + std::to_string(changes.size()) + " ändrade")
+            .run();
+        return changes;
+    };
+    return apply ? inTransaction<std::vector<OutcomeChange>>(m_db, body)
+                 : guarded<std::vector<OutcomeChange>>(body);
+}
+
 Result<std::vector<LineFigures>> FinanceStore::yearFigures(Id federationId, int year)
 {
     return guarded<std::vector<LineFigures>>([&]() -> Result<std::vector<LineFigures>> {
@@ -299,14 +430,12 @@ Result<std::vector<LineFigures>> FinanceStore::yearFigures(Id federationId, int 
                 (*f.budgetMonths)[static_cast<std::size_t>(month - 1)] = budgets.integer(2);
             }
         }
-        auto outcome = m_db.prepare(
-            "SELECT o.line_id, o.year, o.month, sum(o.amount) FROM line_outcome o JOIN budget_line l ON l.id = o.line_id "
-            "WHERE l.federation_id = ? AND o.year IN (?, ?) GROUP BY o.line_id, o.year, o.month");
-        outcome.bind(1, federationId).bind(2, year).bind(3, year - 1);
-        while (outcome.step()) {
-            auto& f = out[index.at(outcome.integer(0))];
-            auto& months = outcome.integer(1) == year ? f.outcome : f.outcomePriorYear;
-            months[static_cast<std::size_t>(outcome.integer(2) - 1)] = outcome.integer(3);
+        auto outcome = m_db.cached(kEffectiveOutcome);
+        outcome->bind(1, federationId).bind(2, year - 1).bind(3, year);
+        while (outcome->step()) {
+            auto& f = out[index.at(outcome->integer(0))];
+            auto& months = outcome->integer(1) == year ? f.outcome : f.outcomePriorYear;
+            months[static_cast<std::size_t>(outcome->integer(2) - 1)] = outcome->integer(3);
         }
         auto forecast = m_db.prepare(
             "SELECT f.line_id, f.amount FROM line_forecast f JOIN budget_line l ON l.id = f.line_id "
@@ -331,12 +460,13 @@ Result<Amount> FinanceStore::openingEquity(Id federationId, int year)
         const auto from = static_cast<int>(entered.integer(0));
         Amount equity = entered.integer(1);
         // Each year's closing = opening + that year's utfall, up to the year before.
-        auto results = m_db.prepare(
-            "SELECT ifnull(sum(o.amount), 0) FROM line_outcome o JOIN budget_line l ON l.id = o.line_id "
-            "WHERE l.federation_id = ? AND o.year >= ? AND o.year < ?");
-        results.bind(1, federationId).bind(2, from).bind(3, year);
-        results.step();
-        return equity + results.integer(0);
+        if (from < year) {
+            auto results = m_db.cached(std::string("SELECT ifnull(sum(amount), 0) FROM (") + kEffectiveOutcome + ")");
+            results->bind(1, federationId).bind(2, from).bind(3, year - 1);
+            results->step();
+            equity += results->integer(0);
+        }
+        return equity;
     });
 }
 

@@ -483,8 +483,35 @@ CREATE TABLE finance_setting (
 );
 )SQL";
 
-constexpr std::array<std::string_view, 8> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
-                                                      kMigration5, kMigration6, kMigration7, kMigration8};
+// Which accounts and cost objects of the accounting system feed which budget
+// line (domain.md §6, SIE import), in the order the kansli wrote them; and a
+// log of every finance import with what it replaced.
+constexpr std::string_view kMigration9 = R"SQL(
+CREATE TABLE account_mapping (
+    id            INTEGER PRIMARY KEY,
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    position      INTEGER NOT NULL,
+    account_from  TEXT NOT NULL DEFAULT '',
+    account_to    TEXT NOT NULL DEFAULT '',
+    dimension     TEXT NOT NULL DEFAULT '',
+    object        TEXT NOT NULL DEFAULT '',
+    line_id       INTEGER NOT NULL REFERENCES budget_line(id),
+    CHECK (account_from <> '' OR object <> '')
+);
+CREATE INDEX account_mapping_federation ON account_mapping(federation_id, position);
+CREATE TABLE finance_import (
+    id            INTEGER PRIMARY KEY,
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    source        TEXT NOT NULL CHECK (source IN ('csv', 'sie')),
+    file_name     TEXT NOT NULL,
+    imported_at   TEXT NOT NULL,
+    months        TEXT NOT NULL,
+    summary       TEXT NOT NULL
+);
+)SQL";
+
+constexpr std::array<std::string_view, 9> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4, kMigration5,
+                                                      kMigration6, kMigration7, kMigration8, kMigration9};
 
 }  // namespace
 

@@ -25,4 +25,7 @@ std::string printable(std::string_view text, std::size_t maxChars = 100);
 /// 0x80–0x9F; the five bytes 1252 leaves undefined become U+FFFD.
 std::string fromWindows1252(std::string_view text);
 
+/// Code page 437 (what the SIE standard calls PC8) as UTF-8.
+std::string fromCp437(std::string_view text);
+
 }  // namespace samkoll::core

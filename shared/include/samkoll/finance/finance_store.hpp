@@ -3,11 +3,13 @@
 
 #include <array>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "samkoll/domain/entities.hpp"
 #include "samkoll/domain/result.hpp"
+#include "samkoll/finance/account_mapping.hpp"
 #include "samkoll/finance/follow_up.hpp"
 #include "samkoll/store/database.hpp"
 
@@ -28,8 +30,31 @@ struct LineDefinition {
     std::string member;  ///< a member contribution line's member (code), or empty
 };
 
-/// Where an amount of utfall came from; a re-import replaces its own source only.
+/// Where an amount of utfall came from; a re-import replaces its own source
+/// only. A month's utfall of a line is the entered amount when there is one
+/// (the kansli's correction), else the SIE import's, else the CSV import's —
+/// never their sum.
 enum class OutcomeSource { Entered, Csv, Sie };
+
+/// One line's utfall for one month.
+struct OutcomeCell {
+    std::string line;
+    int year = 0;
+    int month = 0;
+    Amount amount = 0;
+};
+
+/// What an import changed (or would change) of a line's imported utfall for a month.
+struct OutcomeChange {
+    std::string line;
+    int year = 0;
+    int month = 0;
+    Amount before = 0;
+    Amount after = 0;
+};
+
+/// A year-month, as (year, month).
+using YearMonth = std::pair<int, int>;
 
 /// The förbund's money in the store (domain.md §6): units, lines, budgets
 /// with versions, monthly utfall, prognos, opening equity. Every function
@@ -38,6 +63,7 @@ enum class OutcomeSource { Entered, Csv, Sie };
 class FinanceStore {
 public:
     explicit FinanceStore(Database& db) : m_db(db) {}
+    [[nodiscard]] Database& database() { return m_db; }
 
     Result<Id> addUnit(Id federationId, const std::string& code, const std::string& name, bool netBudgeted);
     Result<Id> addLine(Id federationId, const LineDefinition& line);
@@ -56,6 +82,19 @@ public:
     /// The prognos for the full year; nullopt clears it (it is computed again).
     Status setForecast(Id federationId, const std::string& lineCode, int year, std::optional<Amount> amount);
     Status setOpeningEquity(Id federationId, int year, Amount amount);
+
+    /// Replaces the förbund's account mapping (every rule's line must exist).
+    Status setMapping(Id federationId, const std::vector<MappingRule>& rules);
+    Result<std::vector<MappingRule>> mapping(Id federationId);
+
+    /// An import of utfall: replaces everything `source` gave for `months`
+    /// (every line) by `cells`, so importing the same period again changes
+    /// nothing. Refused when a month lies in a locked year. With `apply`
+    /// false nothing is written (a preview). Returns what changed, by line and month.
+    Result<std::vector<OutcomeChange>> replaceImportedOutcome(Id federationId, OutcomeSource source,
+                                                              const std::set<YearMonth>& months,
+                                                              const std::vector<OutcomeCell>& cells,
+                                                              const std::string& fileName, bool apply = true);
 
     /// Every line with its figures for `year` (and last year's utfall), in one
     /// query per table.
