@@ -3,8 +3,13 @@
 // equity roll-forward and period locks, read back as the follow-up's figures.
 #include "fixtures.hpp"
 
+#include <sqlite3.h>
+
+#include <filesystem>
+
 #include "samkoll/finance/finance_store.hpp"
 #include "samkoll/io/csv.hpp"
+#include "samkoll/store/schema.hpp"
 
 using namespace samkoll::test;
 using namespace samkoll::core::finance;
@@ -113,4 +118,56 @@ TEST_CASE("Kronor as typed: grouping, decimal comma, minus signs, exact öre", "
     CHECK_FALSE(parseKronor("tio"));
     CHECK_FALSE(parseKronor(""));
     CHECK_FALSE(parseKronor("-"));
+}
+
+TEST_CASE("Finance store: a version 8 database's budgets, utfall per source and prognos survive the move to version 9",
+          "[core][finance][store][migration]")
+{
+    const auto path = std::filesystem::temp_directory_path() / ("samkoll-v8-" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(path);
+    {
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+        auto exec = [&](std::string_view sql) {
+            char* message = nullptr;
+            const int rc = sqlite3_exec(raw, std::string(sql).c_str(), nullptr, nullptr, &message);
+            INFO((message ? message : ""));
+            sqlite3_free(message);
+            REQUIRE(rc == SQLITE_OK);
+        };
+        const auto migrations = samkoll::core::schemaMigrations();
+        for (std::size_t i = 0; i < 8; ++i)
+            exec(migrations[i]);
+        exec("PRAGMA user_version = 8");
+        exec("INSERT INTO federation (id, code, name) VALUES (1, 'sf', 'Förbundet')");
+        exec("INSERT INTO budget_unit (id, federation_id, code, name) VALUES (1, 1, 'SAMO', 'Ordinarie')");
+        exec("INSERT INTO budget_line (id, federation_id, unit_id, code, name, line_group, position) "
+             "VALUES (1, 1, 1, 'kansli', 'Kansli', 'administration', 1)");
+        exec("INSERT INTO line_budget (line_id, year, version, month, amount) VALUES (1, 2025, 1, 0, -100000), "
+             "(1, 2025, 2, 0, -120000)");
+        exec("INSERT INTO line_outcome (line_id, year, month, source, amount) VALUES (1, 2025, 1, 'sie', -9000), "
+             "(1, 2025, 1, 'entered', -8000), (1, 2025, 2, 'csv', -7000), (1, 2024, 12, 'sie', -6000)");
+        exec("INSERT INTO line_forecast (line_id, year, amount) VALUES (1, 2025, -110000)");
+        sqlite3_close(raw);
+    }
+    {
+        auto db = Database::open(path.string());
+        REQUIRE(db);
+        CHECK((*db)->schemaVersion() == samkoll::core::currentSchemaVersion());
+        FinanceStore store(**db);
+        auto figures = store.yearFigures(1, 2025);
+        REQUIRE(figures);
+        REQUIRE(figures->size() == 1);
+        const auto& f = figures->front();
+        CHECK(f.budgetYear == -120000);           // the version in force
+        CHECK(f.outcome[0] == -8000);             // entered wins over SIE (not their sum)
+        CHECK(f.outcome[1] == -7000);
+        CHECK(f.outcomePriorYear[11] == -6000);
+        CHECK(f.forecast == -110000);
+        // The original budget version is still there.
+        auto versions = (*db)->prepare("SELECT count(*) FROM line_budget WHERE month = 0");
+        REQUIRE(versions.step());
+        CHECK(versions.integer(0) == 2);
+    }
+    std::filesystem::remove(path);
 }

@@ -302,7 +302,7 @@ TEST_CASE("SIE: a broken file is refused with the line and changes nothing", "[c
     CHECK(fx.count("line_outcome") == rows);
 }
 
-TEST_CASE("SIE: a preview writes nothing; a locked year is left as it was; entered utfall wins", "[core][finance][sie]")
+TEST_CASE("SIE: a preview writes nothing, a locked year is left as it was, entered utfall wins", "[core][finance][sie]")
 {
     SieFixture fx;
     SECTION("preview")

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include "samkoll/store/repository.hpp"
 
@@ -24,6 +25,7 @@ constexpr GroupTerm kGroups[] = {
     {LineGroup::Financial, "financial", "Finansiella poster"},
 };
 
+/// The column of line_outcome that holds what a source gave.
 std::string_view sourceCode(OutcomeSource s)
 {
     switch (s) {
@@ -37,15 +39,8 @@ std::string_view sourceCode(OutcomeSource s)
     return "entered";
 }
 
-/// A line's utfall per month as the follow-up counts it: of the rows the
-/// sources gave, the one that wins (entered, then SIE, then CSV — see
-/// OutcomeSource). SQLite takes the bare columns of a min() aggregate from
-/// the row that has the minimum, so each (line, year, month) yields that row.
-constexpr const char* kEffectiveOutcome =
-    "SELECT o.line_id, o.year, o.month, o.amount, "
-    "min(CASE o.source WHEN 'entered' THEN 0 WHEN 'sie' THEN 1 ELSE 2 END) "
-    "FROM line_outcome o JOIN budget_line l ON l.id = o.line_id "
-    "WHERE l.federation_id = ?1 AND o.year BETWEEN ?2 AND ?3 GROUP BY o.line_id, o.year, o.month";
+/// A month's utfall: the entered amount, else SIE's, else CSV's (see OutcomeSource).
+constexpr const char* kEffective = "coalesce(entered, sie, csv)";
 
 }  // namespace
 
@@ -177,15 +172,17 @@ Status FinanceStore::writeBudget(Id federationId, const std::string& lineCode, i
         auto line = lineId(federationId, lineCode);
         if (!line)
             return line.error();
-        auto current = m_db.prepare("SELECT ifnull(max(version), 0) FROM line_budget WHERE line_id = ? AND year = ?");
-        current.bind(1, *line).bind(2, year);
+        auto current = m_db.prepare(
+            "SELECT ifnull(max(version), 0) FROM line_budget WHERE federation_id = ? AND year = ? AND line_id = ?");
+        current.bind(1, federationId).bind(2, year).bind(3, *line);
         current.step();
         const std::int64_t inForce = current.integer(0);
         const std::int64_t version = newVersion || inForce == 0 ? inForce + 1 : inForce;
-        m_db.prepare("DELETE FROM line_budget WHERE line_id = ? AND year = ? AND version = ?")
-            .bind(1, *line)
+        m_db.prepare("DELETE FROM line_budget WHERE federation_id = ? AND year = ? AND line_id = ? AND version = ?")
+            .bind(1, federationId)
             .bind(2, year)
-            .bind(3, version)
+            .bind(3, *line)
+            .bind(4, version)
             .run();
         Amount total = yearAmount;
         if (months) {
@@ -193,11 +190,15 @@ Status FinanceStore::writeBudget(Id federationId, const std::string& lineCode, i
             for (Amount m : *months)
                 total += m;
         }
-        auto insert = m_db.prepare("INSERT INTO line_budget (line_id, year, version, month, amount) VALUES (?, ?, ?, ?, ?)");
-        insert.bind(1, *line).bind(2, year).bind(3, version).bind(4, 0).bind(5, total).run();
+        auto insert = m_db.prepare(
+            "INSERT INTO line_budget (federation_id, year, line_id, version, month, amount) VALUES (?, ?, ?, ?, ?, ?)");
+        auto put = [&](int month, Amount amount) {
+            insert.bind(1, federationId).bind(2, year).bind(3, *line).bind(4, version).bind(5, month).bind(6, amount).run();
+        };
+        put(0, total);
         if (months)
             for (int m = 1; m <= 12; ++m)
-                insert.bind(1, *line).bind(2, year).bind(3, version).bind(4, m).bind(5, (*months)[static_cast<std::size_t>(m - 1)]).run();
+                put(m, (*months)[static_cast<std::size_t>(m - 1)]);
         return {};
     });
 }
@@ -225,12 +226,13 @@ Status FinanceStore::setOutcome(Id federationId, const std::string& lineCode, in
         auto line = lineId(federationId, lineCode);
         if (!line)
             return line.error();
-        m_db.prepare("INSERT INTO line_outcome (line_id, year, month, source, amount) VALUES (?, ?, ?, ?, ?) "
-                     "ON CONFLICT (line_id, year, month, source) DO UPDATE SET amount = excluded.amount")
-            .bind(1, *line)
+        const std::string column(sourceCode(source));
+        m_db.prepare("INSERT INTO line_outcome (federation_id, year, line_id, month, " + column + ") VALUES (?, ?, ?, ?, ?) "
+                     "ON CONFLICT (federation_id, year, line_id, month) DO UPDATE SET " + column + " = excluded." + column)
+            .bind(1, federationId)
             .bind(2, year)
-            .bind(3, month)
-            .bind(4, sourceCode(source))
+            .bind(3, *line)
+            .bind(4, month)
             .bind(5, amount)
             .run();
         return {};
@@ -246,14 +248,19 @@ Status FinanceStore::setForecast(Id federationId, const std::string& lineCode, i
         if (!line)
             return line.error();
         if (!amount) {
-            m_db.prepare("DELETE FROM line_forecast WHERE line_id = ? AND year = ?").bind(1, *line).bind(2, year).run();
+            m_db.prepare("DELETE FROM line_forecast WHERE federation_id = ? AND year = ? AND line_id = ?")
+                .bind(1, federationId)
+                .bind(2, year)
+                .bind(3, *line)
+                .run();
             return {};
         }
-        m_db.prepare("INSERT INTO line_forecast (line_id, year, amount) VALUES (?, ?, ?) "
-                     "ON CONFLICT (line_id, year) DO UPDATE SET amount = excluded.amount")
-            .bind(1, *line)
+        m_db.prepare("INSERT INTO line_forecast (federation_id, year, line_id, amount) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT (federation_id, year, line_id) DO UPDATE SET amount = excluded.amount")
+            .bind(1, federationId)
             .bind(2, year)
-            .bind(3, *amount)
+            .bind(3, *line)
+            .bind(4, *amount)
             .run();
         return {};
     });
@@ -323,7 +330,7 @@ Result<std::vector<OutcomeChange>> FinanceStore::replaceImportedOutcome(Id feder
 {
     if (source == OutcomeSource::Entered)
         return makeError("invalid_value", "source", "en import ersätter importerat utfall, inte inmatat");
-    const auto sourceText = std::string(sourceCode(source));
+    const std::string column(sourceCode(source));
     auto body = [&]() -> Result<std::vector<OutcomeChange>> {
         std::set<int> years;
         for (const auto& [y, m] : months)
@@ -338,10 +345,10 @@ Result<std::vector<OutcomeChange>> FinanceStore::replaceImportedOutcome(Id feder
             ids[lineRows.text(0)] = lineRows.integer(1);
         using Key = std::tuple<std::string, int, int>;
         std::map<Key, std::pair<Amount, Amount>> diff;  // before, after
-        auto old = m_db.prepare(
-            "SELECT l.code, o.year, o.month, o.amount FROM line_outcome o JOIN budget_line l ON l.id = o.line_id "
-            "WHERE l.federation_id = ? AND o.source = ?");
-        old.bind(1, federationId).bind(2, sourceText);
+        auto old = m_db.prepare("SELECT l.code, o.year, o.month, o." + column +
+                                " FROM line_outcome o JOIN budget_line l ON l.id = o.line_id "
+                                "WHERE o.federation_id = ? AND o.year BETWEEN ? AND ? AND o." + column + " IS NOT NULL");
+        old.bind(1, federationId).bind(2, years.empty() ? 0 : *years.begin()).bind(3, years.empty() ? 0 : *years.rbegin());
         while (old.step()) {
             const int y = static_cast<int>(old.integer(1)), m = static_cast<int>(old.integer(2));
             if (months.count({y, m}))
@@ -361,19 +368,26 @@ Result<std::vector<OutcomeChange>> FinanceStore::replaceImportedOutcome(Id feder
                 changes.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), v.first, v.second});
         if (!apply)
             return changes;
-        auto erase = m_db.prepare(
-            "DELETE FROM line_outcome WHERE source = ? AND year = ? AND month = ? "
-            "AND line_id IN (SELECT id FROM budget_line WHERE federation_id = ?)");
+        // Clear the source's column for the months, then write the new amounts;
+        // a month no source gives any longer goes.
+        auto erase = m_db.prepare("UPDATE line_outcome SET " + column +
+                                  " = NULL WHERE federation_id = ? AND year = ? AND month = ? AND " + column + " IS NOT NULL");
         for (const auto& [y, m] : months)
-            erase.bind(1, sourceText).bind(2, y).bind(3, m).bind(4, federationId).run();
-        auto insert = m_db.prepare("INSERT INTO line_outcome (line_id, year, month, source, amount) VALUES (?, ?, ?, ?, ?)");
+            erase.bind(1, federationId).bind(2, y).bind(3, m).run();
+        auto empty = m_db.prepare("DELETE FROM line_outcome WHERE federation_id = ? AND year = ? "
+                                  "AND entered IS NULL AND sie IS NULL AND csv IS NULL");
+        for (int y : years)
+            empty.bind(1, federationId).bind(2, y).run();
+        auto insert = m_db.prepare("INSERT INTO line_outcome (federation_id, year, line_id, month, " + column +
+                                   ") VALUES (?, ?, ?, ?, ?) ON CONFLICT (federation_id, year, line_id, month) DO UPDATE SET " +
+                                   column + " = excluded." + column);
         for (const auto& [key, v] : diff) {
             if (v.second == 0)
                 continue;
-            insert.bind(1, ids.at(std::get<0>(key)))
+            insert.bind(1, federationId)
                 .bind(2, std::get<1>(key))
-                .bind(3, std::get<2>(key))
-                .bind(4, sourceText)
+                .bind(3, ids.at(std::get<0>(key)))
+                .bind(4, std::get<2>(key))
                 .bind(5, v.second)
                 .run();
         }
@@ -383,7 +397,7 @@ Result<std::vector<OutcomeChange>> FinanceStore::replaceImportedOutcome(Id feder
         m_db.prepare("INSERT INTO finance_import (federation_id, source, file_name, imported_at, months, summary) "
                      "VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?)")
             .bind(1, federationId)
-            .bind(2, sourceText)
+            .bind(2, column)
             .bind(3, fileName)
             .bind(4, monthText)
             .bind(5, std::to_string(cells.size()) + " belopp, " + std::to_string(changes.size()) + " ändrade")
@@ -399,50 +413,55 @@ Result<std::vector<LineFigures>> FinanceStore::yearFigures(Id federationId, int 
     return guarded<std::vector<LineFigures>>([&]() -> Result<std::vector<LineFigures>> {
         ReadTransaction snapshot(m_db);
         std::vector<LineFigures> out;
-        std::map<Id, std::size_t> index;
-        auto lines = m_db.prepare(
+        std::unordered_map<Id, std::size_t> index;
+        auto lines = m_db.cached(
             "SELECT l.id, l.code, l.name, l.line_group, u.code FROM budget_line l JOIN budget_unit u ON u.id = l.unit_id "
             "WHERE l.federation_id = ? ORDER BY l.position");
-        lines.bind(1, federationId);
-        while (lines.step()) {
+        lines->bind(1, federationId);
+        while (lines->step()) {
             LineFigures f;
-            f.code = lines.text(1);
-            f.name = lines.text(2);
-            f.group = parseLineGroup(lines.view(3)).value_or(LineGroup::Administration);
-            f.unit = lines.text(4);
-            index[lines.integer(0)] = out.size();
+            f.code = lines->text(1);
+            f.name = lines->text(2);
+            f.group = parseLineGroup(lines->view(3)).value_or(LineGroup::Administration);
+            f.unit = lines->text(4);
+            index[lines->integer(0)] = out.size();
             out.push_back(std::move(f));
         }
-        // The version in force of each line's budget: year amount (month 0) and monthly amounts.
-        auto budgets = m_db.prepare(
-            "SELECT b.line_id, b.month, b.amount FROM line_budget b JOIN budget_line l ON l.id = b.line_id "
-            "WHERE l.federation_id = ?1 AND b.year = ?2 AND b.version = "
-            "(SELECT max(version) FROM line_budget v WHERE v.line_id = b.line_id AND v.year = ?2)");
-        budgets.bind(1, federationId).bind(2, year);
-        while (budgets.step()) {
-            auto& f = out[index.at(budgets.integer(0))];
-            const auto month = budgets.integer(1);
+        // Each line's budget for the year in the version in force (the highest):
+        // rows come by line and version, so a higher version replaces what came before.
+        auto budgets = m_db.cached(
+            "SELECT line_id, version, month, amount FROM line_budget WHERE federation_id = ? AND year = ?");
+        budgets->bind(1, federationId).bind(2, year);
+        std::unordered_map<Id, std::int64_t> versions;
+        while (budgets->step()) {
+            auto& f = out[index.at(budgets->integer(0))];
+            auto& inForce = versions[budgets->integer(0)];
+            if (budgets->integer(1) > inForce) {
+                inForce = budgets->integer(1);
+                f.budgetYear = 0;
+                f.budgetMonths.reset();
+            }
+            const auto month = budgets->integer(2);
             if (month == 0) {
-                f.budgetYear = budgets.integer(2);
+                f.budgetYear = budgets->integer(3);
             } else {
                 if (!f.budgetMonths)
                     f.budgetMonths = std::array<Amount, 12>{};
-                (*f.budgetMonths)[static_cast<std::size_t>(month - 1)] = budgets.integer(2);
+                (*f.budgetMonths)[static_cast<std::size_t>(month - 1)] = budgets->integer(3);
             }
         }
-        auto outcome = m_db.cached(kEffectiveOutcome);
+        auto outcome = m_db.cached(std::string("SELECT line_id, year, month, ") + kEffective +
+                                   " FROM line_outcome WHERE federation_id = ? AND year BETWEEN ? AND ?");
         outcome->bind(1, federationId).bind(2, year - 1).bind(3, year);
         while (outcome->step()) {
             auto& f = out[index.at(outcome->integer(0))];
-            auto& months = outcome->integer(1) == year ? f.outcome : f.outcomePriorYear;
-            months[static_cast<std::size_t>(outcome->integer(2) - 1)] = outcome->integer(3);
+            (outcome->integer(1) == year ? f.outcome : f.outcomePriorYear)[static_cast<std::size_t>(outcome->integer(2) - 1)] =
+                outcome->integer(3);
         }
-        auto forecast = m_db.prepare(
-            "SELECT f.line_id, f.amount FROM line_forecast f JOIN budget_line l ON l.id = f.line_id "
-            "WHERE l.federation_id = ? AND f.year = ?");
-        forecast.bind(1, federationId).bind(2, year);
-        while (forecast.step())
-            out[index.at(forecast.integer(0))].forecast = forecast.integer(1);
+        auto forecast = m_db.cached("SELECT line_id, amount FROM line_forecast WHERE federation_id = ? AND year = ?");
+        forecast->bind(1, federationId).bind(2, year);
+        while (forecast->step())
+            out[index.at(forecast->integer(0))].forecast = forecast->integer(1);
         return out;
     });
 }
@@ -450,21 +469,22 @@ Result<std::vector<LineFigures>> FinanceStore::yearFigures(Id federationId, int 
 Result<Amount> FinanceStore::openingEquity(Id federationId, int year)
 {
     return guarded<Amount>([&]() -> Result<Amount> {
-        auto entered = m_db.prepare(
+        auto entered = m_db.cached(
             "SELECT year, amount FROM opening_equity WHERE federation_id = ? AND year <= ? ORDER BY year DESC LIMIT 1");
-        entered.bind(1, federationId).bind(2, year);
-        if (!entered.step())
+        entered->bind(1, federationId).bind(2, year);
+        if (!entered->step())
             return makeError("not_found", "equity",
                              "ingående eget kapital saknas för " + std::to_string(year) +
                                  " – ange det för det första året, därefter räknas det fram");
-        const auto from = static_cast<int>(entered.integer(0));
-        Amount equity = entered.integer(1);
+        const auto from = static_cast<int>(entered->integer(0));
+        Amount equity = entered->integer(1);
         // Each year's closing = opening + that year's utfall, up to the year before.
         if (from < year) {
-            auto results = m_db.cached(std::string("SELECT ifnull(sum(amount), 0) FROM (") + kEffectiveOutcome + ")");
-            results->bind(1, federationId).bind(2, from).bind(3, year - 1);
-            results->step();
-            equity += results->integer(0);
+            auto sum = m_db.cached(std::string("SELECT ifnull(sum(") + kEffective +
+                                   "), 0) FROM line_outcome WHERE federation_id = ? AND year BETWEEN ? AND ?");
+            sum->bind(1, federationId).bind(2, from).bind(3, year - 1);
+            sum->step();
+            equity += sum->integer(0);
         }
         return equity;
     });
@@ -473,13 +493,14 @@ Result<Amount> FinanceStore::openingEquity(Id federationId, int year)
 Result<Amount> FinanceStore::allocation(Id federationId, int year)
 {
     return guarded<Amount>([&]() -> Result<Amount> {
-        auto st = m_db.prepare(
+        auto st = m_db.cached(
             "SELECT ifnull(sum(b.amount), 0) FROM line_budget b JOIN budget_line l ON l.id = b.line_id "
-            "WHERE l.federation_id = ?1 AND b.year = ?2 AND b.month = 0 AND l.line_group = 'income' AND l.member_id IS NOT NULL "
-            "AND b.version = (SELECT max(version) FROM line_budget v WHERE v.line_id = b.line_id AND v.year = ?2)");
-        st.bind(1, federationId).bind(2, year);
-        st.step();
-        return st.integer(0);
+            "WHERE b.federation_id = ?1 AND b.year = ?2 AND b.month = 0 AND l.line_group = 'income' AND l.member_id IS NOT NULL "
+            "AND b.version = (SELECT max(version) FROM line_budget v WHERE v.federation_id = ?1 AND v.year = ?2 "
+            "AND v.line_id = b.line_id)");
+        st->bind(1, federationId).bind(2, year);
+        st->step();
+        return st->integer(0);
     });
 }
 
@@ -495,7 +516,7 @@ Result<FollowUp> followUp(FinanceStore& store, Id federationId, int year, MonthR
     if (!opening && opening.error().code != "not_found")
         return opening.error();
     FollowUp f;
-    f.report = operatingReport(*figures, range);
+    f.report = operatingReport(std::move(*figures), range);
     f.equity = equityReport(opening ? *opening : 0, f.report, *allocation, rule);
     f.equity.openingKnown = static_cast<bool>(opening);
     return f;

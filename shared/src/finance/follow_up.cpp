@@ -97,28 +97,36 @@ Figures lineFigures(const LineFigures& line, MonthRange range)
 
 }  // namespace
 
-OperatingReport operatingReport(const std::vector<LineFigures>& lines, MonthRange range)
+OperatingReport operatingReport(std::vector<LineFigures> lines, MonthRange range)
 {
     OperatingReport report;
     report.range = range;
-    // Units in the order they first appear; groups in LineGroup order.
-    std::vector<std::string> unitOrder;
-    std::map<std::string, std::array<std::optional<Figures>, kLineGroupCount>> byUnit;
-    for (const auto& line : lines) {
-        LineReport r{line.code, line.name, line.group, line.unit, lineFigures(line, range)};
-        if (!byUnit.count(line.unit))
-            unitOrder.push_back(line.unit);
-        auto& slot = byUnit[line.unit][static_cast<std::size_t>(line.group)];
+    report.lines.reserve(lines.size());
+    // Units in the order they first appear (a förbund has a few); groups in LineGroup order.
+    struct UnitSums {
+        std::string unit;
+        std::array<std::optional<Figures>, kLineGroupCount> groups;
+    };
+    std::vector<UnitSums> units;
+    for (auto& line : lines) {
+        const Figures figures = lineFigures(line, range);
+        auto unit = std::find_if(units.begin(), units.end(), [&](const UnitSums& u) { return u.unit == line.unit; });
+        if (unit == units.end()) {
+            units.push_back({line.unit, {}});
+            unit = std::prev(units.end());
+        }
+        auto& slot = unit->groups[static_cast<std::size_t>(line.group)];
         if (!slot)
             slot = Figures{};
-        *slot += r.figures;
-        report.lines.push_back(std::move(r));
+        *slot += figures;
+        report.lines.push_back({std::move(line.code), std::move(line.name), line.group, std::move(line.unit), figures});
     }
-    for (const auto& unit : unitOrder) {
+    report.units.reserve(units.size());
+    for (auto& sums : units) {
         UnitReport u;
-        u.unit = unit;
+        u.unit = std::move(sums.unit);
         for (int g = 0; g < kLineGroupCount; ++g) {
-            const auto& slot = byUnit[unit][static_cast<std::size_t>(g)];
+            const auto& slot = sums.groups[static_cast<std::size_t>(g)];
             if (!slot)
                 continue;
             u.groups.push_back({static_cast<LineGroup>(g), *slot});

@@ -485,8 +485,58 @@ CREATE TABLE finance_setting (
 
 // Which accounts and cost objects of the accounting system feed which budget
 // line (domain.md §6, SIE import), in the order the kansli wrote them; and a
-// log of every finance import with what it replaced.
+// log of every finance import with what it replaced. The year's figures are
+// clustered on (förbund, year, line), so a förbund's year is one range of the
+// table rather than a lookup per line (bench/finance_bench); utfall is one
+// row per line and month with a column per source — the month's utfall is
+// coalesce(entered, sie, csv).
 constexpr std::string_view kMigration9 = R"SQL(
+CREATE TABLE line_budget_v9 (
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    year          INTEGER NOT NULL,
+    line_id       INTEGER NOT NULL REFERENCES budget_line(id),
+    version       INTEGER NOT NULL CHECK (version >= 1),
+    month         INTEGER NOT NULL CHECK (month BETWEEN 0 AND 12),
+    amount        INTEGER NOT NULL,
+    PRIMARY KEY (federation_id, year, line_id, version, month)
+) WITHOUT ROWID;
+INSERT INTO line_budget_v9 (federation_id, year, line_id, version, month, amount)
+    SELECT l.federation_id, b.year, b.line_id, b.version, b.month, b.amount
+    FROM line_budget b JOIN budget_line l ON l.id = b.line_id;
+DROP TABLE line_budget;
+ALTER TABLE line_budget_v9 RENAME TO line_budget;
+
+CREATE TABLE line_outcome_v9 (
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    year          INTEGER NOT NULL,
+    line_id       INTEGER NOT NULL REFERENCES budget_line(id),
+    month         INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+    entered       INTEGER,
+    sie           INTEGER,
+    csv           INTEGER,
+    PRIMARY KEY (federation_id, year, line_id, month)
+) WITHOUT ROWID;
+INSERT INTO line_outcome_v9 (federation_id, year, line_id, month, entered, sie, csv)
+    SELECT l.federation_id, o.year, o.line_id, o.month, max(CASE o.source WHEN 'entered' THEN o.amount END),
+           max(CASE o.source WHEN 'sie' THEN o.amount END), max(CASE o.source WHEN 'csv' THEN o.amount END)
+    FROM line_outcome o JOIN budget_line l ON l.id = o.line_id GROUP BY o.line_id, o.year, o.month;
+DROP TABLE line_outcome;
+ALTER TABLE line_outcome_v9 RENAME TO line_outcome;
+
+CREATE TABLE line_forecast_v9 (
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    year          INTEGER NOT NULL,
+    line_id       INTEGER NOT NULL REFERENCES budget_line(id),
+    amount        INTEGER NOT NULL,
+    PRIMARY KEY (federation_id, year, line_id)
+) WITHOUT ROWID;
+INSERT INTO line_forecast_v9 (federation_id, year, line_id, amount)
+    SELECT l.federation_id, f.year, f.line_id, f.amount FROM line_forecast f JOIN budget_line l ON l.id = f.line_id;
+DROP TABLE line_forecast;
+ALTER TABLE line_forecast_v9 RENAME TO line_forecast;
+
+CREATE INDEX budget_line_order ON budget_line(federation_id, position);
+
 CREATE TABLE account_mapping (
     id            INTEGER PRIMARY KEY,
     federation_id INTEGER NOT NULL REFERENCES federation(id),

@@ -104,8 +104,9 @@ struct OperatingReport {
     Figures result;
 };
 
-/// The driftredovisning of `lines` for `range` (pure: figures in, figures out).
-OperatingReport operatingReport(const std::vector<LineFigures>& lines, MonthRange range);
+/// The driftredovisning of `lines` for `range` (pure: figures in, figures out;
+/// pass the lines by move when they are not needed afterwards).
+OperatingReport operatingReport(std::vector<LineFigures> lines, MonthRange range);
 
 /// One tier of Nationella rådet's recommended maximum equity ("trappan"):
 /// `percent` of the allocation between `from` and `to` (nullopt = no upper end).
