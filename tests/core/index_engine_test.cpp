@@ -252,7 +252,9 @@ TEST_CASE("Reports: text and JSON carry every indicator row", "[core][index][rep
     CHECK(json["index"]["indicators"].size() == idx->federationIndex.indicators.size());
     CHECK(json["teams"].size() == 2);
     CHECK(json["index"]["total"]["max"] == idx->federationIndex.total.max);
-    CHECK(federationIndexToJson(*idx, "tb")["unit"]["code"] == "tb");
+    const auto team = federationIndexToJson(*idx, "tb");
+    CHECK(team["index"]["unit"]["code"] == "tb");  // the same shape for a team: its unit under "index"
+    CHECK(team["teams"].empty());
 
     auto missing = computeFederationIndex(*fx.db, fx.fed, Period::year(2019));
     REQUIRE_FALSE(missing);

@@ -381,6 +381,11 @@ TEST_CASE("The förbund's driftredovisning over the API: the kansli and the boar
         CHECK(j["lines"][0]["figures"]["budget_period"] == -40'000'000);  // öre: 4/12 of −1 200 000 kr
         CHECK(j["lines"][0]["figures"]["outcome"] == -15'000'000);
         CHECK(j["equity"]["opening_known"] == false);
+        // The whole follow-up in one shape; the board's copy is aggregates only.
+        CHECK(j.contains("member_contributions"));
+        CHECK(j.contains("cost_per_outcome"));
+        CHECK(j.contains("five_years"));
+        CHECK(j["suppressed_below"] == (std::string(login) == "styrelse" ? 5 : 0));
     }
     auto coordinator = reader("vns");
     auto refused = coordinator->request("GET", "/api/v1/finance?year=2021");

@@ -45,8 +45,8 @@ TEST_CASE("The local team index equals the server's after a sync", "[integration
         auto local = computeFederationIndex(device.database(), fedLocal, period);
         REQUIRE(remote);
         REQUIRE(local);
-        const auto r = federationIndexToJson(*remote, "vannas");
-        const auto l = federationIndexToJson(*local, "vannas");
+        const auto r = federationIndexToJson(*remote, "vannas").at("index");
+        const auto l = federationIndexToJson(*local, "vannas").at("index");
         REQUIRE(r["indicators"].size() == l["indicators"].size());
         for (std::size_t i = 0; i < r["indicators"].size(); ++i) {
             INFO(r["indicators"][i]["display_code"].dump());

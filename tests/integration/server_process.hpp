@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <sys/prctl.h>
+#include <csignal>
 #include <cstdlib>
 #include <sys/resource.h>
 #include <catch2/catch.hpp>
@@ -78,6 +80,8 @@ public:
         m_pid = fork();
         REQUIRE(m_pid >= 0);
         if (m_pid == 0) {
+            // Dies with the test: a test that aborts must not leave a child holding ctest's output open.
+            prctl(PR_SET_PDEATHSIG, SIGKILL);
             if (maxFiles > 0) {
                 const rlimit limit{static_cast<rlim_t>(maxFiles), static_cast<rlim_t>(maxFiles)};
                 setrlimit(RLIMIT_NOFILE, &limit);

@@ -95,8 +95,11 @@ TEST_CASE("samkolld demo and index: the real binary prints the demo förbund's r
     auto team = binary("index --db " + db + " --year 2021 --team vannas --format json");
     REQUIRE(team.code == 0);
     const auto t = nlohmann::json::parse(team.out);
-    CHECK(t["unit"]["name"] == "Samordningsteamet Vännäs");
-    CHECK(t["areas"][0]["figures"]["max"] == 58);
+    // The same shape as the förbund's report: the unit under "index", no teams.
+    CHECK(t["federation"]["code"] == j["federation"]["code"]);
+    CHECK(t["index"]["unit"]["name"] == "Samordningsteamet Vännäs");
+    CHECK(t["index"]["areas"][0]["figures"]["max"] == 58);
+    CHECK(t["teams"].empty());
 
     auto tertial = binary("index --db " + db + " --year 2021 --tertial 2 --team vindeln");
     REQUIRE(tertial.code == 0);

@@ -84,7 +84,7 @@ void Overview::reload()
                     out.periods.push_back(json::object());
                     continue;
                 }
-                out.periods.push_back(federationIndexToJson(*index, team));
+                out.periods.push_back(federationIndexToJson(*index, team).value("index", json::object()));
             }
             out.federation = e.federationIndex(year);
             return out;

@@ -46,7 +46,8 @@ Användning:
   samkolld finance outcome  --db FIL --line KOD --year ÅR --month 1-12 --amount KR
   samkolld finance forecast --db FIL --line KOD --year ÅR --amount KR
   samkolld finance equity   --db FIL --year ÅR --opening KR
-  samkolld finance report   --db FIL --year ÅR [--tertial 1-3] [--format text|json]
+  samkolld finance report   --db FIL --year ÅR [--tertial 1-3] [--format text|json|csv [--table drift|medlemmar|kostnad|femar]]
+  samkolld finance setting  --db FIL --key equity_rule|member_key --from DATUM --value VÄRDE
   samkolld finance import-budget  --db FIL --file BUDGET.csv [--revise]
   samkolld finance import-outcome --db FIL --file UTFALL.csv [--dry-run]
   samkolld finance mapping  --db FIL [--file MAPPNING.csv]  (utan --file: skriver den sparade mappningen)
@@ -106,7 +107,7 @@ Args parse(const std::vector<std::string>& raw)
                                                "file", "year",    "team", "format", "tertial",    "from",
                                                "to",   "seed",    "by",   "entered-by", "cert", "key", "host", "days", "address", "port", "threads",
                                                "login", "role", "device", "group", "unit", "member", "line",
-                                               "amount", "months", "month", "opening", "mapping"};
+                                               "amount", "months", "month", "opening", "mapping", "table", "key", "value"};
     Args a;
     for (std::size_t i = 0; i < raw.size(); ++i) {
         const std::string& s = raw[i];
@@ -390,7 +391,7 @@ int cmdFinance(const Args& a, std::ostream& out)
 {
     using namespace finance;
     if (a.words.size() < 2)
-        throw UsageError{"ange vad: finance unit|line|budget|outcome|forecast|equity|report|import-budget|"
+        throw UsageError{"ange vad: finance unit|line|budget|outcome|forecast|equity|report|setting|import-budget|"
                          "import-outcome|mapping|sie"};
     const auto& what = a.words[1];
     auto db = openDb(a);
@@ -452,15 +453,26 @@ int cmdFinance(const Args& a, std::ostream& out)
         return 0;
     }
     if (what == "report") {
-        const auto format = formatFrom(a);
         const int year = intOption(a, "year", 1990, 2200);
-        const int tertial = a.has("tertial") ? intOption(a, "tertial", 1, 3) : 3;
-        const auto f = check(followUp(store, fed.id, year, MonthRange::tertialToDate(tertial)));
-        const auto header = FinanceReportHeader::of(fed.name, year, a.has("tertial") ? std::optional<int>(tertial) : std::nullopt);
-        if (format == Format::Json)
-            out << operatingReportToJson(header, f.report, f.equity).dump(2) << "\n";
+        const auto tertial = a.has("tertial") ? std::optional<int>(intOption(a, "tertial", 1, 3)) : std::nullopt;
+        const auto overview = check(computeFinanceOverview(*db, fed.id, year, tertial));
+        const auto format = a.get("format", "text");
+        if (format == "json")
+            out << financeOverviewToJson(overview).dump(2) << "\n";
+        else if (format == "csv")
+            out << check(financeOverviewCsv(overview, a.get("table", "drift")));
+        else if (format == "text")
+            out << renderFinanceOverviewText(overview);
         else
-            out << renderOperatingReportText(header, f.report, f.equity);
+            throw UsageError{"--format ska vara text, json eller csv"};
+        return 0;
+    }
+    if (what == "setting") {
+        const auto from = Date::parse(required(a, "from"), "from");
+        if (!from)
+            throw UsageError{"--from ska vara ett datum ÅÅÅÅ-MM-DD"};
+        check(store.setSetting(fed.id, required(a, "key"), *from, required(a, "value")));
+        out << "Inställningen " << a.get("key") << " gäller från " << from->iso() << ".\n";
         return 0;
     }
     if (what == "import-budget") {

@@ -528,18 +528,14 @@ Response Api::finance(Call& c)
             return errorResponse(c.req, makeError("invalid_value", "tertial", "tertial ska vara 1, 2 eller 3"));
         tertial = static_cast<int>(*t);
     }
-    FinanceStore store(c.db);
-    const int y = static_cast<int>(*year);
-    auto f = followUp(store, c.device->federationId, y, MonthRange::tertialToDate(tertial));
-    if (!f)
-        return errorResponse(c.req, f.error());
-    std::string name;
-    if (auto feds = Repository(c.db).federations())
-        for (const auto& fed : *feds)
-            if (fed.id == c.device->federationId)
-                name = fed.name;
-    const auto header = FinanceReportHeader::of(name, y, c.query.count("tertial") ? std::optional<int>(tertial) : std::nullopt);
-    return jsonResponse(c.req, http::status::ok, operatingReportToJson(header, f->report, f->equity));
+    // The board reads aggregates only: counts of 1–4 behind a cost per person are hidden.
+    const int suppressBelow = c.device->role == Role::Board ? kSmallCell : 0;
+    auto overview = computeFinanceOverview(c.db, c.device->federationId, static_cast<int>(*year),
+                                           c.query.count("tertial") ? std::optional<int>(tertial) : std::nullopt,
+                                           suppressBelow);
+    if (!overview)
+        return errorResponse(c.req, overview.error());
+    return jsonResponse(c.req, http::status::ok, financeOverviewToJson(*overview));
 }
 
 Response Api::stats(Call& c)

@@ -5,6 +5,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include <nlohmann/json.hpp>
+
 #include "samkoll/store/repository.hpp"
 
 namespace samkoll::core::finance {
@@ -43,6 +45,61 @@ std::string_view sourceCode(OutcomeSource s)
 constexpr const char* kEffective = "coalesce(entered, sie, csv)";
 
 }  // namespace
+
+Result<EquityRule> parseEquityRule(std::string_view text)
+{
+    auto bad = [](const std::string& what) {
+        return makeError("invalid_value", "equity_rule",
+                         what + " – skriv {\"tiers\":[{\"from\":0,\"to\":7000000,\"percent\":20},"
+                                "{\"from\":7000000,\"percent\":15}],\"applies_up_to\":15000000} (kronor)");
+    };
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("tiers") || !j["tiers"].is_array() || j["tiers"].empty())
+        return bad("trappan ska vara JSON med minst ett steg");
+    auto kronorOf = [](const nlohmann::json& v) -> std::optional<Amount> {
+        if (!v.is_number_integer() || v.get<std::int64_t>() < 0 || v.get<std::int64_t>() > 10'000'000'000)
+            return std::nullopt;
+        return kronor(v.get<std::int64_t>());
+    };
+    EquityRule rule;
+    Amount previous = 0;
+    for (const auto& t : j["tiers"]) {
+        if (!t.is_object() || !t.contains("from") || !t.contains("percent"))
+            return bad("varje steg behöver from och percent");
+        const auto from = kronorOf(t["from"]);
+        if (!from || *from < previous)
+            return bad("stegens from ska vara kronor i stigande ordning");
+        EquityTier tier{*from, std::nullopt, 0};
+        if (t.contains("to") && !t["to"].is_null()) {
+            const auto to = kronorOf(t["to"]);
+            if (!to || *to <= *from)
+                return bad("ett stegs to ska vara större än dess from");
+            tier.to = to;
+        }
+        if (!t["percent"].is_number_integer() || t["percent"].get<int>() < 0 || t["percent"].get<int>() > 100)
+            return bad("percent ska vara 0–100");
+        tier.percent = t["percent"].get<int>();
+        previous = tier.to.value_or(*from);
+        rule.tiers.push_back(tier);
+    }
+    const auto limit = j.contains("applies_up_to") ? kronorOf(j["applies_up_to"]) : std::nullopt;
+    if (!limit)
+        return bad("applies_up_to (den största tilldelning trappan gäller för) saknas");
+    rule.appliesUpTo = *limit;
+    return rule;
+}
+
+std::string equityRuleToJson(const EquityRule& rule)
+{
+    nlohmann::json tiers = nlohmann::json::array();
+    for (const auto& t : rule.tiers) {
+        nlohmann::json tier{{"from", toKronor(t.from)}, {"percent", t.percent}};
+        if (t.to)
+            tier["to"] = toKronor(*t.to);
+        tiers.push_back(tier);
+    }
+    return nlohmann::json{{"tiers", tiers}, {"applies_up_to", toKronor(rule.appliesUpTo)}}.dump();
+}
 
 std::string_view codeOf(LineGroup g)
 {
@@ -281,6 +338,54 @@ Status FinanceStore::setOpeningEquity(Id federationId, int year, Amount amount)
     });
 }
 
+Status FinanceStore::setSetting(Id federationId, const std::string& key, const Date& validFrom, const std::string& value)
+{
+    if (key == kEquityRuleSetting) {
+        if (auto rule = parseEquityRule(value); !rule)
+            return rule.error();
+    } else if (key == kMemberKeySetting) {
+        if (value != "population_20_64" && value != "equal")
+            return makeError("invalid_value", "value", "fördelningsnyckeln ska vara population_20_64 eller equal");
+    } else {
+        return makeError("invalid_value", "key",
+                         "okänd inställning '" + key + "' – " + kEquityRuleSetting + " eller " + kMemberKeySetting);
+    }
+    return inTransaction<void>(m_db, [&]() -> Status {
+        if (auto s = checkUnlocked(federationId, validFrom.year, "valid_from"); !s)
+            return s;
+        m_db.prepare("INSERT INTO finance_setting (federation_id, key, valid_from, value) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT (federation_id, key, valid_from) DO UPDATE SET value = excluded.value")
+            .bind(1, federationId)
+            .bind(2, key)
+            .bind(3, validFrom.iso())
+            .bind(4, value)
+            .run();
+        return {};
+    });
+}
+
+Result<std::optional<std::string>> FinanceStore::setting(Id federationId, const std::string& key, const Date& day)
+{
+    return guarded<std::optional<std::string>>([&]() -> Result<std::optional<std::string>> {
+        auto st = m_db.cached("SELECT value FROM finance_setting WHERE federation_id = ? AND key = ? AND valid_from <= ? "
+                              "ORDER BY valid_from DESC LIMIT 1");
+        st->bind(1, federationId).bind(2, key).bind(3, day.iso());
+        if (!st->step())
+            return std::optional<std::string>();
+        return std::optional<std::string>(st->text(0));
+    });
+}
+
+Result<EquityRule> FinanceStore::equityRule(Id federationId, int year)
+{
+    auto value = setting(federationId, kEquityRuleSetting, Date{year, 12, 31});
+    if (!value)
+        return value.error();
+    if (!*value)
+        return EquityRule::nationalCouncil2024();
+    return parseEquityRule(**value);
+}
+
 Status FinanceStore::setMapping(Id federationId, const std::vector<MappingRule>& rules)
 {
     return inTransaction<void>(m_db, [&]() -> Status {
@@ -504,8 +609,11 @@ Result<Amount> FinanceStore::allocation(Id federationId, int year)
     });
 }
 
-Result<FollowUp> followUp(FinanceStore& store, Id federationId, int year, MonthRange range, const EquityRule& rule)
+Result<FollowUp> followUp(FinanceStore& store, Id federationId, int year, MonthRange range)
 {
+    auto rule = store.equityRule(federationId, year);
+    if (!rule)
+        return rule.error();
     auto figures = store.yearFigures(federationId, year);
     if (!figures)
         return figures.error();
@@ -517,7 +625,7 @@ Result<FollowUp> followUp(FinanceStore& store, Id federationId, int year, MonthR
         return opening.error();
     FollowUp f;
     f.report = operatingReport(std::move(*figures), range);
-    f.equity = equityReport(opening ? *opening : 0, f.report, *allocation, rule);
+    f.equity = equityReport(opening ? *opening : 0, f.report, *allocation, *rule);
     f.equity.openingKnown = static_cast<bool>(opening);
     return f;
 }

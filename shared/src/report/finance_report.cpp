@@ -144,4 +144,196 @@ json operatingReportToJson(const FinanceReportHeader& header, const OperatingRep
               {"room", optionalAmount(equity.room)}}}};
 }
 
+namespace {
+
+/// Whole kronor with Swedish grouping ("1 234 567"), for contributions and costs per person.
+std::string kronorText(Amount a)
+{
+    return formatInteger(toKronor(a));
+}
+
+std::string optionalKronor(const std::optional<Amount>& a)
+{
+    return a ? kronorText(*a) : std::string("–");
+}
+
+std::string countText(std::int64_t n, int suppressBelow)
+{
+    if (suppressBelow > 0 && n > 0 && n < suppressBelow)
+        return "<" + std::to_string(suppressBelow);
+    return formatInteger(n);
+}
+
+json countJson(std::int64_t n, int suppressBelow)
+{
+    if (suppressBelow > 0 && n > 0 && n < suppressBelow)
+        return "<" + std::to_string(suppressBelow);
+    return n;
+}
+
+/// A CSV field: kronor with öre and a decimal comma ("-1234,50"), as Swedish Excel reads it.
+std::string csvKronor(Amount a)
+{
+    const bool negative = a < 0;
+    const auto abs = negative ? -a : a;
+    std::string cents = std::to_string(abs % kKrona);
+    if (cents.size() < 2)
+        cents.insert(0, "0");
+    return (negative ? "-" : "") + std::to_string(abs / kKrona) + "," + cents;
+}
+
+std::string csvText(const std::string& text)
+{
+    if (text.find_first_of(";\"\r\n") == std::string::npos)
+        return text;
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string csvRow(const std::vector<std::string>& fields)
+{
+    std::string out;
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        out += (i ? ";" : "") + csvText(fields[i]);
+    return out + "\r\n";
+}
+
+}  // namespace
+
+std::string renderFinanceOverviewText(const FinanceOverview& o)
+{
+    const auto& report = o.followUp.report;
+    std::string out = renderOperatingReportText(o.header, report, o.followUp.equity);
+
+    out += "\nMedlemsavgifter " + std::to_string(o.header.year) + " – tilldelning " + kronorText(o.allocation) +
+           " kr: staten hälften, regionen en fjärdedel, kommunerna en fjärdedel;\n" + o.contributionKey +
+           ". Hela kronor, fördelade så att delarna summerar exakt.\n";
+    Amount sum = 0;
+    for (const auto& m : o.contributions) {
+        out += padRight("  " + m.member, kLabel) + padLeft(kronorText(m.amount), 14) + " kr\n";
+        sum += m.amount;
+    }
+    if (!o.contributions.empty())
+        out += padRight("  Summa", kLabel) + padLeft(kronorText(sum), 14) + " kr\n";
+    for (const auto& note : o.notes)
+        out += "  " + note + "\n";
+
+    if (!o.costs.empty()) {
+        out += "\nKostnad per deltagare och utfall (" + o.header.periodLabel + ", kronor)" +
+               (o.suppressBelow ? " – antal under " + std::to_string(o.suppressBelow) + " visas som <" +
+                                      std::to_string(o.suppressBelow) + " och ger inget belopp per person"
+                                : std::string()) +
+               "\n";
+        out += padRight("  Insats (team)", kLabel) + padLeft("Utfall", 12) + padLeft("Deltagare", 11) + padLeft("Avslut", 8) +
+               padLeft("Positiva", 10) + padLeft("Per deltagare", 15) + padLeft("Per avslut", 12) +
+               padLeft("Per positivt", 14) + "\n";
+        for (const auto& c : o.costs)
+            out += padRight("  " + (c.name == c.team ? c.name : c.name + " (" + c.team + ")"), kLabel) +
+                   padLeft(kronorText(c.cost), 12) +
+                   padLeft(countText(c.participants, o.suppressBelow), 11) + padLeft(countText(c.exits, o.suppressBelow), 8) +
+                   padLeft(countText(c.positiveExits, o.suppressBelow), 10) + padLeft(optionalKronor(c.perParticipant), 15) +
+                   padLeft(optionalKronor(c.perExit), 12) + padLeft(optionalKronor(c.perPositiveExit), 14) + "\n";
+        out += "  Positiva avslut: arbete, extratjänst, studier.\n";
+    }
+
+    if (!o.fiveYears.empty()) {
+        out += "\nFemårsöversikt (tkr, helår)\n";
+        out += padRight("  År", 10) + padLeft("Intäkter", 12) + padLeft("Kostnader", 12) + padLeft("Resultat", 12) +
+               padLeft("Eget kapital", 14) + "\n";
+        for (const auto& y : o.fiveYears)
+            out += padRight("  " + std::to_string(y.year), 10) + padLeft(tkr(y.income), 12) + padLeft(tkr(y.costs), 12) +
+                   padLeft(tkr(y.result), 12) + padLeft(tkr(y.equity), 14) + "\n";
+    }
+    return out;
+}
+
+json financeOverviewToJson(const FinanceOverview& o)
+{
+    json j = operatingReportToJson(o.header, o.followUp.report, o.followUp.equity);
+    j["allocation"] = o.allocation;
+    json members = json::array();
+    for (const auto& m : o.contributions)
+        members.push_back({{"member", m.member}, {"amount", m.amount}});
+    j["member_contributions"] = {{"key", o.contributionKey}, {"members", members}};
+    json costs = json::array();
+    auto optional = [](const std::optional<Amount>& a) { return a ? json(*a) : json(nullptr); };
+    for (const auto& c : o.costs)
+        costs.push_back({{"line", c.line},
+                         {"name", c.name},
+                         {"team", c.team},
+                         {"cost", c.cost},
+                         {"participants", countJson(c.participants, o.suppressBelow)},
+                         {"exits", countJson(c.exits, o.suppressBelow)},
+                         {"positive_exits", countJson(c.positiveExits, o.suppressBelow)},
+                         {"per_participant", optional(c.perParticipant)},
+                         {"per_exit", optional(c.perExit)},
+                         {"per_positive_exit", optional(c.perPositiveExit)}});
+    j["cost_per_outcome"] = costs;
+    json years = json::array();
+    for (const auto& y : o.fiveYears)
+        years.push_back({{"year", y.year}, {"income", y.income}, {"costs", y.costs}, {"result", y.result}, {"equity", y.equity}});
+    j["five_years"] = years;
+    j["notes"] = o.notes;
+    j["suppressed_below"] = o.suppressBelow;
+    return j;
+}
+
+Result<std::string> financeOverviewCsv(const FinanceOverview& o, std::string_view table)
+{
+    std::string out = "\xEF\xBB\xBF";  // UTF-8 BOM: Excel then reads å, ä, ö right
+    const auto& report = o.followUp.report;
+    if (table == "drift") {
+        out += csvRow({"Budgetenhet", "Grupp", "Rad", "Namn", "Budget år (kr)", "Budget perioden (kr)", "Utfall (kr)",
+                       "Avvikelse (kr)", "Förbrukning (%)", "Utfall fg år (kr)", "Prognos (kr)", "Prognos beräknad",
+                       "Avvikelse prognos (kr)"});
+        for (const auto& l : report.lines) {
+            const auto p = l.figures.consumptionPermille();
+            std::string consumption;
+            if (p) {
+                const auto abs = *p < 0 ? -*p : *p;
+                consumption = (*p < 0 ? "-" : "") + std::to_string(abs / 10) + "," + std::to_string(abs % 10);
+            }
+            out += csvRow({l.unit, std::string(labelOf(l.group)), l.code, l.name, csvKronor(l.figures.budgetYear),
+                           csvKronor(l.figures.budgetPeriod), csvKronor(l.figures.outcome), csvKronor(l.figures.deviation),
+                           consumption, csvKronor(l.figures.outcomePriorYear), csvKronor(l.figures.forecast),
+                           l.figures.forecastComputed ? "ja" : "nej", csvKronor(l.figures.forecastDeviation)});
+        }
+        out += csvRow({"", "", "", "Verksamhetens resultat", csvKronor(report.result.budgetYear),
+                       csvKronor(report.result.budgetPeriod), csvKronor(report.result.outcome),
+                       csvKronor(report.result.deviation), "", csvKronor(report.result.outcomePriorYear),
+                       csvKronor(report.result.forecast), report.result.forecastComputed ? "ja" : "nej",
+                       csvKronor(report.result.forecastDeviation)});
+        return out;
+    }
+    if (table == "medlemmar") {
+        out += csvRow({"Medlem", "Medlemsavgift (kr)"});
+        for (const auto& m : o.contributions)
+            out += csvRow({m.member, csvKronor(m.amount)});
+        return out;
+    }
+    if (table == "kostnad") {
+        out += csvRow({"Rad", "Insats", "Team", "Utfall (kr)", "Deltagare", "Avslut", "Positiva avslut", "Per deltagare (kr)",
+                       "Per avslut (kr)", "Per positivt avslut (kr)"});
+        auto opt = [](const std::optional<Amount>& a) { return a ? csvKronor(*a) : std::string(); };
+        for (const auto& c : o.costs)
+            out += csvRow({c.line, c.name, c.team, csvKronor(c.cost), countText(c.participants, o.suppressBelow),
+                           countText(c.exits, o.suppressBelow), countText(c.positiveExits, o.suppressBelow),
+                           opt(c.perParticipant), opt(c.perExit), opt(c.perPositiveExit)});
+        return out;
+    }
+    if (table == "femar") {
+        out += csvRow({"År", "Intäkter (kr)", "Kostnader (kr)", "Resultat (kr)", "Eget kapital (kr)"});
+        for (const auto& y : o.fiveYears)
+            out += csvRow({std::to_string(y.year), csvKronor(y.income), csvKronor(y.costs), csvKronor(y.result),
+                           csvKronor(y.equity)});
+        return out;
+    }
+    return makeError("invalid_value", "table", "tabellen ska vara drift, medlemmar, kostnad eller femar");
+}
+
 }  // namespace samkoll::core

@@ -254,17 +254,21 @@ json unitIndexToJson(const UnitIndex& u)
 
 json federationIndexToJson(const FederationIndex& index, const std::string& teamCode)
 {
-    if (!teamCode.empty()) {
-        if (const auto* t = index.team(teamCode))
-            return unitIndexToJson(*t);
-        return nullptr;
-    }
+    // One shape for every unit: the förbund's report lists its teams, a team's
+    // report has its own unit as "index" and no teams.
     json teams = json::array();
-    for (const auto& t : index.teams)
-        teams.push_back(unitIndexToJson(t));
+    const UnitIndex* unit = &index.federationIndex;
+    if (!teamCode.empty()) {
+        unit = index.team(teamCode);
+        if (!unit)
+            return nullptr;
+    } else {
+        for (const auto& t : index.teams)
+            teams.push_back(unitIndexToJson(t));
+    }
     return {{"federation", {{"code", index.federation.code}, {"name", index.federation.name}}},
             {"budget", index.budgetName},
-            {"index", unitIndexToJson(index.federationIndex)},
+            {"index", unitIndexToJson(*unit)},
             {"teams", teams}};
 }
 

@@ -88,6 +88,22 @@ Status Repository::setComposition(const Composition& c)
     });
 }
 
+Result<std::vector<HaeStatistic>> Repository::haeStatistics(Id federationId, int year)
+{
+    return guarded<std::vector<HaeStatistic>>([&]() -> Result<std::vector<HaeStatistic>> {
+        std::vector<HaeStatistic> out;
+        auto st = m_db.prepare(
+            "SELECT h.kommun_id, h.year, h.total, h.illness, h.unemployment, h.assistance, h.population "
+            "FROM hae_statistic h JOIN member m ON m.id = h.kommun_id WHERE m.federation_id = ? AND h.year = ? "
+            "ORDER BY m.name");
+        st.bind(1, federationId).bind(2, year);
+        while (st.step())
+            out.push_back({st.integer(0), static_cast<int>(st.integer(1)), st.real(2), st.real(3), st.real(4), st.real(5),
+                           st.integer(6)});
+        return out;
+    });
+}
+
 Status Repository::setHaeStatistic(const HaeStatistic& s)
 {
     if (s.population <= 0)

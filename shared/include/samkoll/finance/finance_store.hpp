@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "samkoll/domain/date.hpp"
 #include "samkoll/domain/entities.hpp"
 #include "samkoll/domain/result.hpp"
 #include "samkoll/finance/account_mapping.hpp"
@@ -35,6 +36,18 @@ struct LineDefinition {
 /// (the kansli's correction), else the SIE import's, else the CSV import's —
 /// never their sum.
 enum class OutcomeSource { Entered, Csv, Sie };
+
+/// The recommended maximum equity's tiers (JSON, kronor):
+/// {"tiers":[{"from":0,"to":7000000,"percent":20},{"from":7000000,"percent":15}],"applies_up_to":15000000}
+inline constexpr const char* kEquityRuleSetting = "equity_rule";
+/// How the kommuner's quarter of the member contributions is split:
+/// "population_20_64" (default: aged 20–64 on 31 December two years before,
+/// from the HÅE statistics) or "equal".
+inline constexpr const char* kMemberKeySetting = "member_key";
+
+/// Reads an equity rule as kEquityRuleSetting writes it; an error names what is wrong.
+Result<EquityRule> parseEquityRule(std::string_view json);
+std::string equityRuleToJson(const EquityRule& rule);
 
 /// One line's utfall for one month.
 struct OutcomeCell {
@@ -83,6 +96,15 @@ public:
     Status setForecast(Id federationId, const std::string& lineCode, int year, std::optional<Amount> amount);
     Status setOpeningEquity(Id federationId, int year, Amount amount);
 
+    /// A dated setting (domain.md §6): `value` applies from `validFrom` until a
+    /// later one. Keys: kEquityRuleSetting, kMemberKeySetting.
+    Status setSetting(Id federationId, const std::string& key, const Date& validFrom, const std::string& value);
+    /// The setting in force on `day`, if any has been made.
+    Result<std::optional<std::string>> setting(Id federationId, const std::string& key, const Date& day);
+    /// Nationella rådet's recommendation as set for the year (in force on 31
+    /// December), else the rule of 2024.
+    Result<EquityRule> equityRule(Id federationId, int year);
+
     /// Replaces the förbund's account mapping (every rule's line must exist).
     Status setMapping(Id federationId, const std::vector<MappingRule>& rules);
     Result<std::vector<MappingRule>> mapping(Id federationId);
@@ -123,7 +145,7 @@ struct FollowUp {
     EquityReport equity;  ///< its openingKnown says whether an opening equity was entered
 };
 
-Result<FollowUp> followUp(FinanceStore& store, Id federationId, int year, MonthRange range,
-                          const EquityRule& rule = EquityRule::nationalCouncil2024());
+/// The equity rule is the one set for the year (FinanceStore::equityRule).
+Result<FollowUp> followUp(FinanceStore& store, Id federationId, int year, MonthRange range);
 
 }  // namespace samkoll::core::finance

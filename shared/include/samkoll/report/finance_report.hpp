@@ -6,7 +6,10 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "samkoll/domain/result.hpp"
+#include "samkoll/finance/finance_store.hpp"
 #include "samkoll/finance/follow_up.hpp"
+#include "samkoll/store/database.hpp"
 
 namespace samkoll::core {
 
@@ -30,5 +33,49 @@ std::string renderOperatingReportText(const FinanceReportHeader& header, const f
 /// (exact) with the tkr the tables show beside them.
 nlohmann::json operatingReportToJson(const FinanceReportHeader& header, const finance::OperatingReport& report,
                                      const finance::EquityReport& equity);
+
+/// Money next to impact (domain.md §6): an insats line linked to a team, its
+/// utfall in the period against the team's participants and exits.
+struct CostPerOutcome {
+    std::string line;
+    std::string name;
+    std::string team;       ///< the team's name
+    finance::Amount cost = 0;  ///< the line's utfall in the period (negative: a cost)
+    std::int64_t participants = 0;
+    std::int64_t exits = 0;
+    std::int64_t positiveExits = 0;  ///< work, extra job, studies
+    std::optional<finance::Amount> perParticipant;
+    std::optional<finance::Amount> perExit;
+    std::optional<finance::Amount> perPositiveExit;
+    bool suppressed = false;  ///< counts of 1–4 hidden (aggregates-only readers): no figure per person
+};
+
+/// The year's financial follow-up as the kansli and the board read it: the
+/// driftredovisning with equity, the members' contributions, cost per outcome
+/// and the five-year overview. Every figure comes from the finance core.
+struct FinanceOverview {
+    FinanceReportHeader header;
+    finance::FollowUp followUp;
+    finance::Amount allocation = 0;  ///< the year's budgeted member contributions
+    std::vector<finance::MemberShare> contributions;
+    std::string contributionKey;     ///< how the kommuner's quarter was split, in words
+    std::vector<std::string> notes;  ///< what is missing for a figure, in words
+    std::vector<CostPerOutcome> costs;
+    std::vector<finance::YearSummary> fiveYears;  ///< up to five years to `year`, oldest first
+    int suppressBelow = 0;           ///< 0: exact counts (kansli); 5: aggregates only (board)
+};
+
+/// The overview for the whole year or a tertial to date.
+Result<FinanceOverview> computeFinanceOverview(Database& db, Id federationId, int year, std::optional<int> tertial,
+                                               int suppressBelow = 0);
+
+/// The driftredovisning and every section above as Swedish text (tkr).
+std::string renderFinanceOverviewText(const FinanceOverview& overview);
+/// One documented JSON shape (docs/protocol.md): the driftredovisning's fields
+/// plus allocation, member_contributions, cost_per_outcome and five_years.
+nlohmann::json financeOverviewToJson(const FinanceOverview& overview);
+/// One table as CSV (semicolon, decimal comma, kronor): "drift" (the lines),
+/// "medlemmar", "kostnad", "femar".
+Result<std::string> financeOverviewCsv(const FinanceOverview& overview, std::string_view table);
 
 }  // namespace samkoll::core

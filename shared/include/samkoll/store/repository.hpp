@@ -100,6 +100,8 @@ public:
     Result<std::string> saveStory(Story s);
     Status setComposition(const Composition& c);
     Status setHaeStatistic(const HaeStatistic& s);
+    /// The förbund's kommuner's HÅE statistics for a year (those that have one).
+    Result<std::vector<HaeStatistic>> haeStatistics(Id federationId, int year);
     Status setManualAssessment(const ManualAssessment& m);
 
     // --- Social budget ---------------------------------------------------------
