@@ -1058,6 +1058,30 @@
         <translation>Konfliktlösning</translation>
     </message>
     <message>
+        <source>Budget line</source>
+        <translation>Budgetrad</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Outcome (utfall)</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognos</translation>
+    </message>
+    <message>
+        <source>Opening equity</source>
+        <translation>Ingående eget kapital</translation>
+    </message>
+    <message>
+        <source>Finance setting</source>
+        <translation>Ekonomiinställning</translation>
+    </message>
+    <message>
         <source>An unexpected error stopped the action. Nothing of it was saved – try again; if it happens again, restart Samkoll and tell the central office.</source>
         <translation>Ett oväntat fel avbröt åtgärden. Inget av den sparades – försök igen; händer det igen, starta om Samkoll och meddela kansliet.</translation>
     </message>

@@ -70,4 +70,32 @@ private:
     std::vector<Batch> m_old;
 };
 
+/// A device of its own (an in-memory replica) syncing with an in-process
+/// server through a DirectTransport; it takes the configuration at once.
+struct InProcessDevice {
+    std::unique_ptr<Database> db;
+    std::unique_ptr<Replica> replica;
+    std::unique_ptr<DirectTransport> transport;
+    std::string id;
+
+    InProcessDevice(Database& server, Id federation, const std::string& deviceId, Role role, std::optional<Id> team,
+                    std::mt19937_64& rng)
+        : id(deviceId)
+    {
+        db = std::move(Database::open(":memory:").value());
+        replica = std::make_unique<Replica>(*db, id);
+        transport = std::make_unique<DirectTransport>(server, DeviceContext{id, federation, role, team}, rng);
+        REQUIRE(sync());
+    }
+
+    Result<SyncReport> sync() { return synchronise(*replica, *transport, id, !replica->state("federation")); }
+
+    std::int64_t count(const std::string& sql)
+    {
+        auto st = db->prepare(sql);
+        st.step();
+        return st.integer(0);
+    }
+};
+
 }  // namespace samkoll::test

@@ -11,27 +11,11 @@ using namespace samkoll::test;
 
 namespace {
 
-struct Device {
-    std::unique_ptr<Database> db;
-    std::unique_ptr<Replica> replica;
-    std::unique_ptr<DirectTransport> transport;
-    std::string id;
-
-    Device(Fixture& server, const std::string& deviceId, Id team, std::mt19937_64& rng) : id(deviceId)
+/// A coordinator's device of a team.
+struct Device : InProcessDevice {
+    Device(Fixture& server, const std::string& deviceId, Id team, std::mt19937_64& rng)
+        : InProcessDevice(*server.db, server.fed, deviceId, Role::Coordinator, team, rng)
     {
-        db = std::move(Database::open(":memory:").value());
-        replica = std::make_unique<Replica>(*db, id);
-        transport = std::make_unique<DirectTransport>(*server.db, DeviceContext{id, server.fed, Role::Coordinator, team}, rng);
-        REQUIRE(sync());
-    }
-
-    Result<SyncReport> sync() { return synchronise(*replica, *transport, id, !replica->state("federation")); }
-
-    std::int64_t count(const std::string& sql)
-    {
-        auto st = db->prepare(sql);
-        st.step();
-        return st.integer(0);
     }
 };
 
@@ -172,17 +156,21 @@ TEST_CASE("Versions: a client one version behind works, two behind is refused wi
     v1.schemaVersion = kProtocolVersion - 1;
     v1.deviceId = "old";
     v1.operations = {caseOp(1)};
-    Operation resolve;
-    resolve.seq = 2;
-    resolve.kind = OperationKind::ConflictResolve;
-    resolve.hlc = Hlc{1700000000001, 0, "old"}.encode();
-    resolve.uid = "k-1";
-    v1.operations.push_back(resolve);
+    // An operation the current version added (the kansli's finance, version 3).
+    Operation newest;
+    newest.seq = 2;
+    newest.kind = OperationKind::FinanceEquity;
+    newest.hlc = Hlc{1700000000001, 0, "old"}.encode();
+    newest.finance.year = 2021;
+    newest.finance.amount = 100;
+    newest.uid = financeUid(newest.kind, 2021);
+    REQUIRE(introducedIn(newest.kind) == kProtocolVersion);
+    v1.operations.push_back(newest);
     auto r = service.push(ctx, *parseBatch(batchToJson(v1).dump()), Date{2026, 1, 1});
     REQUIRE(r);
     REQUIRE(r->results.size() == 2);
     CHECK(r->results[0].status == OperationStatus::Applied);  // what version 1 had still works
-    CHECK(r->results[1].status == OperationStatus::Refused);  // what version 2 added is not for it
+    CHECK(r->results[1].status == OperationStatus::Refused);  // what the current version added is not for it
     CHECK(r->results[1].error->code == "unsupported_operation");
     CHECK(count(*server.db, "SELECT count(*) FROM cases WHERE uid = 'old-case-1'") == 1);
 

@@ -203,7 +203,14 @@ TEST_CASE("Security and bad input over the wire", "[integration][security]")
         auto enrol = http.request("POST", "/api/v1/enrol", json{{"code", w.code("styrelse")}}.dump());
         REQUIRE(enrol);
         http.setToken(json::parse(enrol->body)["token"].get<std::string>());
-        CHECK(http.request("GET", "/api/v1/sync/pull?cursor=0")->status == 403);
+        // Its download holds the förbund's money only: there is a case on the server, none arrives.
+        auto pull = http.request("GET", "/api/v1/sync/pull?cursor=0");
+        REQUIRE(pull);
+        CHECK(pull->status == 200);
+        CHECK(w.serverCount("SELECT count(*) FROM cases") >= 1);
+        for (const auto& c : json::parse(pull->body)["changes"])
+            CHECK(c["entity"] == "finance");
+        CHECK(pull->body.find("VNS-1") == std::string::npos);
         auto index = http.request("GET", "/api/v1/index?year=2021");
         REQUIRE(index);
         CHECK(index->status == 200);

@@ -88,6 +88,18 @@ QString describe(const RefusedRow& r)
         return AppController::tr("Composition");
     case OperationKind::ConflictResolve:
         return AppController::tr("Conflict resolution");
+    case OperationKind::FinanceLine:
+        return AppController::tr("Budget line");
+    case OperationKind::FinanceBudget:
+        return AppController::tr("Budget");
+    case OperationKind::FinanceOutcome:
+        return AppController::tr("Outcome (utfall)");
+    case OperationKind::FinanceForecast:
+        return AppController::tr("Forecast");
+    case OperationKind::FinanceEquity:
+        return AppController::tr("Opening equity");
+    case OperationKind::FinanceSetting:
+        return AppController::tr("Finance setting");
     }
     return {};
 }

@@ -137,6 +137,14 @@ Result<Id> FinanceStore::lineId(Id federationId, const std::string& code, const 
     return st->integer(0);
 }
 
+void FinanceStore::touch(Id federationId, const std::string& part)
+{
+    m_db.cached("INSERT INTO change_log (federation_id, team_id, entity, uid) VALUES (?, NULL, 'finance', ?)")
+        ->bind(1, federationId)
+        .bind(2, "finance:" + part)
+        .run();
+}
+
 Result<Id> FinanceStore::addUnit(Id federationId, const std::string& code, const std::string& name, bool netBudgeted)
 {
     if (code.empty() || name.empty())
@@ -154,7 +162,9 @@ Result<Id> FinanceStore::addUnit(Id federationId, const std::string& code, const
                 return makeError("duplicate", "code", "budgetenheten '" + code + "' finns redan");
             throw;
         }
-        return m_db.lastInsertId();
+        const Id id = m_db.lastInsertId();
+        touch(federationId, "definitions");
+        return id;
     });
 }
 
@@ -200,7 +210,61 @@ Result<Id> FinanceStore::addLine(Id federationId, const LineDefinition& line)
                 return makeError("duplicate", "code", "budgetraden '" + line.code + "' finns redan");
             throw;
         }
-        return m_db.lastInsertId();
+        const Id id = m_db.lastInsertId();
+        touch(federationId, "definitions");
+        return id;
+    });
+}
+
+Status FinanceStore::saveLine(Id federationId, const LineDefinition& line)
+{
+    if (line.code.empty() || line.name.empty())
+        return makeError("required", line.code.empty() ? "code" : "name", "ange kod och namn för budgetraden");
+    return inTransaction<void>(m_db, [&]() -> Status {
+        auto unit = m_db.prepare("SELECT id FROM budget_unit WHERE federation_id = ? AND code = ?");
+        unit.bind(1, federationId).bind(2, line.unit);
+        if (!unit.step()) {
+            auto added = addUnit(federationId, line.unit, line.unit, false);
+            if (!added)
+                return added.error();
+        }
+        auto existing = m_db.prepare("SELECT id FROM budget_line WHERE federation_id = ? AND code = ?");
+        existing.bind(1, federationId).bind(2, line.code);
+        if (!existing.step()) {
+            auto added = addLine(federationId, line);
+            if (!added)
+                return added.error();
+            return {};
+        }
+        const Id id = existing.integer(0);
+        auto idOf = [&](const char* table, const std::string& code, const char* field) -> Result<std::optional<Id>> {
+            if (code.empty())
+                return std::optional<Id>();
+            auto st = m_db.prepare(std::string("SELECT id FROM ") + table + " WHERE federation_id = ? AND code = ?");
+            st.bind(1, federationId).bind(2, code);
+            if (!st.step())
+                return makeError("not_found", field, std::string(field == std::string("team") ? "teamet '" : "medlemmen '") +
+                                                          code + "' finns inte");
+            return std::optional<Id>(st.integer(0));
+        };
+        auto team = idOf("team", line.team, "team");
+        if (!team)
+            return team.error();
+        auto member = idOf("member", line.member, "member");
+        if (!member)
+            return member.error();
+        m_db.prepare("UPDATE budget_line SET name = ?, line_group = ?, team_id = ?, member_id = ?, "
+                     "unit_id = (SELECT id FROM budget_unit WHERE federation_id = ? AND code = ?) WHERE id = ?")
+            .bind(1, line.name)
+            .bind(2, codeOf(line.group))
+            .bind(3, *team)
+            .bind(4, *member)
+            .bind(5, federationId)
+            .bind(6, line.unit)
+            .bind(7, id)
+            .run();
+        touch(federationId, "definitions");
+        return {};
     });
 }
 
@@ -256,6 +320,7 @@ Status FinanceStore::writeBudget(Id federationId, const std::string& lineCode, i
         if (months)
             for (int m = 1; m <= 12; ++m)
                 put(m, (*months)[static_cast<std::size_t>(m - 1)]);
+        touch(federationId, std::to_string(year));
         return {};
     });
 }
@@ -292,6 +357,34 @@ Status FinanceStore::setOutcome(Id federationId, const std::string& lineCode, in
             .bind(4, month)
             .bind(5, amount)
             .run();
+        touch(federationId, std::to_string(year));
+        return {};
+    });
+}
+
+Status FinanceStore::clearOutcome(Id federationId, const std::string& lineCode, int year, int month, OutcomeSource source)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        if (auto s = checkUnlocked(federationId, year, "outcome"); !s)
+            return s;
+        auto line = lineId(federationId, lineCode);
+        if (!line)
+            return line.error();
+        const std::string column(sourceCode(source));
+        m_db.prepare("UPDATE line_outcome SET " + column + " = NULL WHERE federation_id = ? AND year = ? AND line_id = ? AND month = ?")
+            .bind(1, federationId)
+            .bind(2, year)
+            .bind(3, *line)
+            .bind(4, month)
+            .run();
+        m_db.prepare("DELETE FROM line_outcome WHERE federation_id = ? AND year = ? AND line_id = ? AND month = ? "
+                     "AND entered IS NULL AND sie IS NULL AND csv IS NULL")
+            .bind(1, federationId)
+            .bind(2, year)
+            .bind(3, *line)
+            .bind(4, month)
+            .run();
+        touch(federationId, std::to_string(year));
         return {};
     });
 }
@@ -310,6 +403,7 @@ Status FinanceStore::setForecast(Id federationId, const std::string& lineCode, i
                 .bind(2, year)
                 .bind(3, *line)
                 .run();
+            touch(federationId, std::to_string(year));
             return {};
         }
         m_db.prepare("INSERT INTO line_forecast (federation_id, year, line_id, amount) VALUES (?, ?, ?, ?) "
@@ -319,6 +413,7 @@ Status FinanceStore::setForecast(Id federationId, const std::string& lineCode, i
             .bind(3, *line)
             .bind(4, *amount)
             .run();
+        touch(federationId, std::to_string(year));
         return {};
     });
 }
@@ -334,6 +429,7 @@ Status FinanceStore::setOpeningEquity(Id federationId, int year, Amount amount)
             .bind(2, year)
             .bind(3, amount)
             .run();
+        touch(federationId, std::to_string(year));
         return {};
     });
 }
@@ -360,6 +456,7 @@ Status FinanceStore::setSetting(Id federationId, const std::string& key, const D
             .bind(3, validFrom.iso())
             .bind(4, value)
             .run();
+        touch(federationId, "settings");
         return {};
     });
 }
@@ -496,6 +593,8 @@ Result<std::vector<OutcomeChange>> FinanceStore::replaceImportedOutcome(Id feder
                 .bind(5, v.second)
                 .run();
         }
+        for (int y : years)
+            touch(federationId, std::to_string(y));
         std::string monthText;
         for (const auto& [y, m] : months)
             monthText += (monthText.empty() ? "" : ",") + std::to_string(y * 100 + m);

@@ -5,6 +5,7 @@
 
 #include "samkoll/io/importers.hpp"
 #include "samkoll/store/repository.hpp"
+#include "samkoll/sync/finance_edits.hpp"
 
 namespace samkoll::core {
 
@@ -29,6 +30,8 @@ Status Replica::applyPull(const PullResult& pull)
                 s = applyRound(change);
             else if (change.entity == "composition")
                 s = applyComposition(change);
+            else if (change.entity == "finance")
+                s = applyFinance(change);
             if (!s)
                 return s;
         }
@@ -37,6 +40,27 @@ Status Replica::applyPull(const PullResult& pull)
             .run();
         return {};
     });
+}
+
+Status Replica::applyFinance(const Change& change)
+{
+    auto fed = federationId();
+    if (!fed)
+        return fed.error();
+    if (auto s = applyFinanceSnapshot(m_db, *fed, change.uid, change.data); !s)
+        return s;
+    // Edits made here and not yet acknowledged stay on top of the server's state.
+    // A year's part carries the line definitions too, so their edits are replayed with it.
+    const bool year = change.uid != "finance:definitions" && change.uid != "finance:settings";
+    finance::FinanceStore store(m_db);
+    auto ops = m_db.prepare("SELECT seq, operation FROM outbox WHERE uid = ? OR (? AND uid = 'finance:definitions') ORDER BY seq");
+    ops.bind(1, change.uid).bind(2, year ? 1 : 0);
+    while (ops.step()) {
+        const auto op = outboxOperation(ops.integer(0), ops.text(1));
+        if (op && isFinance(op->kind))
+            (void)applyFinanceEdit(store, *fed, op->kind, op->finance);  // a refusal stays in the outbox, as the server will say
+    }
+    return {};
 }
 
 Status Replica::applyCase(const Change& change)

@@ -13,6 +13,7 @@
 
 #include "samkoll/io/importers.hpp"
 #include "samkoll/store/repository.hpp"
+#include "samkoll/sync/finance_edits.hpp"
 #include "samkoll/sync/hlc.hpp"
 #include "samkoll/sync/sync_service.hpp"
 
@@ -72,6 +73,17 @@ public:
             return deleteCase(op);
         case OperationKind::TallyAdd:
             return addTally(op);
+        case OperationKind::FinanceLine:
+        case OperationKind::FinanceBudget:
+        case OperationKind::FinanceOutcome:
+        case OperationKind::FinanceForecast:
+        case OperationKind::FinanceEquity:
+        case OperationKind::FinanceSetting: {
+            if (m_ctx.role != Role::CentralOffice)
+                return forbidden("kind", "bara kansliet för in förbundets ekonomi");
+            finance::FinanceStore store(m_db);
+            return applyFinanceEdit(store, m_ctx.federationId, op.kind, op.finance);
+        }
         }
         return {};
     }

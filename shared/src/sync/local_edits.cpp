@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samkoll/sync/replica.hpp"
 
+#include "samkoll/sync/finance_edits.hpp"
+
 #include <set>
 
 #include "samkoll/io/importers.hpp"
@@ -282,6 +284,25 @@ Status Replica::setComposition(const Composition& composition)
         op.year = c.year;
         op.women = c.women;
         op.men = c.men;
+        return enqueue(op);
+    });
+}
+
+Status Replica::financeEdit(OperationKind kind, const FinanceEdit& edit)
+{
+    if (!isFinance(kind))
+        return makeError("invalid_operation", "kind", "ingen ekonomioperation");
+    return inTransaction<void>(m_db, [&]() -> Status {
+        auto fed = federationId();
+        if (!fed)
+            return fed.error();
+        finance::FinanceStore store(m_db);
+        if (auto s = applyFinanceEdit(store, *fed, kind, edit); !s)
+            return s;
+        Operation op;
+        op.kind = kind;
+        op.uid = financeUid(kind, edit.year);
+        op.finance = edit;
         return enqueue(op);
     });
 }

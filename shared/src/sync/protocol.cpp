@@ -11,8 +11,117 @@ using namespace json_reader;
 
 namespace {
 
-constexpr const char* kKinds[] = {"case.upsert",     "case.delete",     "tally.add",    "conflict.resolve",
-                                  "story.upsert",    "composition.set", "round.invited"};
+constexpr const char* kKinds[] = {"case.upsert",     "case.delete",     "tally.add",        "conflict.resolve",
+                                  "story.upsert",    "composition.set", "round.invited",    "finance.line",
+                                  "finance.budget",  "finance.outcome", "finance.forecast", "finance.equity",
+                                  "finance.setting"};
+static_assert(std::size(kKinds) == static_cast<std::size_t>(OperationKind::FinanceSetting) + 1);
+
+/// Öre within ±10¹⁵ (ten thousand billion kronor): every förbund's money, and no overflow in a sum.
+constexpr long long kMaxAmount = 1'000'000'000'000'000LL;
+
+std::optional<std::int64_t> optionalAmount(const json& j, const std::string& path, const char* key)
+{
+    if (!j.contains(key) || j[key].is_null())
+        return std::nullopt;
+    return integer(j, path, key, -kMaxAmount, kMaxAmount);
+}
+
+void parseFinance(const json& j, const std::string& path, Operation& op)
+{
+    auto& f = op.finance;
+    auto year = [&] { f.year = static_cast<int>(integer(j, path, "year", 1990, 2200)); };
+    auto optionalLabel = [&](const char* key) {
+        return j.contains(key) && !j[key].is_null() ? label(j, path, key, 100) : std::string();
+    };
+    switch (op.kind) {
+    case OperationKind::FinanceLine:
+        f.line = label(j, path, "line", 40);
+        f.name = text(j, path, "name", 200);
+        f.group = label(j, path, "group", 40);
+        f.unit = label(j, path, "unit", 40);
+        f.team = optionalLabel("team");
+        f.member = optionalLabel("member");
+        break;
+    case OperationKind::FinanceBudget:
+        f.line = label(j, path, "line", 40);
+        year();
+        f.revise = j.value("revise", false);
+        if (j.contains("months") && !j["months"].is_null()) {
+            const auto& months = j["months"];
+            if (!months.is_array() || months.size() != 12)
+                fail(path + ".months", "ska vara tolv belopp i öre");
+            f.months = std::array<std::int64_t, 12>{};
+            for (std::size_t m = 0; m < 12; ++m) {
+                if (!months[m].is_number_integer() || months[m].get<long long>() < -kMaxAmount ||
+                    months[m].get<long long>() > kMaxAmount)
+                    fail(path + ".months[" + std::to_string(m) + "]", "ska vara ett belopp i öre");
+                (*f.months)[m] = months[m].get<std::int64_t>();
+            }
+        } else {
+            f.amount = integer(j, path, "amount", -kMaxAmount, kMaxAmount);
+        }
+        break;
+    case OperationKind::FinanceOutcome:
+        f.line = label(j, path, "line", 40);
+        year();
+        f.month = static_cast<int>(integer(j, path, "month", 1, 12));
+        f.amount = optionalAmount(j, path, "amount");
+        break;
+    case OperationKind::FinanceForecast:
+        f.line = label(j, path, "line", 40);
+        year();
+        f.amount = optionalAmount(j, path, "amount");
+        break;
+    case OperationKind::FinanceEquity:
+        year();
+        f.amount = integer(j, path, "amount", -kMaxAmount, kMaxAmount);
+        break;
+    case OperationKind::FinanceSetting:
+        f.key = label(j, path, "key", 40);
+        f.validFrom = label(j, path, "valid_from", 10);
+        f.value = text(j, path, "value", 4000);
+        break;
+    default:
+        break;
+    }
+    if (op.uid != financeUid(op.kind, f.year))
+        fail(path + ".uid", "ska vara " + financeUid(op.kind, f.year) + " för " + kKinds[static_cast<int>(op.kind)]);
+}
+
+void financeToJson(const Operation& op, json& j)
+{
+    const auto& f = op.finance;
+    auto amount = [](const std::optional<std::int64_t>& a) { return a ? json(*a) : json(nullptr); };
+    switch (op.kind) {
+    case OperationKind::FinanceLine:
+        j.update({{"line", f.line}, {"name", f.name}, {"group", f.group}, {"unit", f.unit},
+                  {"team", f.team.empty() ? json(nullptr) : json(f.team)},
+                  {"member", f.member.empty() ? json(nullptr) : json(f.member)}});
+        break;
+    case OperationKind::FinanceBudget:
+        j.update({{"line", f.line}, {"year", f.year}, {"revise", f.revise}});
+        if (f.months)
+            j["months"] = *f.months;
+        else
+            j["amount"] = amount(f.amount);
+        break;
+    case OperationKind::FinanceOutcome:
+        j.update({{"line", f.line}, {"year", f.year}, {"month", f.month}, {"amount", amount(f.amount)}});
+        break;
+    case OperationKind::FinanceForecast:
+        j.update({{"line", f.line}, {"year", f.year}, {"amount", amount(f.amount)}});
+        break;
+    case OperationKind::FinanceEquity:
+        j.update({{"year", f.year}, {"amount", amount(f.amount)}});
+        break;
+    case OperationKind::FinanceSetting:
+        j.update({{"key", f.key}, {"valid_from", f.validFrom}, {"value", f.value}});
+        break;
+    default:
+        break;
+    }
+}
 constexpr const char* kStatus[] = {"applied", "duplicate", "refused"};
 
 CaseFields parseFields(const json& j, const std::string& path)
@@ -84,7 +193,18 @@ Operation parseOp(const json& j, const std::string& path)
     if (!Hlc::decode(op.hlc))
         fail(path + ".hlc", "ogiltig klocka '" + op.hlc + "'");
     op.uid = label(j, path, "uid", 64);
+    if (isFinance(op.kind)) {
+        parseFinance(j, path, op);
+        return op;
+    }
     switch (op.kind) {
+    case OperationKind::FinanceLine:
+    case OperationKind::FinanceBudget:
+    case OperationKind::FinanceOutcome:
+    case OperationKind::FinanceForecast:
+    case OperationKind::FinanceEquity:
+    case OperationKind::FinanceSetting:
+        break;  // read above
     case OperationKind::CaseUpsert:
         op.create = j.value("create", false);
         if (j.contains("team"))
@@ -148,7 +268,19 @@ int introducedIn(OperationKind kind)
     case OperationKind::TallyAdd:
         return 1;
     default:
-        return 2;
+        return isFinance(kind) ? 3 : 2;
+    }
+}
+
+std::string financeUid(OperationKind kind, int year)
+{
+    switch (kind) {
+    case OperationKind::FinanceLine:
+        return "finance:definitions";
+    case OperationKind::FinanceSetting:
+        return "finance:settings";
+    default:
+        return "finance:" + std::to_string(year);
     }
 }
 
@@ -185,6 +317,10 @@ json operationToJson(const Operation& op)
         j["year"] = op.year;
         j["women"] = op.women;
         j["men"] = op.men;
+        break;
+    default:
+        if (isFinance(op.kind))
+            financeToJson(op, j);
         break;
     case OperationKind::TallyAdd:
         j["round"] = roundToJson(op);

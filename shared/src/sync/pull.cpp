@@ -2,6 +2,7 @@
 #include "samkoll/sync/sync_service.hpp"
 
 #include "batch_applier.hpp"
+#include "samkoll/sync/finance_edits.hpp"
 
 namespace samkoll::core {
 
@@ -117,8 +118,6 @@ json compositionData(Database& db, const std::string& id)
 
 Result<PullResult> SyncService::pull(const DeviceContext& ctx, std::int64_t cursor, int limit)
 {
-    if (ctx.role == Role::Board)
-        return forbidden("", "styrelsen ser bara sammanställningar, inte ärenden");
     if (limit < 1)
         limit = 1;
     return guarded<PullResult>([&]() -> Result<PullResult> {
@@ -133,11 +132,16 @@ Result<PullResult> SyncService::pull(const DeviceContext& ctx, std::int64_t curs
                              "servern känner inte igen synkpositionen " + std::to_string(cursor) +
                                  " – allt hämtas på nytt; inget lokalt går förlorat");
         const Id team = ctx.role == Role::Coordinator ? ctx.teamId.value_or(-1) : 0;
+        // Which kinds of record the device may read: a coordinator its team's
+        // work and not the förbund's money; the board the förbund's money only
+        // (aggregates, never case rows); the kansli everything.
+        const int scope = ctx.role == Role::Coordinator ? 1 : ctx.role == Role::Board ? 2 : 0;
         auto st = m_db.cached(
             "SELECT entity, uid, max(cursor) AS c FROM change_log "
             "WHERE federation_id = ?1 AND cursor > ?2 AND cursor <= ?3 AND (?4 = 0 OR team_id IS NULL OR team_id = ?4) "
+            "AND (?7 = 0 OR (?7 = 1 AND entity <> 'finance') OR (?7 = 2 AND entity = 'finance')) "
             "GROUP BY entity, uid HAVING sum(device_id IS ?6) < count(*) ORDER BY c LIMIT ?5");
-        st->bind(1, ctx.federationId).bind(2, cursor).bind(3, max).bind(4, team).bind(5, limit + 1).bind(6, ctx.deviceId);
+        st->bind(1, ctx.federationId).bind(2, cursor).bind(3, max).bind(4, team).bind(5, limit + 1).bind(6, ctx.deviceId).bind(7, scope);
         PullResult out;
         Repository repo(m_db);
         while (st->step()) {
@@ -161,6 +165,8 @@ Result<PullResult> SyncService::pull(const DeviceContext& ctx, std::int64_t curs
                 c.data = roundData(m_db, c.uid);
             else if (c.entity == "composition")
                 c.data = compositionData(m_db, c.uid);
+            else if (c.entity == "finance")
+                c.data = financeSnapshot(m_db, ctx.federationId, c.uid);
             out.changes.push_back(std::move(c));
         }
         st->reset();

@@ -80,6 +80,9 @@ public:
 
     Result<Id> addUnit(Id federationId, const std::string& code, const std::string& name, bool netBudgeted);
     Result<Id> addLine(Id federationId, const LineDefinition& line);
+    /// Creates the line, or changes an existing line's name, group, unit and
+    /// links; a unit that does not exist is created with its code as name.
+    Status saveLine(Id federationId, const LineDefinition& line);
     Result<std::vector<LineDefinition>> lines(Id federationId);
 
     /// Sets the year's budget of a line (version 1 if the line has none for
@@ -92,6 +95,9 @@ public:
                         const std::optional<std::array<Amount, 12>>& months = std::nullopt);
     Status setOutcome(Id federationId, const std::string& lineCode, int year, int month, Amount amount,
                       OutcomeSource source = OutcomeSource::Entered);
+    /// Clears what `source` gave for a line's month (the month's utfall falls back to the other sources).
+    Status clearOutcome(Id federationId, const std::string& lineCode, int year, int month,
+                        OutcomeSource source = OutcomeSource::Entered);
     /// The prognos for the full year; nullopt clears it (it is computed again).
     Status setForecast(Id federationId, const std::string& lineCode, int year, std::optional<Amount> amount);
     Status setOpeningEquity(Id federationId, int year, Amount amount);
@@ -134,6 +140,9 @@ private:
     /// The line's id in the förbund, or a not_found error naming `field`.
     Result<Id> lineId(Id federationId, const std::string& code, const std::string& field = "line");
     Status checkUnlocked(Id federationId, int year, const std::string& field);
+    /// Records in the change log that the förbund's finance `part` changed
+    /// ("definitions", "settings" or a year), so devices download it again.
+    void touch(Id federationId, const std::string& part);
 
     Database& m_db;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,7 +20,9 @@ namespace samkoll::core {
 /// previous version; others are answered "update the client" (docs/protocol.md).
 /// 1: cases, deletes, tally entries. 2: adds conflict.resolve, story.upsert,
 /// composition.set, round.invited and the entry batch of tally entries.
-inline constexpr int kProtocolVersion = 2;
+/// 3: adds the kansli's finance operations (finance.line, finance.budget,
+/// finance.outcome, finance.forecast, finance.equity, finance.setting).
+inline constexpr int kProtocolVersion = 3;
 inline constexpr int kOldestAcceptedProtocolVersion = kProtocolVersion - 1 > 0 ? kProtocolVersion - 1 : 1;
 /// Clocks further apart than this are reported to the user.
 inline constexpr std::int64_t kMaxClockSkewMs = 5 * 60 * 1000;
@@ -28,7 +31,50 @@ inline constexpr std::int64_t kMaxClockSkewMs = 5 * 60 * 1000;
 /// ahead must not win every later edit of the same fields.
 inline constexpr std::int64_t kMaxFutureClockMs = 48LL * 60 * 60 * 1000;
 
-enum class OperationKind { CaseUpsert, CaseDelete, TallyAdd, ConflictResolve, StoryUpsert, CompositionSet, RoundInvited };
+enum class OperationKind {
+    CaseUpsert,
+    CaseDelete,
+    TallyAdd,
+    ConflictResolve,
+    StoryUpsert,
+    CompositionSet,
+    RoundInvited,
+    FinanceLine,      ///< a budget line (created, or its name, group, unit and links changed)
+    FinanceBudget,    ///< a line's budget for a year: a year amount or twelve months; `revise` makes a new version
+    FinanceOutcome,   ///< the kansli's own utfall for a line and month (null clears it)
+    FinanceForecast,  ///< the prognos of a line for a year (null: computed again)
+    FinanceEquity,    ///< opening equity of a year
+    FinanceSetting,   ///< a dated setting (equity rule, member key)
+};
+
+/// Whether an operation is one of the kansli's finance operations.
+constexpr bool isFinance(OperationKind k)
+{
+    return k >= OperationKind::FinanceLine;
+}
+
+/// What a finance operation carries (amounts in öre, Samkoll's signs).
+struct FinanceEdit {
+    std::string line;  ///< the line's code (line, budget, outcome, forecast)
+    std::string name;  ///< finance.line
+    std::string group; ///< finance.line: income, administration, operations, interventions, financial
+    std::string unit;  ///< finance.line: the budget unit's code (created when new)
+    std::string team;  ///< finance.line: an insats linked to a team, or empty
+    std::string member;///< finance.line: a member contribution's member, or empty
+    int year = 0;
+    int month = 0;     ///< finance.outcome
+    std::optional<std::int64_t> amount;  ///< budget (year), outcome, forecast, equity; null clears outcome/forecast
+    std::optional<std::array<std::int64_t, 12>> months;  ///< finance.budget by month
+    bool revise = false;     ///< finance.budget: a new version
+    std::string key;         ///< finance.setting
+    std::string validFrom;   ///< finance.setting, ÅÅÅÅ-MM-DD
+    std::string value;       ///< finance.setting
+};
+
+/// The change-log uid a finance operation belongs to: "finance:definitions"
+/// (units and lines), "finance:settings", or "finance:ÅÅÅÅ" (a year's budget,
+/// utfall, prognos and opening equity). Finance operations carry it as uid.
+std::string financeUid(OperationKind kind, int year);
 /// The first protocol version that has an operation kind.
 int introducedIn(OperationKind kind);
 
@@ -72,6 +118,8 @@ struct Operation {
 
     // Conflict resolutions: `uid` is the conflict's uid; the value the
     // coordinator picked travels as an ordinary case edit before it.
+    // Finance (version 3): `uid` is financeUid(kind, year).
+    FinanceEdit finance;
 };
 
 /// What a device uploads at once.

@@ -151,6 +151,9 @@ public:
     Result<std::string> saveStory(Story story);
     /// Women and men among a team's staff or steering group for a year.
     Status setComposition(const Composition& composition);
+    /// One of the kansli's finance edits (budget line, budget, utfall, prognos,
+    /// opening equity, setting): made here at once and queued for the server.
+    Status financeEdit(OperationKind kind, const FinanceEdit& edit);
     /// Adds a tally entry (a negative count corrects an earlier one): a batch of one.
     Result<std::string> addTally(const std::string& questionnaire, RespondentGroup group, const std::string& teamCode,
                                  const std::string& period, const std::string& question, int option, Gender gender,
@@ -214,6 +217,8 @@ private:
     /// moves aside to "<code>-dubblett" (and its queued operations with it).
     Status moveAsideLocalCode(Id team, const std::string& code, const std::string& incomingUid);
     Status applyComposition(const Change& change);
+    /// The server's finance part, then this device's unsent finance edits of it again on top.
+    Status applyFinance(const Change& change);
     /// The round's id (created when missing) and its period as "from/to".
     Result<std::pair<Id, std::string>> roundOf(const RoundKey& round, std::optional<std::int64_t> invited);
     std::optional<Id> teamIdOf(const std::string& code);
