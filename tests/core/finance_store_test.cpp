@@ -9,6 +9,7 @@
 
 #include "samkoll/finance/finance_store.hpp"
 #include "samkoll/io/csv.hpp"
+#include "samkoll/store/backup.hpp"
 #include "samkoll/store/schema.hpp"
 
 using namespace samkoll::test;
@@ -154,6 +155,15 @@ TEST_CASE("Finance store: a version 8 database's budgets, utfall per source and 
         auto db = Database::open(path.string());
         REQUIRE(db);
         CHECK((*db)->schemaVersion() == samkoll::core::currentSchemaVersion());
+        // The database as it was stays beside it, readable and at version 8.
+        const auto kept = path.string() + ".fore-schema-8";
+        REQUIRE(std::filesystem::exists(kept));
+        auto before = samkoll::core::checkDatabase(kept);
+        INFO((before ? std::string() : before.error().describe()));
+        REQUIRE(before);
+        CHECK(before->ok);
+        CHECK(before->schemaVersion == 8);
+        std::filesystem::remove(kept);
         FinanceStore store(**db);
         auto figures = store.yearFigures(1, 2025);
         REQUIRE(figures);

@@ -285,3 +285,29 @@ TEST_CASE("samkolld finance: budget and utfall files, the mapping and a SIE file
     CHECK(broken.err.find("obalanserad.se, rad 8") != std::string::npos);
     CHECK(broken.err.find("balanserar inte") != std::string::npos);
 }
+
+TEST_CASE("samkolld backup, check and restore: the database's care from the command line", "[server][cli][backup]")
+{
+    TempDir tmp;
+    const auto db = tmp.file("samkoll.db");
+    REQUIRE(binary("demo --db " + db).code == 0);
+    const auto copy = tmp.file("natt.db");
+    auto backup = binary("backup --db " + db + " --to " + copy);
+    INFO(backup.out);
+    REQUIRE(backup.code == 0);
+    CHECK(backup.out.find("Databasen är hel") != std::string::npos);
+    auto whole = binary("check --db " + copy);
+    CHECK(whole.code == 0);
+    CHECK(whole.out.find("schemaversion") != std::string::npos);
+
+    auto notDb = cli({"check", "--db", tmp.write("fel.db", "ingen databas")});
+    CHECK(notDb.code == 1);
+    CHECK(notDb.err.find("ingen Samkoll-databas") != std::string::npos);
+
+    REQUIRE(binary("federation add --db " + db + " --code extra --name Extra").code == 0);
+    auto restored = binary("restore --from " + copy + " --db " + db);
+    REQUIRE(restored.code == 0);
+    CHECK(restored.out.find(".fore-aterstallning") != std::string::npos);
+    CHECK(binary("federation list --db " + db).out.find("extra") == std::string::npos);
+    CHECK(binary("federation list --db " + db + ".fore-aterstallning").out.find("extra") != std::string::npos);
+}

@@ -19,6 +19,7 @@
 #include "samkoll/io/budget_json.hpp"
 #include "samkoll/io/csv.hpp"
 #include "samkoll/finance/finance_store.hpp"
+#include "samkoll/store/backup.hpp"
 #include "samkoll/io/finance_import.hpp"
 #include "samkoll/io/importers.hpp"
 #include "samkoll/report/finance_report.hpp"
@@ -67,6 +68,9 @@ Användning:
                        [--team KOD] [--federation KOD] [--format text|json]
   samkolld stats       --db FIL --year ÅR [--tertial 1-3 | --from DATUM --to DATUM]
                        [--team KOD] [--federation KOD] [--format text|json]
+  samkolld backup      --db FIL --to KOPIA       (medan servern kör; kopian kontrolleras)
+  samkolld restore     --from KOPIA --db FIL     (stoppa servern först; den tidigare sparas)
+  samkolld check       --db FIL                  (integritet, främmande nycklar, schemaversion)
   samkolld lock        --db FIL --year ÅR --by NAMN [--federation KOD]
   samkolld unlock      --db FIL --year ÅR [--federation KOD]
 
@@ -107,7 +111,7 @@ Args parse(const std::vector<std::string>& raw)
                                                "file", "year",    "team", "format", "tertial",    "from",
                                                "to",   "seed",    "by",   "entered-by", "cert", "key", "host", "days", "address", "port", "threads",
                                                "login", "role", "device", "group", "unit", "member", "line",
-                                               "amount", "months", "month", "opening", "mapping", "table", "key", "value"};
+                                               "amount", "months", "month", "opening", "mapping", "table", "key", "value", "to"};
     Args a;
     for (std::size_t i = 0; i < raw.size(); ++i) {
         const std::string& s = raw[i];
@@ -523,6 +527,28 @@ int cmdFinance(const Args& a, std::ostream& out)
     throw UsageError{"okänt: finance " + what};
 }
 
+/// backup, restore and check: the database's care (docs/drift.md).
+int cmdBackup(const std::string& cmd, const Args& a, std::ostream& out)
+{
+    if (cmd == "check") {
+        const auto result = check(checkDatabase(required(a, "db")));
+        out << result.verdict() << "\n";
+        return result.ok ? 0 : 1;
+    }
+    if (cmd == "backup") {
+        const auto to = required(a, "to");
+        auto db = openDb(a);
+        check(backupDatabase(*db, to));
+        const auto copy = check(checkDatabase(to));
+        out << "Säkerhetskopian " << to << " är gjord. " << copy.verdict() << "\n";
+        return copy.ok ? 0 : 1;
+    }
+    const auto kept = check(restoreDatabase(required(a, "from"), required(a, "db")));
+    out << "Databasen " << a.get("db") << " är återställd från " << a.get("from") << "."
+        << (kept.empty() ? std::string() : " Den tidigare finns kvar som " + kept + ".") << "\n";
+    return 0;
+}
+
 int cmdCert(const Args& a, std::ostream& out)
 {
     const auto cert = required(a, "cert");
@@ -667,6 +693,8 @@ int runAdminCli(const std::vector<std::string>& raw, std::ostream& out, std::ost
             return cmdDevice(a, out);
         if (cmd == "finance")
             return cmdFinance(a, out);
+        if (cmd == "backup" || cmd == "restore" || cmd == "check")
+            return cmdBackup(cmd, a, out);
         throw UsageError{"okänt kommando '" + cmd + "'"};
     } catch (const UsageError& e) {
         err << "samkolld: " << e.message << "\n\n" << kUsage;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samkoll/store/database.hpp"
 
+#include "samkoll/store/backup.hpp"
+#include "samkoll/store/schema.hpp"
+
 #include <sqlite3.h>
 
 #include <fcntl.h>
@@ -176,6 +179,17 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path)
         // trigger) stay in memory: in a temporary file SQLite rewrites each
         // page a savepoint touches for the rest of the transaction.
         db->exec("PRAGMA temp_store = MEMORY");
+        // Before a database made by an earlier Samkoll is migrated, a copy of it
+        // as it was stays beside it (the server's and every device's).
+        const int version = db->schemaVersion();
+        if (version > 0 && version < currentSchemaVersion() && path != ":memory:" && !path.empty() &&
+            path.rfind("file:", 0) != 0) {
+            const std::string copy = path + ".fore-schema-" + std::to_string(version);
+            if (auto s = backupDatabase(*db, copy); !s)
+                return makeError("storage", "db",
+                                 "databasen " + path + " uppgraderas inte: säkerhetskopian före uppgraderingen (" + copy +
+                                     ") gick inte att skriva. Den har inte ändrats.");
+        }
         db->migrate();
     } catch (const StoreError& e) {
         return makeError("storage", "db",
