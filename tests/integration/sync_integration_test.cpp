@@ -208,7 +208,8 @@ TEST_CASE("Security and bad input over the wire", "[integration][security]")
         REQUIRE(pull);
         CHECK(pull->status == 200);
         CHECK(w.serverCount("SELECT count(*) FROM cases") >= 1);
-        for (const auto& c : json::parse(pull->body)["changes"])
+        const auto pulled = json::parse(pull->body);
+        for (const auto& c : pulled["changes"])
             CHECK(c["entity"] == "finance");
         CHECK(pull->body.find("VNS-1") == std::string::npos);
         auto index = http.request("GET", "/api/v1/index?year=2021");
