@@ -1082,6 +1082,10 @@
         <translation>Ekonomiinställning</translation>
     </message>
     <message>
+        <source>The server is not answering just now – your changes are saved here and sent when it can be reached. Last tried %1.</source>
+        <translation>Servern svarar inte just nu – dina ändringar sparas här och skickas när den går att nå. Senaste försök %1.</translation>
+    </message>
+    <message>
         <source>An unexpected error stopped the action. Nothing of it was saved – try again; if it happens again, restart Samkoll and tell the central office.</source>
         <translation>Ett oväntat fel avbröt åtgärden. Inget av den sparades – försök igen; händer det igen, starta om Samkoll och meddela kansliet.</translation>
     </message>

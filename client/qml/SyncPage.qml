@@ -31,6 +31,13 @@ Page {
                 Label { text: qsTr("Last sync") }
                 Label { text: App.lastSync }
             }
+            Label {
+                objectName: "offlineNote"
+                visible: App.offlineNote.length > 0
+                text: App.offlineNote
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
             FieldError { message: App.lastError; Layout.fillWidth: true }
             FieldError { message: App.clockWarning; Layout.fillWidth: true }
             Button {

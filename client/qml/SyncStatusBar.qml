@@ -33,6 +33,9 @@ ToolBar {
         Label {
             text: qsTr("Last sync: %1").arg(App.lastSync)
             opacity: 0.8
+            ToolTip.visible: hoverHandler.hovered && App.offlineNote.length > 0
+            ToolTip.text: App.offlineNote
+            HoverHandler { id: hoverHandler }
         }
         Item { Layout.fillWidth: true }
         Button {

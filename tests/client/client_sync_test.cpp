@@ -83,7 +83,10 @@ TEST_CASE("Client: enrolment, offline work, and everything arrives once when onl
     CHECK_FALSE(sync(*app));
     CHECK_FALSE(app->online());
     CHECK(app->pending() == 3);
-    CHECK_FALSE(app->lastError().isEmpty());
+    // Offline is normal, not an alarm: no error, a calm note saying when it last tried.
+    CHECK(app->lastError().isEmpty());
+    CHECK(app->offlineNote().contains(AppController::tr("Last tried").left(10)));
+    CHECK_FALSE(app->offlineNote().contains(QStringLiteral("connect")));
     CHECK(w.serverCount("SELECT count(*) FROM cases WHERE code LIKE 'VNS-OFF-%'") == 0);
 
     server = std::make_unique<ServerProcess>(w.db, w.cert, w.key, port);  // back, same address
@@ -91,6 +94,7 @@ TEST_CASE("Client: enrolment, offline work, and everything arrives once when onl
     CHECK(app->online());
     CHECK(app->pending() == 0);
     CHECK(app->lastError().isEmpty());
+    CHECK(app->offlineNote().isEmpty());
     CHECK(app->lastSync() != AppController::tr("never"));
     CHECK(w.serverCount("SELECT count(*) FROM cases WHERE code LIKE 'VNS-OFF-%' AND deleted = 0") == 3);
     // Syncing again sends nothing twice.

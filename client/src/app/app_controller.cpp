@@ -219,7 +219,14 @@ void AppController::refresh()
         m_conflictCount = s.status.conflicts;
         m_lastSyncIso = q(s.status.lastSync);
         m_online = s.status.online;
-        m_lastError = s.status.lastError ? sentence(s.status.lastError->message) : m_jobError;
+        // An unreachable server is no error: the work is saved here and goes when it can.
+        const bool unreachable = s.status.lastError && s.status.lastError->code == "network";
+        m_lastError = s.status.lastError && !unreachable ? sentence(s.status.lastError->message) : m_jobError;
+        m_offlineNote.clear();
+        if (unreachable)
+            m_offlineNote = tr("The server is not answering just now – your changes are saved here and sent when it "
+                               "can be reached. Last tried %1.")
+                                .arg(formatTimestamp(q(s.status.lastAttempt)));
         m_clockWarning.clear();
         if (s.status.clockSkewMs) {
             const auto minutes = *s.status.clockSkewMs / 60000;

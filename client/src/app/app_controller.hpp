@@ -42,6 +42,8 @@ class AppController : public QObject {
     Q_PROPERTY(int conflictCount READ conflictCount NOTIFY syncStateChanged)
     Q_PROPERTY(QString lastSync READ lastSync NOTIFY syncStateChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY syncStateChanged)
+    /// Not reaching the server is normal (a train, a basement): said calmly, with when it last tried.
+    Q_PROPERTY(QString offlineNote READ offlineNote NOTIFY syncStateChanged)
     Q_PROPERTY(QString clockWarning READ clockWarning NOTIFY syncStateChanged)
     Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY syncStateChanged)
     Q_PROPERTY(QVariantList refused READ refused NOTIFY syncStateChanged)
@@ -78,6 +80,7 @@ public:
     int conflictCount() const { return m_conflictCount; }
     QString lastSync() const;
     QString lastError() const { return m_lastError; }
+    QString offlineNote() const { return m_offlineNote; }
     QString clockWarning() const { return m_clockWarning; }
     QVariantList conflicts() const { return m_conflicts; }
     QVariantList refused() const { return m_refused; }
@@ -153,7 +156,7 @@ private:
     bool m_startedSync = false;
     bool m_refreshConfiguration = true;
     int m_pending = 0, m_refusedCount = 0, m_conflictCount = 0;
-    QString m_lastSyncIso, m_lastError, m_clockWarning;
+    QString m_lastSyncIso, m_lastError, m_offlineNote, m_clockWarning;
     QString m_jobError;
     static AppController* s_instance;  ///< why the last sync job failed without an engine error (it threw)
     QVariantList m_conflicts, m_refused;

@@ -83,6 +83,7 @@ Result<SyncReport> SyncEngine::syncOnce(bool confirmMassDelete, bool refreshConf
     if (!m_http)
         return makeError("not_enrolled", "", "enheten är inte registrerad – ange serveradress och kod från kansliet");
     HttpsTransport transport(*m_http);
+    m_lastAttempt = isoTimeUtc(systemMillis());
     auto report = synchronise(*m_replica, transport, m_replica->state("device_id").value_or(""), refreshConfiguration,
                               confirmMassDelete);
     m_online = report || report.error().code != "network";
@@ -164,6 +165,7 @@ SyncStatus SyncEngine::status()
     SyncStatus s;
     s.enrolled = m_http != nullptr;
     s.online = m_online;
+    s.lastAttempt = m_lastAttempt;
     s.lastSync = m_replica->state("last_sync").value_or("");
     s.pending = m_replica->pendingCount();
     s.refused = m_replica->refusedCount();

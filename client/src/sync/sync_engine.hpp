@@ -18,6 +18,7 @@ struct SyncStatus {
     bool enrolled = false;
     bool online = false;           ///< the last attempt reached the server
     std::string lastSync;          ///< ISO time of the last complete sync, empty if never
+    std::string lastAttempt;       ///< ISO time of the last attempt, empty if none since start
     int pending = 0;               ///< operations in the outbox
     int refused = 0;               ///< of which refused, with reasons
     int conflicts = 0;             ///< unresolved conflicts
@@ -63,6 +64,7 @@ private:
     std::optional<core::Error> m_lastError;
     std::optional<std::int64_t> m_skew;
     bool m_online = false;
+    std::string m_lastAttempt;
 };
 
 }  // namespace samkoll::client
