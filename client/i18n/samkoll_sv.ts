@@ -115,6 +115,14 @@
 <context>
     <name>CasesPage</name>
     <message>
+        <source>Delete the case</source>
+        <translation>Ta bort ärendet</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
         <source>Search case code (Ctrl+F)</source>
         <translation>Sök ärendekod (Ctrl+F)</translation>
     </message>
@@ -527,6 +535,14 @@
 </context>
 <context>
     <name>SurveysPage</name>
+    <message>
+        <source>Correct</source>
+        <translation>Rätta</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
     <message>
         <source>Sheet saved (%1 this session). Next one!</source>
         <translation>Enkäten sparad (%1 i den här omgången). Nästa!</translation>

@@ -204,7 +204,18 @@ Page {
         anchors.centerIn: parent
         modal: true
         title: qsTr("Delete case %1?").arg(code)
-        standardButtons: Dialog.Yes | Dialog.No
+        // Own buttons: Qt's standard Yes/No are not translated into Swedish.
+        footer: DialogButtonBox {
+            Button {
+                objectName: "confirmDeleteButton"
+                text: qsTr("Delete the case")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
         Label {
             text: qsTr("The case disappears from the list and from all figures. You can undo it until it has been synced.")
             wrapMode: Text.WordWrap

@@ -345,7 +345,18 @@ Page {
         anchors.centerIn: parent
         modal: true
         title: qsTr("Correct this entry?")
-        standardButtons: Dialog.Yes | Dialog.No
+        // Own buttons: Qt's standard Yes/No are not translated into Swedish.
+        footer: DialogButtonBox {
+            Button {
+                objectName: "confirmCorrectionButton"
+                text: qsTr("Correct")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
         Label {
             width: 380
             wrapMode: Text.WordWrap
