@@ -204,17 +204,12 @@ Page {
         anchors.centerIn: parent
         modal: true
         title: qsTr("Delete case %1?").arg(code)
-        // Own buttons: Qt's standard Yes/No are not translated into Swedish.
-        footer: DialogButtonBox {
-            Button {
-                objectName: "confirmDeleteButton"
-                text: qsTr("Delete the case")
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
-            }
-            Button {
-                text: qsTr("Cancel")
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
-            }
+        // Own texts: Qt's standard Yes/No are not translated into Swedish.
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        Component.onCompleted: {
+            standardButton(Dialog.Ok).text = qsTr("Delete the case")
+            standardButton(Dialog.Ok).objectName = "confirmDeleteButton"
+            standardButton(Dialog.Cancel).text = qsTr("Cancel")
         }
         Label {
             text: qsTr("The case disappears from the list and from all figures. You can undo it until it has been synced.")

@@ -345,17 +345,12 @@ Page {
         anchors.centerIn: parent
         modal: true
         title: qsTr("Correct this entry?")
-        // Own buttons: Qt's standard Yes/No are not translated into Swedish.
-        footer: DialogButtonBox {
-            Button {
-                objectName: "confirmCorrectionButton"
-                text: qsTr("Correct")
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
-            }
-            Button {
-                text: qsTr("Cancel")
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
-            }
+        // Own texts: Qt's standard Yes/No are not translated into Swedish.
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        Component.onCompleted: {
+            standardButton(Dialog.Ok).text = qsTr("Correct")
+            standardButton(Dialog.Ok).objectName = "confirmCorrectionButton"
+            standardButton(Dialog.Cancel).text = qsTr("Cancel")
         }
         Label {
             width: 380
