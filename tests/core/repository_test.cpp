@@ -401,3 +401,14 @@ TEST_CASE("A question lookup that fails in storage is an error, not 'no such que
     REQUIRE_FALSE(failed);
     CHECK(failed.error().code == "storage");
 }
+
+TEST_CASE("The latest year with a social budget and a unit's cases going on in it", "[core][store]")
+{
+    Fixture fx;  // the 2021 budget
+    CHECK_FALSE(fx.repo->latestYearWithData(fx.fed, fx.teamA, 2026).value());  // no cases yet
+    fx.save(fx.startedCase(fx.teamA, Gender::Woman, Date{2021, 3, 1}));
+    CHECK(fx.repo->latestYearWithData(fx.fed, fx.teamA, 2026).value() == 2021);
+    CHECK(fx.repo->latestYearWithData(fx.fed, std::nullopt, 2026).value() == 2021);  // the förbund
+    CHECK_FALSE(fx.repo->latestYearWithData(fx.fed, fx.teamB, 2026).value());         // another team's cases do not count
+    CHECK_FALSE(fx.repo->latestYearWithData(fx.fed, fx.teamA, 2020).value());         // not after the given year
+}

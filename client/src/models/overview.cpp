@@ -11,6 +11,7 @@
 #include "formatting.hpp"
 #include "samkoll/index/index_engine.hpp"
 #include "samkoll/report/index_report.hpp"
+#include "samkoll/store/repository.hpp"
 
 namespace samkoll::client {
 
@@ -40,11 +41,35 @@ void Overview::setDevice(Id federationId, const QString& teamCode)
         return;
     m_federationId = federationId;
     m_teamCode = teamCode;
-    reload();
+    if (m_yearChosen) {
+        reload();
+        return;
+    }
+    // Open on the latest year that has a social budget and the unit's cases,
+    // not on a calendar year nothing has been entered for yet.
+    m_backend.run(
+        this,
+        [fed = federationId, team = teamCode.toStdString(), now = QDate::currentDate().year()](SyncEngine& e) {
+            Repository repo(e.database());
+            std::optional<Id> teamId;
+            if (!team.empty())
+                for (const auto& t : valueOrThrow(repo.teams(fed)))
+                    if (t.code == team)
+                        teamId = t.id;
+            return valueOrThrow(repo.latestYearWithData(fed, teamId, now));
+        },
+        [this](Result<std::optional<int>> year) {
+            if (year && *year && !m_yearChosen && **year != m_year) {
+                m_year = **year;
+                emit yearChanged();
+            }
+            reload();
+        });
 }
 
 void Overview::setYear(int year)
 {
+    m_yearChosen = true;  // the user's choice stays
     if (year == m_year)
         return;
     m_year = year;
@@ -58,6 +83,8 @@ QVariantList Overview::years() const
     const int now = QDate::currentDate().year();
     for (int y = now; y >= now - 6; --y)
         out.push_back(y);
+    if (m_year < now - 6)
+        out.push_back(m_year);  // the year it opened on is always there to choose
     return out;
 }
 

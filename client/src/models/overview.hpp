@@ -22,7 +22,7 @@ class Overview : public QObject {
     QML_ELEMENT
     QML_UNCREATABLE("Översikten ägs av AppController")
     Q_PROPERTY(int year READ year WRITE setYear NOTIFY yearChanged)
-    Q_PROPERTY(QVariantList years READ years CONSTANT)
+    Q_PROPERTY(QVariantList years READ years NOTIFY yearChanged)
     Q_PROPERTY(QVariantList periods READ periods NOTIFY computed)
     Q_PROPERTY(QVariantMap federation READ federation NOTIFY computed)
     Q_PROPERTY(QString federationTime READ federationTime NOTIFY computed)
@@ -56,6 +56,7 @@ private:
     core::Id m_federationId = 0;
     QString m_teamCode;
     int m_year;
+    bool m_yearChosen = false;  ///< the user has picked a year: no default replaces it
     QVariantList m_periods;
     QVariantMap m_federation;
     QString m_federationTime;

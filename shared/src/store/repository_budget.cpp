@@ -143,6 +143,22 @@ Result<std::vector<int>> Repository::budgetYears(Id federationId)
     });
 }
 
+Result<std::optional<int>> Repository::latestYearWithData(Id federationId, std::optional<Id> teamId, int notAfter)
+{
+    return guarded<std::optional<int>>([&]() -> Result<std::optional<int>> {
+        // A case goes on in a year from its referral to its exit.
+        auto st = m_db.prepare(
+            "SELECT max(b.year) FROM social_budget b WHERE b.federation_id = ?1 AND b.year <= ?3 AND EXISTS ("
+            "  SELECT 1 FROM cases c WHERE c.federation_id = ?1 AND (?2 IS NULL OR c.team_id = ?2) AND c.deleted = 0"
+            "  AND c.referral_date <= printf('%04d-12-31', b.year)"
+            "  AND (c.exit_date IS NULL OR c.exit_date >= printf('%04d-01-01', b.year)))");
+        st.bind(1, federationId).bind(2, teamId).bind(3, notAfter);
+        if (!st.step() || st.isNull(0))
+            return std::optional<int>();
+        return std::optional<int>(static_cast<int>(st.integer(0)));
+    });
+}
+
 Result<BudgetDocument> Repository::budgetDocument(Id federationId, int year)
 {
     auto b = budget(federationId, year);

@@ -15,6 +15,16 @@ TestCase {
 
     Component { id: pageComponent; OverviewPage { width: 1200; height: 800 } }
 
+    // Before anyone picks a year: the Översikt opens on the latest year that has
+    // a social budget and the team's cases (the seeded device's 2021), not on
+    // the calendar year with nothing in it.
+    function test_0_opensOnTheLatestYearWithData() {
+        createTemporaryObject(pageComponent, testCase)
+        verify(new Date().getFullYear() > 2021)
+        tryCompare(App.overview, "year", 2021, 10000)
+        verify(App.overview.years.indexOf(2021) >= 0)
+    }
+
     function test_drillDown() {
         const page = createTemporaryObject(pageComponent, testCase)
         App.overview.year = 2021

@@ -111,6 +111,9 @@ public:
     Result<SocialBudget> budget(Id federationId, int year);
     /// Years that have a social budget.
     Result<std::vector<int>> budgetYears(Id federationId);
+    /// The latest year up to `notAfter` that has a social budget and cases of
+    /// the team (or the förbund) going on in it — where the Översikt opens.
+    Result<std::optional<int>> latestYearWithData(Id federationId, std::optional<Id> teamId, int notAfter);
     /// The förbund's survey definitions (all scales, questions, questionnaires)
     /// with the budget of `year`, as a document that importBudget accepts.
     Result<BudgetDocument> budgetDocument(Id federationId, int year);
