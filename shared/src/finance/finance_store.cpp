@@ -168,42 +168,48 @@ Result<Id> FinanceStore::addUnit(Id federationId, const std::string& code, const
     });
 }
 
+Result<FinanceStore::LineRefs> FinanceStore::lineRefs(Id federationId, const LineDefinition& line)
+{
+    auto idOf = [&](const char* table, const std::string& code) -> std::optional<Id> {
+        auto st = m_db.cached(std::string("SELECT id FROM ") + table + " WHERE federation_id = ? AND code = ?");
+        st->bind(1, federationId).bind(2, code);
+        if (!st->step())
+            return std::nullopt;
+        return st->integer(0);
+    };
+    LineRefs refs;
+    const auto unit = idOf("budget_unit", line.unit);
+    if (!unit)
+        return makeError("not_found", "unit",
+                         "budgetenheten '" + line.unit + "' finns inte – lägg till den med samkolld finance unit");
+    refs.unit = *unit;
+    if (!line.team.empty() && !(refs.team = idOf("team", line.team)))
+        return makeError("not_found", "team", "teamet '" + line.team + "' finns inte i förbundet – ange ett teams kod");
+    if (!line.member.empty() && !(refs.member = idOf("member", line.member)))
+        return makeError("not_found", "member",
+                         "medlemmen '" + line.member + "' finns inte i förbundet – ange en medlems kod");
+    return refs;
+}
+
 Result<Id> FinanceStore::addLine(Id federationId, const LineDefinition& line)
 {
     if (line.code.empty() || line.name.empty())
         return makeError("required", line.code.empty() ? "code" : "name", "ange kod och namn för budgetraden");
     return inTransaction<Id>(m_db, [&]() -> Result<Id> {
-        auto unit = m_db.prepare("SELECT id FROM budget_unit WHERE federation_id = ? AND code = ?");
-        unit.bind(1, federationId).bind(2, line.unit);
-        if (!unit.step())
-            return makeError("not_found", "unit", "budgetenheten '" + line.unit + "' finns inte");
-        const Id unitId = unit.integer(0);
-        std::optional<Id> team, member;
-        if (!line.team.empty()) {
-            auto t = m_db.prepare("SELECT id FROM team WHERE federation_id = ? AND code = ?");
-            t.bind(1, federationId).bind(2, line.team);
-            if (!t.step())
-                return makeError("not_found", "team", "teamet '" + line.team + "' finns inte");
-            team = t.integer(0);
-        }
-        if (!line.member.empty()) {
-            auto m = m_db.prepare("SELECT id FROM member WHERE federation_id = ? AND code = ?");
-            m.bind(1, federationId).bind(2, line.member);
-            if (!m.step())
-                return makeError("not_found", "member", "medlemmen '" + line.member + "' finns inte");
-            member = m.integer(0);
-        }
+        auto refs = lineRefs(federationId, line);
+        if (!refs)
+            return refs.error();
         try {
             m_db.prepare(
                     "INSERT INTO budget_line (federation_id, unit_id, code, name, line_group, team_id, member_id, position) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT ifnull(max(position), 0) + 1 FROM budget_line WHERE federation_id = ?1))")
                 .bind(1, federationId)
-                .bind(2, unitId)
+                .bind(2, refs->unit)
                 .bind(3, line.code)
                 .bind(4, line.name)
                 .bind(5, codeOf(line.group))
-                .bind(6, team)
-                .bind(7, member)
+                .bind(6, refs->team)
+                .bind(7, refs->member)
                 .run();
         } catch (const StoreError& e) {
             if (e.isUniqueViolation())
@@ -221,47 +227,28 @@ Status FinanceStore::saveLine(Id federationId, const LineDefinition& line)
     if (line.code.empty() || line.name.empty())
         return makeError("required", line.code.empty() ? "code" : "name", "ange kod och namn för budgetraden");
     return inTransaction<void>(m_db, [&]() -> Status {
-        auto unit = m_db.prepare("SELECT id FROM budget_unit WHERE federation_id = ? AND code = ?");
-        unit.bind(1, federationId).bind(2, line.unit);
-        if (!unit.step()) {
-            auto added = addUnit(federationId, line.unit, line.unit, false);
-            if (!added)
-                return added.error();
-        }
         auto existing = m_db.prepare("SELECT id FROM budget_line WHERE federation_id = ? AND code = ?");
         existing.bind(1, federationId).bind(2, line.code);
-        if (!existing.step()) {
-            auto added = addLine(federationId, line);
-            if (!added)
+        const std::optional<Id> id = existing.step() ? std::optional<Id>(existing.integer(0)) : std::nullopt;
+        existing.reset();
+        // A unit that does not exist yet is created with its code as name.
+        if (auto refs = lineRefs(federationId, line); !refs && refs.error().field == "unit")
+            if (auto added = addUnit(federationId, line.unit, line.unit, false); !added)
                 return added.error();
-            return {};
+        if (!id) {
+            auto added = addLine(federationId, line);
+            return added ? Status{} : Status{added.error()};
         }
-        const Id id = existing.integer(0);
-        auto idOf = [&](const char* table, const std::string& code, const char* field) -> Result<std::optional<Id>> {
-            if (code.empty())
-                return std::optional<Id>();
-            auto st = m_db.prepare(std::string("SELECT id FROM ") + table + " WHERE federation_id = ? AND code = ?");
-            st.bind(1, federationId).bind(2, code);
-            if (!st.step())
-                return makeError("not_found", field, std::string(field == std::string("team") ? "teamet '" : "medlemmen '") +
-                                                          code + "' finns inte");
-            return std::optional<Id>(st.integer(0));
-        };
-        auto team = idOf("team", line.team, "team");
-        if (!team)
-            return team.error();
-        auto member = idOf("member", line.member, "member");
-        if (!member)
-            return member.error();
-        m_db.prepare("UPDATE budget_line SET name = ?, line_group = ?, team_id = ?, member_id = ?, "
-                     "unit_id = (SELECT id FROM budget_unit WHERE federation_id = ? AND code = ?) WHERE id = ?")
+        auto refs = lineRefs(federationId, line);
+        if (!refs)
+            return refs.error();
+        m_db.prepare("UPDATE budget_line SET name = ?, line_group = ?, unit_id = ?, team_id = ?, member_id = ? WHERE id = ?")
             .bind(1, line.name)
             .bind(2, codeOf(line.group))
-            .bind(3, *team)
-            .bind(4, *member)
-            .bind(5, federationId)
-            .bind(6, line.unit)
-            .bind(7, id)
+            .bind(3, refs->unit)
+            .bind(4, refs->team)
+            .bind(5, refs->member)
+            .bind(6, *id)
             .run();
         touch(federationId, "definitions");
         return {};

@@ -80,7 +80,7 @@ std::string DatabaseCheck::verdict() const
     std::string out = "Databasen har fel:";
     for (const auto& p : problems)
         out += "\n  " + p;
-    return out;
+    return out + "\nStoppa servern och återställ den senaste hela säkerhetskopian (samkolld restore --from KOPIA --db FIL).";
 }
 
 Result<DatabaseCheck> checkDatabase(const std::string& path)
@@ -107,7 +107,9 @@ Result<DatabaseCheck> checkDatabase(const std::string& path)
         rc = rows("PRAGMA user_version", [&](sqlite3_stmt* st) { check.schemaVersion = sqlite3_column_int(st, 0); });
     if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT || (rc == SQLITE_OK && check.schemaVersion == 0)) {
         sqlite3_close_v2(db);
-        return makeError("corrupt", "db", path + " är ingen Samkoll-databas (eller är så skadad att den inte går att läsa)");
+        return makeError("corrupt", "db",
+                         path + " är ingen Samkoll-databas (eller är så skadad att den inte går att läsa) – "
+                                "kontrollera sökvägen, eller återställ den senaste säkerhetskopian med samkolld restore");
     }
     if (rc != SQLITE_OK) {
         Error e = makeError("storage", "db", "kan inte läsa " + path);

@@ -69,19 +69,18 @@ json financeSnapshot(Database& db, Id federationId, const std::string& uid)
         u.bind(1, federationId);
         while (u.step())
             units.push_back({{"code", u.text(0)}, {"name", u.text(1)}, {"net_budgeted", u.integer(2) != 0}});
-        auto l = db.prepare(
-            "SELECT l.code, l.name, l.line_group, u.code, t.code, m.code, l.position FROM budget_line l "
-            "JOIN budget_unit u ON u.id = l.unit_id LEFT JOIN team t ON t.id = l.team_id "
-            "LEFT JOIN member m ON m.id = l.member_id WHERE l.federation_id = ? ORDER BY l.position");
-        l.bind(1, federationId);
-        while (l.step())
-            lines.push_back({{"code", l.text(0)},
-                             {"name", l.text(1)},
-                             {"group", l.text(2)},
-                             {"unit", l.text(3)},
-                             {"team", l.isNull(4) ? json(nullptr) : json(l.text(4))},
-                             {"member", l.isNull(5) ? json(nullptr) : json(l.text(5))},
-                             {"position", l.integer(6)}});
+        // The lines as the store reads them, in their order.
+        const auto defs = valueOrThrow(FinanceStore(db).lines(federationId));
+        for (std::size_t i = 0; i < defs.size(); ++i) {
+            const auto& l = defs[i];
+            lines.push_back({{"code", l.code},
+                             {"name", l.name},
+                             {"group", codeOf(l.group)},
+                             {"unit", l.unit},
+                             {"team", l.team.empty() ? json(nullptr) : json(l.team)},
+                             {"member", l.member.empty() ? json(nullptr) : json(l.member)},
+                             {"position", static_cast<std::int64_t>(i + 1)}});
+        }
         return {{"units", units}, {"lines", lines}};
     }
     if (uid == "finance:settings") {
@@ -192,7 +191,9 @@ Status applyFinanceSnapshot(Database& db, Id federationId, const std::string& ui
             auto st = db.cached("SELECT id FROM budget_line WHERE federation_id = ? AND code = ?");
             st->bind(1, federationId).bind(2, row.at("line").get<std::string>());
             if (!st->step())
-                return makeError("not_found", "line", "budgetraden '" + row.at("line").get<std::string>() + "' saknas lokalt");
+                return makeError("not_found", "line",
+                                 "budgetraden '" + row.at("line").get<std::string>() +
+                                     "' saknas på den här datorn – synka igen, så hämtas förbundets budgetrader");
             return st->integer(0);
         };
         for (const auto& b : d.at("budgets")) {

@@ -137,6 +137,13 @@ public:
 private:
     Status writeBudget(Id federationId, const std::string& lineCode, int year, Amount yearAmount,
                        const std::optional<std::array<Amount, 12>>& months, bool newVersion);
+    /// A line's unit, team and member as ids; a code that does not exist is a not_found error naming it.
+    struct LineRefs {
+        Id unit = 0;
+        std::optional<Id> team;
+        std::optional<Id> member;
+    };
+    Result<LineRefs> lineRefs(Id federationId, const LineDefinition& line);
     /// The line's id in the förbund, or a not_found error naming `field`.
     Result<Id> lineId(Id federationId, const std::string& code, const std::string& field = "line");
     Status checkUnlocked(Id federationId, int year, const std::string& field);
