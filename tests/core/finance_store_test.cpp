@@ -107,6 +107,50 @@ TEST_CASE("Finance store: opening equity rolls forward, and a locked year refuse
     CHECK(fx.store.setOutcome(fx.fed, "kansli", 2022, 1, kronor(-1)));  // the next year is open
 }
 
+TEST_CASE("Finance store: several years from one read agree with a year at a time", "[core][finance][store]")
+{
+    FinanceFixture fx;
+    // 2019 without an opening (counts from 0), 2020 entered, 2021 rolled, 2022 entered again.
+    REQUIRE(fx.store.setOpeningEquity(fx.fed, 2020, kronor(2'500'000)));
+    REQUIRE(fx.store.setOpeningEquity(fx.fed, 2022, kronor(900'000)));
+    REQUIRE(fx.store.setOutcome(fx.fed, "kansli", 2019, 2, kronor(-70'000)));
+    REQUIRE(fx.store.setOutcome(fx.fed, "avgift-ka", 2020, 3, kronor(1'000'000)));
+    REQUIRE(fx.store.setOutcome(fx.fed, "kansli", 2020, 6, kronor(-1'300'000)));
+    REQUIRE(fx.store.setOutcome(fx.fed, "kansli", 2021, 6, kronor(-100'000)));
+    REQUIRE(fx.store.setOutcome(fx.fed, "kansli", 2022, 9, kronor(-40'000)));
+    REQUIRE(fx.store.setBudget(fx.fed, "kansli", 2021, kronor(-1'200'000)));
+    REQUIRE(fx.store.reviseBudget(fx.fed, "kansli", 2021, kronor(-1'250'000)));
+    REQUIRE(fx.store.setBudget(fx.fed, "avgift-ka", 2022, kronor(2'000'000)));
+    REQUIRE(fx.store.setForecast(fx.fed, "kansli", 2022, kronor(-500'000)));
+
+    const auto range = MonthRange::tertialToDate(2);
+    auto years = followUpYears(fx.store, fx.fed, 2019, 2023, range);
+    REQUIRE(years);
+    REQUIRE(years->size() == 5);
+    for (int y = 2019; y <= 2023; ++y) {
+        INFO(y);
+        const auto one = followUp(fx.store, fx.fed, y, range).value();
+        const auto& many = (*years)[static_cast<std::size_t>(y - 2019)];
+        CHECK(many.equity.opening == one.equity.opening);
+        CHECK(many.equity.openingKnown == one.equity.openingKnown);
+        CHECK(many.equity.closingForecast == one.equity.closingForecast);
+        CHECK(many.equity.maximum == one.equity.maximum);
+        CHECK(many.report.result.outcome == one.report.result.outcome);
+        CHECK(many.report.result.budgetYear == one.report.result.budgetYear);
+        CHECK(many.report.result.outcomePriorYear == one.report.result.outcomePriorYear);
+        CHECK(many.report.result.forecast == one.report.result.forecast);
+    }
+    // Hand-checked: 2021 opens at 2 500 + 1 000 − 1 300 = 2 200 tkr; 2022's entered 900 wins over the roll (2 100).
+    CHECK((*years)[0].equity.openingKnown == false);
+    CHECK((*years)[2].equity.opening == kronor(2'200'000));
+    CHECK((*years)[2].report.result.budgetYear == kronor(-1'250'000));  // the revised version
+    CHECK((*years)[3].equity.opening == kronor(900'000));
+    CHECK((*years)[4].equity.opening == kronor(860'000));
+    CHECK((*years)[4].hasFigures == false);
+    CHECK((*years)[3].hasFigures);
+    CHECK_FALSE(followUpYears(fx.store, fx.fed, 2022, 2021, range));
+}
+
 TEST_CASE("Kronor as typed: grouping, decimal comma, minus signs, exact öre", "[core][finance]")
 {
     using samkoll::core::parseKronor;

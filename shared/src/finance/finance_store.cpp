@@ -601,9 +601,20 @@ Result<std::vector<OutcomeChange>> FinanceStore::replaceImportedOutcome(Id feder
 
 Result<std::vector<LineFigures>> FinanceStore::yearFigures(Id federationId, int year)
 {
-    return guarded<std::vector<LineFigures>>([&]() -> Result<std::vector<LineFigures>> {
+    auto years = yearsFigures(federationId, year, year);
+    if (!years)
+        return years.error();
+    return std::move(years->front());
+}
+
+Result<std::vector<std::vector<LineFigures>>> FinanceStore::yearsFigures(Id federationId, int firstYear, int lastYear)
+{
+    if (lastYear < firstYear)
+        return makeError("invalid", "year", "sista året är före det första");
+    return guarded<std::vector<std::vector<LineFigures>>>([&]() -> Result<std::vector<std::vector<LineFigures>>> {
         ReadTransaction snapshot(m_db);
-        std::vector<LineFigures> out;
+        const auto yearCount = static_cast<std::size_t>(lastYear - firstYear + 1);
+        std::vector<LineFigures> definitions;
         std::unordered_map<Id, std::size_t> index;
         auto lines = m_db.cached(
             "SELECT l.id, l.code, l.name, l.line_group, u.code FROM budget_line l JOIN budget_unit u ON u.id = l.unit_id "
@@ -615,44 +626,72 @@ Result<std::vector<LineFigures>> FinanceStore::yearFigures(Id federationId, int 
             f.name = lines->text(2);
             f.group = parseLineGroup(lines->view(3)).value_or(LineGroup::Administration);
             f.unit = lines->text(4);
-            index[lines->integer(0)] = out.size();
-            out.push_back(std::move(f));
+            index[lines->integer(0)] = definitions.size();
+            definitions.push_back(std::move(f));
         }
+        std::vector<std::vector<LineFigures>> out(yearCount, definitions);
+        auto slot = [&](std::int64_t year) -> std::vector<LineFigures>* {
+            return year >= firstYear && year <= lastYear ? &out[static_cast<std::size_t>(year - firstYear)] : nullptr;
+        };
         // Each line's budget for the year in the version in force (the highest):
-        // rows come by line and version, so a higher version replaces what came before.
+        // rows come by year, line and version, so a higher version replaces what came before.
         auto budgets = m_db.cached(
-            "SELECT line_id, version, month, amount FROM line_budget WHERE federation_id = ? AND year = ?");
-        budgets->bind(1, federationId).bind(2, year);
-        std::unordered_map<Id, std::int64_t> versions;
+            "SELECT year, line_id, version, month, amount FROM line_budget WHERE federation_id = ? AND year BETWEEN ? AND ?");
+        budgets->bind(1, federationId).bind(2, firstYear).bind(3, lastYear);
+        std::map<std::pair<std::int64_t, Id>, std::int64_t> versions;
         while (budgets->step()) {
-            auto& f = out[index.at(budgets->integer(0))];
-            auto& inForce = versions[budgets->integer(0)];
-            if (budgets->integer(1) > inForce) {
-                inForce = budgets->integer(1);
+            auto& f = (*slot(budgets->integer(0)))[index.at(budgets->integer(1))];
+            auto& inForce = versions[{budgets->integer(0), budgets->integer(1)}];
+            if (budgets->integer(2) > inForce) {
+                inForce = budgets->integer(2);
                 f.budgetYear = 0;
                 f.budgetMonths.reset();
             }
-            const auto month = budgets->integer(2);
+            const auto month = budgets->integer(3);
             if (month == 0) {
-                f.budgetYear = budgets->integer(3);
+                f.budgetYear = budgets->integer(4);
             } else {
                 if (!f.budgetMonths)
                     f.budgetMonths = std::array<Amount, 12>{};
-                (*f.budgetMonths)[static_cast<std::size_t>(month - 1)] = budgets->integer(3);
+                (*f.budgetMonths)[static_cast<std::size_t>(month - 1)] = budgets->integer(4);
             }
         }
-        auto outcome = m_db.cached(std::string("SELECT line_id, year, month, ") + kEffective +
+        // One read of the utfall: a year's row is that year's utfall and the next year's "last year".
+        auto outcome = m_db.cached(std::string("SELECT year, line_id, month, ") + kEffective +
                                    " FROM line_outcome WHERE federation_id = ? AND year BETWEEN ? AND ?");
-        outcome->bind(1, federationId).bind(2, year - 1).bind(3, year);
+        outcome->bind(1, federationId).bind(2, firstYear - 1).bind(3, lastYear);
+        Id lastLine = 0;
+        std::size_t line = 0;
         while (outcome->step()) {
-            auto& f = out[index.at(outcome->integer(0))];
-            (outcome->integer(1) == year ? f.outcome : f.outcomePriorYear)[static_cast<std::size_t>(outcome->integer(2) - 1)] =
-                outcome->integer(3);
+            const auto year = outcome->integer(0);
+            if (const Id id = outcome->integer(1); id != lastLine) {  // rows come line by line
+                line = index.at(id);
+                lastLine = id;
+            }
+            const auto month = static_cast<std::size_t>(outcome->integer(2) - 1);
+            const Amount amount = outcome->integer(3);
+            if (auto* y = slot(year))
+                (*y)[line].outcome[month] = amount;
+            if (auto* next = slot(year + 1))
+                (*next)[line].outcomePriorYear[month] = amount;
         }
-        auto forecast = m_db.cached("SELECT line_id, amount FROM line_forecast WHERE federation_id = ? AND year = ?");
-        forecast->bind(1, federationId).bind(2, year);
+        auto forecast =
+            m_db.cached("SELECT year, line_id, amount FROM line_forecast WHERE federation_id = ? AND year BETWEEN ? AND ?");
+        forecast->bind(1, federationId).bind(2, firstYear).bind(3, lastYear);
         while (forecast->step())
-            out[index.at(forecast->integer(0))].forecast = forecast->integer(1);
+            (*slot(forecast->integer(0)))[index.at(forecast->integer(1))].forecast = forecast->integer(2);
+        return out;
+    });
+}
+
+Result<std::map<int, Amount>> FinanceStore::enteredOpeningEquity(Id federationId)
+{
+    return guarded<std::map<int, Amount>>([&]() -> Result<std::map<int, Amount>> {
+        auto st = m_db.cached("SELECT year, amount FROM opening_equity WHERE federation_id = ?");
+        st->bind(1, federationId);
+        std::map<int, Amount> out;
+        while (st->step())
+            out[static_cast<int>(st->integer(0))] = st->integer(1);
         return out;
     });
 }
@@ -697,23 +736,63 @@ Result<Amount> FinanceStore::allocation(Id federationId, int year)
 
 Result<FollowUp> followUp(FinanceStore& store, Id federationId, int year, MonthRange range)
 {
-    auto rule = store.equityRule(federationId, year);
-    if (!rule)
-        return rule.error();
-    auto figures = store.yearFigures(federationId, year);
+    auto years = followUpYears(store, federationId, year, year, range);
+    if (!years)
+        return years.error();
+    return std::move(years->front());
+}
+
+Result<std::vector<FollowUp>> followUpYears(FinanceStore& store, Id federationId, int firstYear, int lastYear,
+                                            MonthRange range)
+{
+    auto figures = store.yearsFigures(federationId, firstYear, lastYear);
     if (!figures)
         return figures.error();
-    auto allocation = store.allocation(federationId, year);
-    if (!allocation)
-        return allocation.error();
-    const auto opening = store.openingEquity(federationId, year);
-    if (!opening && opening.error().code != "not_found")
-        return opening.error();
-    FollowUp f;
-    f.report = operatingReport(std::move(*figures), range);
-    f.equity = equityReport(opening ? *opening : 0, f.report, *allocation, *rule);
-    f.equity.openingKnown = static_cast<bool>(opening);
-    return f;
+    auto entered = store.enteredOpeningEquity(federationId);
+    if (!entered)
+        return entered.error();
+    // The first year's opening as FinanceStore::openingEquity gives it, then
+    // rolled forward here: an entered opening wins, else last year's closing.
+    auto first = store.openingEquity(federationId, firstYear);
+    if (!first && first.error().code != "not_found")
+        return first.error();
+    bool known = static_cast<bool>(first);
+    Amount opening = first ? *first : 0;
+    std::vector<FollowUp> out;
+    out.reserve(figures->size());
+    for (int year = firstYear; year <= lastYear; ++year) {
+        auto& lines = (*figures)[static_cast<std::size_t>(year - firstYear)];
+        if (year > firstYear) {
+            if (const auto e = entered->find(year); e != entered->end()) {
+                opening = e->second;
+                known = true;
+            }
+        }
+        auto rule = store.equityRule(federationId, year);
+        if (!rule)
+            return rule.error();
+        auto allocation = store.allocation(federationId, year);
+        if (!allocation)
+            return allocation.error();
+        Amount fullYear = 0;
+        bool any = false;
+        for (const auto& line : lines) {
+            for (const Amount a : line.outcome) {
+                fullYear += a;
+                any = any || a != 0;
+            }
+            any = any || line.budgetYear != 0;
+        }
+        FollowUp f;
+        f.hasFigures = any;
+        f.report = operatingReport(std::move(lines), range);
+        f.equity = equityReport(opening, f.report, *allocation, *rule);
+        f.equity.openingKnown = known;
+        out.push_back(std::move(f));
+        if (known)  // without an entered opening every year counts from 0, as openingEquity says
+            opening += fullYear;
+    }
+    return out;
 }
 
 }  // namespace samkoll::core::finance

@@ -154,20 +154,14 @@ Result<FinanceOverview> computeFinanceOverview(Database& db, Id federationId, in
     if (auto s = costs(db, repo, store, federationId, *period, o.followUp.report, suppressBelow, o); !s)
         return s.error();
 
-    // Five years to this one: those with a budget or utfall.
+    // Five years to this one: those with a budget or utfall, from one read.
+    auto years = followUpYears(store, federationId, year - 4, year, MonthRange{1, 12});
+    if (!years)
+        return years.error();
     for (int y = year - 4; y <= year; ++y) {
-        auto figures = store.yearFigures(federationId, y);
-        if (!figures)
-            return figures.error();
-        const bool any = std::any_of(figures->begin(), figures->end(), [](const LineFigures& f) {
-            return f.budgetYear != 0 || std::any_of(f.outcome.begin(), f.outcome.end(), [](Amount a) { return a != 0; });
-        });
-        if (!any)
-            continue;
-        auto opening = store.openingEquity(federationId, y);
-        if (!opening && opening.error().code != "not_found")
-            return opening.error();
-        o.fiveYears.push_back(yearSummary(y, operatingReport(std::move(*figures), MonthRange{1, 12}), opening ? *opening : 0));
+        const auto& f = (*years)[static_cast<std::size_t>(y - (year - 4))];
+        if (f.hasFigures)
+            o.fiveYears.push_back(yearSummary(y, f.report, f.equity.opening));
     }
     return o;
 }

@@ -127,9 +127,15 @@ public:
     /// Every line with its figures for `year` (and last year's utfall), in one
     /// query per table.
     Result<std::vector<LineFigures>> yearFigures(Id federationId, int year);
+    /// The same for every year from `firstYear` to `lastYear` (one element per
+    /// year, in order), reading each table once: a year's utfall is also the
+    /// next year's "last year".
+    Result<std::vector<std::vector<LineFigures>>> yearsFigures(Id federationId, int firstYear, int lastYear);
     /// Opening equity: entered for the year, or the previous year's closing
     /// (its opening + its utfall), rolled forward from the last entered year.
     Result<Amount> openingEquity(Id federationId, int year);
+    /// The opening equities entered, by year.
+    Result<std::map<int, Amount>> enteredOpeningEquity(Id federationId);
     /// The year's allocation: the sum of the budgeted member contribution
     /// lines (income lines linked to a member).
     Result<Amount> allocation(Id federationId, int year);
@@ -159,9 +165,16 @@ private:
 struct FollowUp {
     OperatingReport report;
     EquityReport equity;  ///< its openingKnown says whether an opening equity was entered
+    bool hasFigures = false;  ///< some line has a budget or utfall in the year
 };
 
 /// The equity rule is the one set for the year (FinanceStore::equityRule).
 Result<FollowUp> followUp(FinanceStore& store, Id federationId, int year, MonthRange range);
+/// The follow-up of every year from `firstYear` to `lastYear` for the same
+/// month range, from one read of the figures, the equity rolled forward from
+/// year to year (an entered opening equity wins) — the five-year overview and
+/// a national set use this rather than a year at a time.
+Result<std::vector<FollowUp>> followUpYears(FinanceStore& store, Id federationId, int firstYear, int lastYear,
+                                            MonthRange range);
 
 }  // namespace samkoll::core::finance
