@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samkoll/store/repository.hpp"
 
-#include "samkoll/io/budget_json.hpp"
+#include "samkoll/index/definition_json.hpp"
 
 #include "rows.hpp"
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samkoll/store/repository.hpp"
 
-#include "samkoll/io/budget_json.hpp"
 
 #include "rows.hpp"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samkoll/sync/protocol.hpp"
 
-#include "samkoll/io/json_reader.hpp"
+#include "samkoll/domain/json_reader.hpp"
 #include "samkoll/sync/hlc.hpp"
 
 namespace samkoll::core {
