@@ -2,12 +2,14 @@
 // Sync over loopback TLS against the real samkolld binary. Prints figures, each
 // beside a baseline measured in the same run; asserts nothing about time.
 //   1. 100 000 operations pushed end to end vs the same rows inserted straight into SQLite
-//   2. initial download of one förbund (5 000 cases, 50 000 tally rows), rows/s
+//   2. first download of one team (5 000 cases, 50 000 tally rows) and of a whole
+//      förbund by the kansli (7 such teams), rows/s, beside a plain SELECT of
+//      the rows on the server and a plain INSERT of them on a device
 //   3. 80 clients pushing 1 000 operations each at once
 //   4. requests/s of an empty sync poll vs a minimal Beast server (same transport, TLS)
 // and the server's peak memory (VmHWM) after each.
 //   sync_bench [--ops 100000] [--clients 80] [--per-client 1000] [--polls 4000] [--only N]
-//              [--download-cases 5000] [--download-tallies 50000]
+//              [--download-cases 5000] [--download-tallies 50000] [--download-teams 7]
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -25,7 +27,9 @@
 
 #include "cli.hpp"
 #include "http_server.hpp"
+#include "samkoll/demo/bulk_history.hpp"
 #include "samkoll/store/repository.hpp"
+#include "samkoll/store/uid.hpp"
 #include "sync_engine.hpp"
 
 using namespace samkoll::core;
@@ -165,16 +169,144 @@ double pollRate(const std::string& url, const std::string& ca, const std::string
     return rate;
 }
 
+/// This process's peak resident memory (VmHWM), MB.
+long ownPeakMb()
+{
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::stol(line.substr(6)) / 1024;
+    return -1;
+}
+
+/// Part 2: `teams` teams, each with `cases` cases and `tallies` tally rows
+/// over five years, written straight into a server database; then the first
+/// download of one team by its coordinator and of everything by the kansli,
+/// each beside a plain SELECT of the same rows on the server and a plain
+/// INSERT of them into a device database, measured in the same run.
+void downloadBenchmark(const std::string& dir, const std::string& ca, const std::string& cert, const std::string& key,
+                       int cases, int tallies, int teams)
+{
+    const std::string db = dir + "/download.db";
+    admin({"init", "--db", db});
+    admin({"federation", "add", "--db", db, "--code", "sf", "--name", "Nedladdningsförbundet"});
+    const auto budget = dir + "/budget.json";
+    std::ofstream(budget) << admin({"template"});
+    admin({"import", "budget", "--db", db, "--file", budget});
+    for (int t = 0; t < teams; ++t)
+        admin({"team", "add", "--db", db, "--code", "d" + std::to_string(t), "--name", "Team d" + std::to_string(t)});
+    admin({"user", "add", "--db", db, "--login", "coordinator", "--role", "coordinator", "--team", "d0"});
+    admin({"user", "add", "--db", db, "--login", "kansli", "--role", "central_office"});
+    {
+        auto d = Database::open(db);
+        Repository repo(**d);
+        const Id fed = repo.federation("sf")->id;
+        for (int t = 0; t < teams; ++t)
+            if (auto s = writeBulkHistory(**d, fed, {"d" + std::to_string(t), 2021, 5, cases, tallies}); !s) {
+                std::cerr << "sync_bench: " << s.error().describe() << "\n";
+                std::exit(1);
+            }
+    }
+    // The same rows read plainly on the server (one team's, or all).
+    auto plainSelect = [&](bool oneTeam) {
+        auto d = Database::openExisting(db);
+        const auto t0 = Clock::now();
+        std::int64_t n = 0;
+        const std::string where = oneTeam ? " WHERE team_id = (SELECT id FROM team WHERE code = 'd0')" : "";
+        auto c = (*d)->prepare("SELECT uid, team_id, code, gender, birth_year, referral_date, referring_party, decision, "
+                               "decision_date, start_date, exit_date, exit_outcome, income_support, education, "
+                               "support_duration FROM cases" + where);
+        while (c.step())
+            n += static_cast<std::int64_t>(c.view(0).size());
+        auto t = (*d)->prepare("SELECT t.uid, t.round_id, t.question_id, t.option_no, t.gender, t.delta, t.entered_by, "
+                               "t.entered_at, t.batch FROM tally_delta t JOIN survey_round r ON r.id = t.round_id" +
+                               std::string(oneTeam ? " WHERE r.team_id = (SELECT id FROM team WHERE code = 'd0')" : ""));
+        while (t.step())
+            n += static_cast<std::int64_t>(t.view(0).size());
+        return n > 0 ? since(t0) : 0.0;
+    };
+    // The same number of rows inserted plainly into a device database (the
+    // device's schema, indexes and triggers; prepared statements, one transaction).
+    auto plainInsert = [&](const std::string& name, int teamCount) {
+        const std::string file = dir + "/" + name + ".db";
+        admin({"init", "--db", file});
+        admin({"federation", "add", "--db", file, "--code", "sf", "--name", "N"});
+        admin({"import", "budget", "--db", file, "--file", budget});
+        for (int t = 0; t < teamCount; ++t)
+            admin({"team", "add", "--db", file, "--code", "d" + std::to_string(t), "--name", "T"});
+        auto d = Database::open(file);
+        Repository repo(**d);
+        const Id fed = repo.federation("sf")->id;
+        (*d)->exec("INSERT INTO sync_state (key, value) VALUES ('federation', 'sf')");
+        auto q = (*d)->prepare("SELECT id FROM question WHERE code = 'p_trivs'");
+        q.step();
+        const Id question = q.integer(0);
+        q.reset();
+        std::vector<Id> rounds, teamIds;
+        for (int t = 0; t < teamCount; ++t) {
+            teamIds.push_back(repo.team(fed, "d" + std::to_string(t))->id);
+            for (int y = 0; y < 5; ++y)
+                rounds.push_back(*repo.ensureRound(fed, "personal", RespondentGroup::Staff, teamIds.back(),
+                                                   *Period::range(Date{2021 + y, 1, 1}, Date{2021 + y, 12, 31}), std::nullopt));
+        }
+        const auto t0 = Clock::now();
+        Transaction tx(**d);
+        auto c = (*d)->prepare("INSERT INTO cases (uid, federation_id, team_id, code, gender, birth_year, referral_date, "
+                               "referring_party, decision, decision_date, start_date) VALUES (?, ?, ?, ?, ?, ?, ?, 'af', ?, ?, ?)");
+        auto t = (*d)->prepare("INSERT INTO tally_delta (uid, round_id, question_id, option_no, gender, delta, entered_by, "
+                               "entered_at, batch) VALUES (?, ?, ?, ?, ?, 1, 'bulk', '2021-06-01T10:00:00Z', ?)");
+        for (int team = 0; team < teamCount; ++team) {
+            for (int i = 0; i < cases; ++i)
+                c.bind(1, newUid()).bind(2, fed).bind(3, teamIds[static_cast<std::size_t>(team)])
+                    .bind(4, "H-" + std::to_string(i)).bind(5, i % 2 ? "woman" : "man").bind(6, 1970 + i % 40)
+                    .bind(7, "2021-03-04").bind(8, "yes").bind(9, "2021-03-04").bind(10, "2021-03-05").run();
+            for (int i = 0; i < tallies; ++i)
+                t.bind(1, newUid()).bind(2, rounds[static_cast<std::size_t>(team * 5 + i % 5)]).bind(3, question)
+                    .bind(4, 1 + i % 6).bind(5, i % 2 ? "woman" : "man").bind(6, "bulk-" + std::to_string(i / 50)).run();
+        }
+        tx.commit();
+        return since(t0);
+    };
+
+    Server server(db, cert, key);
+    auto download = [&](const std::string& login, const std::string& label, const std::string& name, int teamCount) {
+        auto device = std::make_unique<SyncEngine>(dir + "/" + name + ".db");
+        auto code = admin({"enrol-code", "--db", db, "--login", login});
+        if (auto s = device->enrol(server.url, code.substr(0, code.find('\n')), name, ca); !s) {
+            std::cerr << "sync_bench: " << s.error().describe() << "\n";
+            std::exit(1);
+        }
+        const auto t0 = Clock::now();
+        auto r = device->syncOnce();
+        const double seconds = since(t0);
+        if (!r) {
+            std::cerr << "sync_bench: download failed: " << r.error().describe() << "\n";
+            std::exit(1);
+        }
+        const double select = plainSelect(teamCount == 1);
+        const double insert = plainInsert(name + "-plain", teamCount);
+        std::printf("   %s: %d rows in %.2f s = %.0f rows/s (goal ≥ 50 000); plain SELECT on the server %.2f s + plain "
+                    "INSERT on a device %.2f s; ratio %.1f (goal ≤ 3); peak memory: server %ld MB, this process %ld MB\n",
+                    label.c_str(), r->pulled, seconds, r->pulled / seconds, select, insert, seconds / (select + insert),
+                    server.peakMb(), ownPeakMb());
+    };
+    std::printf("2. first download, %d teams × (%d cases + %d tally rows) over five years:\n", teams, cases, tallies);
+    download("coordinator", "one team (a coordinator's new computer)", "team-device", 1);
+    download("kansli", "the whole förbund (a kansli device)", "kansli-device", teams);
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
     int ops = 100000, clients = 80, perClient = 1000, polls = 4000, only = 0, downloadCases = 5000,
-        downloadTallies = 50000;
+        downloadTallies = 50000, downloadTeams = 7;
     const std::map<std::string, int*> options{{"--ops", &ops},         {"--clients", &clients},
                                               {"--per-client", &perClient}, {"--polls", &polls},
                                               {"--only", &only},            {"--download-cases", &downloadCases},
-                                              {"--download-tallies", &downloadTallies}};
+                                              {"--download-tallies", &downloadTallies},
+                                              {"--download-teams", &downloadTeams}};
     for (int i = 1; i < argc; i += 2) {
         const auto option = options.find(argv[i]);
         if (option == options.end() || i + 1 >= argc) {
@@ -252,33 +384,10 @@ int main(int argc, char** argv)
                     clientCpu, serverCpu);
     }
 
-    // 2. Initial download of one förbund: a team with 5 000 cases and 50 000 tally rows.
-    if (runs(2)) {
-        auto writer = enrolled(dir, "writer", db, "r", server, ca);
-        const Id team = Repository(writer->database()).team(writer->replica().federationId().value(), "t1")->id;
-        for (int i = 0; i < downloadCases; ++i)
-            (void)writer->replica().createCase(makeCase(team, 2000000 + i));
-        for (int i = 0; i < downloadTallies; ++i)
-            (void)writer->replica().addTally("personal", RespondentGroup::Staff, "t1", "2021", "p_trivs", 1 + i % 6,
-                                             i % 2 ? Gender::Woman : Gender::Man, 1, "bench");
-        if (!writer->syncOnce() || writer->status().pending != 0) {
-            std::cerr << "sync_bench: writer could not upload\n";
-            return 1;
-        }
-        auto reader = std::make_unique<SyncEngine>(dir + "/reader.db");
-        auto code = admin({"enrol-code", "--db", db, "--login", "r"});
-        (void)reader->enrol(server.url, code.substr(0, code.find('\n')), "reader", ca);
-        const auto t0 = Clock::now();
-        auto r = reader->syncOnce();
-        const double s = since(t0);
-        if (!r) {
-            std::cerr << "sync_bench: download failed: " << r.error().describe() << "\n";
-            return 1;
-        }
-        std::printf("2. initial download of %d rows (%d cases, %d tally rows): %.2f s, %.0f rows/s; "
-                    "server peak memory %ld MB\n",
-                    r->pulled, downloadCases, downloadTallies, s, r->pulled / s, server.peakMb());
-    }
+    // 2. First downloads, on a database of their own: a coordinator's new
+    // computer (one team's history) and a kansli device (the whole förbund).
+    if (runs(2))
+        downloadBenchmark(dir, ca, cert, key, downloadCases, downloadTallies, downloadTeams);
 
     // 3. Many clients pushing at once.
     if (runs(3)) {
