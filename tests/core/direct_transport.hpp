@@ -54,10 +54,11 @@ public:
     {
         if (chance())
             return makeError("network", "", "anslutningen bröts");
-        auto r = SyncService(m_server).pull(m_ctx, cursor, limit);
+        // The text the server sends, read as the client reads it.
+        auto r = SyncService(m_server).pullJson(m_ctx, cursor, limit, PageShape::Tables);
         if (!r)
             return r.error();
-        return parsePullResult(json::parse(pullResultToJson(*r).dump()));
+        return parsePullResult(json::parse(*r));
     }
 
 private:

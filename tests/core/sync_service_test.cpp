@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fixtures.hpp"
+#include "../../shared/src/sync/json_text.hpp"
 
 #include <set>
 
@@ -316,6 +317,55 @@ TEST_CASE("Download by cursor: paging, nothing twice, invalid cursors", "[core][
     CHECK(fx.service.pull(fx.a, -1, 10).error().code == "invalid_cursor");
 }
 
+TEST_CASE("Download pages as tables carry the same records as changes, and a table of another shape is refused",
+          "[core][sync][protocol]")
+{
+    SyncFixture fx;
+    std::vector<Operation> creates;
+    for (int i = 1; i <= 5; ++i)
+        creates.push_back(fx.create("u" + std::to_string(i), "ta", "A-" + std::to_string(i), i));
+    fx.push(fx.a, creates);
+    fx.push(fx.a, {fx.edit("u2", 20, "education", std::nullopt, "compulsory", "dev-a")});
+    DeviceContext colleague = fx.a;
+    colleague.deviceId = "dev-a2";
+
+    auto changes = fx.service.pull(colleague, 0, 100, PageShape::Changes);
+    auto tables = fx.service.pull(colleague, 0, 100, PageShape::Tables);
+    REQUIRE(changes);
+    REQUIRE(tables);
+    CHECK(changes->cursor == tables->cursor);
+    CHECK(changes->size() == tables->size());
+    REQUIRE(tables->tables.size() == 2);  // case and tally, the latter empty here
+    const auto& caseTable = *std::find_if(tables->tables.begin(), tables->tables.end(),
+                                          [](const PullTable& t) { return t.entity == "case"; });
+    CHECK(caseTable.columns == pageColumns("case"));
+    // Every case change has the same cursor, uid and field values as its table row.
+    int compared = 0;
+    for (const auto& c : changes->changes) {
+        if (c.entity != "case")
+            continue;
+        const auto row = std::find_if(caseTable.rows.begin(), caseTable.rows.end(),
+                                      [&](const nlohmann::json& r) { return r[1] == c.uid; });
+        REQUIRE(row != caseTable.rows.end());
+        CHECK((*row)[0] == c.cursor);
+        CHECK((*row)[2] == c.data["team"]);
+        for (std::size_t i = 4; i < caseTable.columns.size(); ++i)
+            CHECK((*row)[i] == c.data["fields"][caseTable.columns[i]]);
+        ++compared;
+    }
+    CHECK(compared == 5);
+
+    // A page whose table has other columns (a newer server) is refused whole, naming the table.
+    auto text = nlohmann::json::parse(fx.service.pullJson(colleague, 0, 100, PageShape::Tables).value());
+    text["tables"]["case"]["columns"].push_back("eye_colour");
+    auto refused = parsePullResult(text);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().field == "tables.case");
+    auto bent = nlohmann::json::parse(fx.service.pullJson(colleague, 0, 100, PageShape::Tables).value());
+    bent["tables"]["case"]["rows"][0].erase(2);
+    CHECK(parsePullResult(bent).error().field == "tables.case.rows");
+}
+
 TEST_CASE("Batches: schema versions, clock skew, and malformed JSON named by path", "[core][sync][protocol]")
 {
     SyncFixture fx;
@@ -444,4 +494,21 @@ TEST_CASE("Batches refuse integers outside their range and texts beyond their le
         CHECK(node.error().field == "operations[0].hlc");
         CHECK(tally(R"(,"delta":1,"entered_by":"Anna Åberg")"));
     }
+}
+
+TEST_CASE("Download text: every string is valid JSON as written, invalid UTF-8 replaced", "[core][sync][protocol]")
+{
+    const std::string tricky = std::string("citat \" snedstreck \\ rad\nflik\tretur\r klocka\x07 nul") + '\0' +
+                               " åäö € 😀 trasig\xC3 överlång\xC0\xAF slut";
+    std::string out;
+    samkoll::core::json_text::string(out, tricky);
+    const auto back = nlohmann::json::parse(out).get<std::string>();  // throws if not valid JSON / UTF-8
+    CHECK(back.find("citat \" snedstreck \\ rad\nflik\tretur\r klocka\x07 nul") == 0);
+    CHECK(back.find(std::string(" nul") + '\0') != std::string::npos);
+    CHECK(back.find("åäö € 😀") != std::string::npos);
+    CHECK(back.find("trasig\xEF\xBF\xBD") != std::string::npos);  // the lone lead byte became U+FFFD
+    CHECK(back.find("överlång\xEF\xBF\xBD\xEF\xBF\xBD slut") != std::string::npos);
+    std::string number;
+    samkoll::core::json_text::integer(number, -9223372036854775807LL - 1);
+    CHECK(nlohmann::json::parse(number).get<std::int64_t>() == INT64_MIN);
 }

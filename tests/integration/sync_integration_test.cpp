@@ -8,6 +8,9 @@
 #include "../core/convergence_scenario.hpp"
 
 #include <arpa/inet.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <csignal>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
@@ -16,6 +19,8 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "https_transport.hpp"
+#include "samkoll/demo/bulk_history.hpp"
 #include "samkoll/store/repository.hpp"
 #include "sync_engine.hpp"
 
@@ -165,6 +170,115 @@ TEST_CASE("Crash safety: the server or the client killed mid-sync loses and dupl
     auto local = client->database().prepare("SELECT count(*) FROM cases WHERE deleted = 0");
     local.step();
     CHECK(local.integer(0) == created);
+}
+
+namespace {
+
+/// The client's transport, but the process kills itself when it asks for the
+/// `dieAt`-th download page: by then earlier pages are committed and the one
+/// before is being applied on the other thread.
+struct DyingTransport : SyncTransport {
+    samkoll::client::HttpsTransport& inner;
+    int dieAt;
+    int pulls = 0;
+    DyingTransport(samkoll::client::HttpsTransport& t, int at) : inner(t), dieAt(at) {}
+    Result<json> configuration() override { return inner.configuration(); }
+    Result<BatchResult> push(const Batch& batch) override { return inner.push(batch); }
+    Result<PullResult> pull(std::int64_t cursor, int limit) override
+    {
+        if (++pulls == dieAt)
+            raise(SIGKILL);
+        return inner.pull(cursor, limit);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("A device killed in the middle of a long first download resumes from the last committed page",
+          "[integration][sync][download]")
+{
+    World w;
+    {
+        auto d = Database::open(w.db);
+        REQUIRE(d);
+        const Id fed = Repository(**d).federation("sf")->id;
+        REQUIRE(writeBulkHistory(**d, fed, {"vannas", 2021, 3, 600, 20000}));
+    }
+    ServerProcess server(w.db, w.cert, w.key);
+    const auto file = w.dir.file("vannas-new.db");
+    {
+        SyncEngine engine(file);
+        REQUIRE(engine.enrol(server.url, w.code("vns"), "vannas-new", w.ca));
+    }
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        SyncEngine engine(file);
+        HttpsClient http(engine.replica().state("server_url").value_or(""), engine.replica().state("server_ca").value_or(""));
+        http.setToken(engine.replica().state("token").value_or(""));
+        samkoll::client::HttpsTransport transport(http);
+        DyingTransport dying(transport, 4);
+        auto r = synchronise(engine.replica(), dying, engine.replica().state("device_id").value_or(""));
+        std::fprintf(stderr, "download ended without the kill: %s\n", r ? "ok" : r.error().describe().c_str());
+        _exit(3);  // not reached: the download is longer than three pages
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    REQUIRE(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == SIGKILL);
+
+    // What the killed device holds: whole pages up to its saved cursor, nothing after it.
+    std::int64_t saved = 0;
+    {
+        auto d = Database::openExisting(file);
+        REQUIRE(d);
+        auto check = (*d)->prepare("PRAGMA integrity_check");
+        REQUIRE(check.step());
+        CHECK(check.text(0) == "ok");
+        auto cursor = (*d)->prepare("SELECT value FROM sync_state WHERE key = 'cursor'");
+        REQUIRE(cursor.step());
+        saved = std::stoll(cursor.text(0));
+        auto count = [&](const std::string& sql) {
+            auto st = (*d)->prepare(sql);
+            st.step();
+            return st.integer(0);
+        };
+        const std::string upTo = " WHERE cursor <= " + std::to_string(saved);
+        CHECK(saved > 0);
+        CHECK(saved < w.serverCount("SELECT max(cursor) FROM change_log"));
+        CHECK(count("SELECT count(*) FROM cases") == w.serverCount("SELECT count(*) FROM change_log" + upTo + " AND entity = 'case'"));
+        CHECK(count("SELECT count(*) FROM tally_delta") ==
+              w.serverCount("SELECT count(*) FROM change_log" + upTo + " AND entity = 'tally'"));
+        CHECK(count("SELECT count(*) FROM tally_delta") > 0);  // past the first pages of cases
+    }
+    // The next sync downloads only what is after the saved cursor, and then the device has everything once.
+    const auto remaining = w.serverCount(
+        "SELECT count(*) FROM (SELECT DISTINCT entity, uid FROM change_log WHERE cursor > " + std::to_string(saved) +
+        " AND entity <> 'finance' AND (team_id IS NULL OR team_id = (SELECT id FROM team WHERE code = 'vannas')))");
+    SyncEngine engine(file);
+    auto report = engine.syncOnce();
+    INFO((report ? std::string() : report.error().describe()));
+    REQUIRE(report);
+    CHECK(report->pulled == remaining);
+    auto local = [&](const char* sql) {
+        auto st = engine.database().prepare(sql);
+        st.step();
+        return st.integer(0);
+    };
+    CHECK(local("SELECT count(*) FROM cases") == 600);
+    CHECK(local("SELECT count(DISTINCT uid) FROM tally_delta") == 20000);
+    CHECK(local("SELECT count(*) FROM tally_delta") == 20000);
+    CHECK(local("SELECT sum(total) FROM tally_total") == 20000);
+    // The totals, brought up to date once per page, are the server's, cell by cell.
+    CHECK(local("SELECT count(*) FROM tally_total") ==
+          w.serverCount("SELECT count(*) FROM tally_total t JOIN survey_round r ON r.id = t.round_id "
+                        "WHERE r.team_id = (SELECT id FROM team WHERE code = 'vannas')"));
+    CHECK(local("SELECT max(total) FROM tally_total") ==
+          w.serverCount("SELECT max(total) FROM tally_total t JOIN survey_round r ON r.id = t.round_id "
+                        "WHERE r.team_id = (SELECT id FROM team WHERE code = 'vannas')"));
+    CHECK(local("SELECT count(*) FROM sync_state WHERE key = 'totals_deferred'") == 0);
+    CHECK(local("SELECT count(*) FROM change_log") == 0);  // a device keeps no change log
 }
 
 TEST_CASE("Security and bad input over the wire", "[integration][security]")

@@ -112,7 +112,7 @@ Result<json> HttpsTransport::call(const std::string& method, const std::string& 
     auto reply = m_client.request(method, path, body);
     if (!reply)
         return reply.error();
-    const json j = json::parse(reply->body, nullptr, false);
+    json j = json::parse(reply->body, nullptr, false);
     if (reply->status != 200) {
         if (j.is_object() && j.contains("error"))
             return makeError(j["error"].value("code", "server"), j["error"].value("field", ""),
@@ -146,10 +146,13 @@ std::function<Result<BatchResult>()> HttpsTransport::preparePush(const Batch& ba
 
 Result<PullResult> HttpsTransport::pull(std::int64_t cursor, int limit)
 {
-    auto j = call("GET", "/api/v1/sync/pull?cursor=" + std::to_string(cursor) + "&limit=" + std::to_string(limit), RequestBody{});
+    // shape=tables: cases and tally rows as tables (a server that does not
+    // know it answers with changes only, which is read the same way).
+    auto j = call("GET", "/api/v1/sync/pull?shape=tables&cursor=" + std::to_string(cursor) + "&limit=" + std::to_string(limit),
+                  RequestBody{});
     if (!j)
         return j.error();
-    return parsePullResult(*j);
+    return parsePullResult(std::move(*j));
 }
 
 }  // namespace samkoll::client

@@ -63,13 +63,13 @@ http::status statusOf(const std::string& code)
     return http::status::bad_request;
 }
 
-Response jsonResponse(const Request& req, http::status status, const json& body)
+/// A JSON body already written as text (a download page).
+Response jsonTextResponse(const Request& req, http::status status, std::string text)
 {
     Response res{status, req.version()};
     res.set(http::field::server, "samkolld");
     res.set(http::field::content_type, "application/json; charset=utf-8");
     res.set(http::field::cache_control, "no-store");
-    std::string text = body.dump();
     const auto accept = req[http::field::accept_encoding];
     if (text.size() > 1024 && accept.find("gzip") != boost::beast::string_view::npos) {
         text = gzipCompress(text);
@@ -79,6 +79,11 @@ Response jsonResponse(const Request& req, http::status status, const json& body)
     res.keep_alive(req.keep_alive());
     res.prepare_payload();
     return res;
+}
+
+Response jsonResponse(const Request& req, http::status status, const json& body)
+{
+    return jsonTextResponse(req, status, body.dump());
 }
 
 Response errorResponse(const Request& req, const Error& e)
@@ -467,10 +472,15 @@ Response Api::pull(Call& c)
     auto limit = parseInteger(c.query.count("limit") ? c.query.at("limit") : "1000");
     if (!limit || *limit < 1 || *limit > kMaxPullLimit)
         return errorResponse(c.req, makeError("invalid_value", "limit", "limit ska vara 1–" + std::to_string(kMaxPullLimit)));
-    auto result = SyncService(c.db).pull(*c.device, *cursor, static_cast<int>(*limit));
-    if (!result)
-        return errorResponse(c.req, result.error());
-    return jsonResponse(c.req, http::status::ok, pullResultToJson(*result));
+    // shape=tables: cases and tally rows as tables (clients from protocol 3 on ask for it).
+    const std::string shapeText = c.query.count("shape") ? c.query.at("shape") : "changes";
+    if (shapeText != "changes" && shapeText != "tables")
+        return errorResponse(c.req, makeError("invalid_value", "shape", "shape ska vara changes eller tables"));
+    const auto shape = shapeText == "tables" ? PageShape::Tables : PageShape::Changes;
+    auto page = SyncService(c.db).pullJson(*c.device, *cursor, static_cast<int>(*limit), shape);
+    if (!page)
+        return errorResponse(c.req, page.error());
+    return jsonTextResponse(c.req, http::status::ok, std::move(*page));
 }
 
 Result<Api::UnitQuery> Api::unitQuery(Call& c)

@@ -371,6 +371,11 @@ struct HttpServer::Impl {
                 socket.close(ignored);
                 logLine("för många anslutningar", remote);
             } else {
+                // Answers go out at once: without this, a response written in
+                // pieces (TLS records) waits for the client's delayed ACK
+                // (~40 ms per request — a first download is many requests).
+                beast::error_code ignored;
+                socket.set_option(tcp::no_delay(true), ignored);
                 std::make_shared<Detector>(std::move(socket), tls ? &*tls : nullptr, shared, Admission(shared, remote))
                     ->run();
             }

@@ -13,7 +13,31 @@ using nlohmann::json;
 
 Status Replica::applyPull(const PullResult& pull)
 {
-    return inTransaction<void>(m_db, [&]() -> Status {
+    // Ids found in a page that did not commit are not kept.
+    m_roundIds.clear();
+    m_questionIds.clear();
+    const auto table = [&](const char* entity) -> const PullTable* {
+        for (const auto& t : pull.tables)
+            if (t.entity == entity)
+                return &t;
+        return nullptr;
+    };
+    auto applied = inTransaction<void>(m_db, [&]() -> Status {
+        // Cases first (a conflict names its case), then the changes in cursor
+        // order, then the tally rows (their rounds are made when missing).
+        if (const auto* cases = table("case"))
+            for (const auto& row : cases->rows) {
+                CaseFields fields;
+                const bool deleted = row[3].get<bool>();
+                if (!deleted)
+                    for (std::size_t i = 4; i < row.size(); ++i)
+                        fields[cases->columns[i]] =
+                            row[i].is_null() ? std::nullopt : std::optional<std::string>(row[i].get<std::string>());
+                if (auto s = applyCaseState(row[1].get_ref<const std::string&>(), row[2].get_ref<const std::string&>(), deleted,
+                                            std::move(fields));
+                    !s)
+                    return s;
+            }
         for (const auto& change : pull.changes) {
             Status s;
             if (change.data.is_null())
@@ -35,11 +59,51 @@ Status Replica::applyPull(const PullResult& pull)
             if (!s)
                 return s;
         }
-        m_db.prepare("INSERT INTO sync_state (key, value) VALUES ('cursor', ?1) ON CONFLICT (key) DO UPDATE SET value = ?1")
-            .bind(1, std::to_string(pull.cursor))
+        if (const auto* tallies = table("tally"); tallies && !tallies->rows.empty()) {
+            // The page's totals in one grouped statement instead of one upsert
+            // per row; the marker lives only inside this transaction.
+            auto last = m_db.cached("SELECT ifnull(max(id), 0) FROM tally_delta");
+            last->step();
+            const std::int64_t before = last->integer(0);
+            last->reset();
+            m_db.cached("INSERT INTO sync_state (key, value) VALUES ('totals_deferred', '1')")->run();
+            for (const auto& row : tallies->rows) {
+                PulledTally t;
+                t.uid = row[1].get_ref<const std::string&>();
+                t.questionnaire = row[2].get_ref<const std::string&>();
+                t.group = row[3].get_ref<const std::string&>();
+                if (row[4].is_string())
+                    t.team = row[4].get_ref<const std::string&>();
+                t.period = row[5].get_ref<const std::string&>();
+                t.question = row[6].get_ref<const std::string&>();
+                t.option = row[7].get<int>();
+                t.gender = row[8].get_ref<const std::string&>();
+                t.delta = row[9].get<std::int64_t>();
+                t.enteredBy = row[10].get_ref<const std::string&>();
+                t.enteredAt = row[11].get_ref<const std::string&>();
+                t.batch = row[12].get_ref<const std::string&>();
+                if (auto s = applyTallyRecord(t); !s)
+                    return s;
+            }
+            m_db.cached("DELETE FROM sync_state WHERE key = 'totals_deferred'")->run();
+            m_db.cached(
+                    "INSERT INTO tally_total (round_id, question_id, option_no, gender, total) "
+                    "SELECT round_id, question_id, option_no, gender, sum(delta) FROM tally_delta WHERE id > ? "
+                    "GROUP BY round_id, question_id, option_no, gender "
+                    "ON CONFLICT (round_id, question_id, option_no, gender) DO UPDATE SET total = total + excluded.total")
+                ->bind(1, before)
+                .run();
+        }
+        m_db.cached("INSERT INTO sync_state (key, value) VALUES ('cursor', ?1) ON CONFLICT (key) DO UPDATE SET value = ?1")
+            ->bind(1, std::to_string(pull.cursor))
             .run();
         return {};
     });
+    if (!applied) {
+        m_roundIds.clear();
+        m_questionIds.clear();
+    }
+    return applied;
 }
 
 Status Replica::applyFinance(const Change& change)
@@ -66,18 +130,28 @@ Status Replica::applyFinance(const Change& change)
 Status Replica::applyCase(const Change& change)
 {
     const auto& d = change.data;
-    auto team = teamIdOf(d.at("team").get<std::string>());
+    const bool deleted = d.value("deleted", false);
+    CaseFields server;
+    if (!deleted)
+        for (const auto& [k, v] : d.at("fields").items())
+            server[k] = v.is_null() ? std::nullopt : std::optional<std::string>(v.get<std::string>());
+    return applyCaseState(change.uid, d.at("team").get<std::string>(), deleted, std::move(server));
+}
+
+Status Replica::applyCaseState(const std::string& uid, const std::string& teamCode, bool deleted, CaseFields server)
+{
+    auto team = teamIdOf(teamCode);
     if (!team)
-        return makeError("not_found", "team", "teamet '" + d["team"].get<std::string>() + "' saknas lokalt – hämta konfigurationen");
-    if (d.value("deleted", false)) {
-        m_db.prepare("UPDATE cases SET deleted = 1 WHERE uid = ? AND deleted = 0").bind(1, change.uid).run();
+        return makeError("not_found", "team", "teamet '" + teamCode + "' saknas lokalt – hämta konfigurationen");
+    if (deleted) {
+        m_db.cached("UPDATE cases SET deleted = 1 WHERE uid = ? AND deleted = 0")->bind(1, uid).run();
         return {};
     }
     // Fields changed locally and not yet acknowledged keep their local value.
     std::set<std::string> pendingFields;
     bool pendingDelete = false;
     auto ops = m_db.cached("SELECT operation FROM outbox WHERE uid = ?");
-    ops->bind(1, change.uid);
+    ops->bind(1, uid);
     while (ops->step()) {
         const auto op = json::parse(ops->text(0));
         if (op.value("kind", "") == "case.delete")
@@ -87,26 +161,23 @@ Status Replica::applyCase(const Change& change)
                 pendingFields.insert(k);
     }
     ops->reset();
-    auto deleted = m_db.cached("SELECT deleted FROM cases WHERE uid = ?");
-    deleted->bind(1, change.uid);
-    const bool exists = deleted->step();
-    const bool tombstoned = exists && deleted->integer(0) != 0;
-    deleted->reset();
+    auto local = m_db.cached("SELECT deleted FROM cases WHERE uid = ?");
+    local->bind(1, uid);
+    const bool exists = local->step();
+    const bool tombstoned = exists && local->integer(0) != 0;
+    local->reset();
     if (pendingDelete || tombstoned)
         return {};
 
-    CaseFields server;
-    for (const auto& [k, v] : d.at("fields").items())
-        server[k] = v.is_null() ? std::nullopt : std::optional<std::string>(v.get<std::string>());
     if (!exists && server.count("code") && server["code"])
-        if (auto s = moveAsideLocalCode(*team, *server["code"], change.uid); !s)
+        if (auto s = moveAsideLocalCode(*team, *server["code"], uid); !s)
             return s;
     Repository repo(m_db);
     Case base;
-    base.uid = change.uid;
+    base.uid = uid;
     base.teamId = *team;
     if (exists)
-        base = valueOrThrow(repo.caseByUid(change.uid));
+        base = valueOrThrow(repo.caseByUid(uid));
     // The device's own changes come back as echoes: nothing to write when the
     // server's state is already the local one.
     if (exists && pendingFields.empty() && caseToFields(base) == server)
@@ -122,7 +193,7 @@ Status Replica::applyCase(const Change& change)
     // The local change no longer fits the server's version: take the server's
     // whole; the pending operation is still sent and merged on the server.
     Case fresh;
-    fresh.uid = change.uid;
+    fresh.uid = uid;
     fresh.teamId = *team;
     auto full = applyCaseFields(exists ? base : fresh, server);
     if (!full)
@@ -135,12 +206,14 @@ Status Replica::applyCase(const Change& change)
 
 Status Replica::moveAsideLocalCode(Id team, const std::string& code, const std::string& incomingUid)
 {
-    auto clash = m_db.prepare("SELECT uid FROM cases WHERE team_id = ? AND code = ? AND uid <> ?");
-    clash.bind(1, team).bind(2, code).bind(3, incomingUid);
-    if (!clash.step())
+    auto clash = m_db.cached("SELECT uid FROM cases WHERE team_id = ? AND code = ? AND uid <> ?");
+    clash->bind(1, team).bind(2, code).bind(3, incomingUid);
+    if (!clash->step()) {
+        clash->reset();
         return {};
-    const auto localUid = clash.text(0);
-    clash.reset();
+    }
+    const auto localUid = clash->text(0);
+    clash->reset();
     // Another computer created a case with this code first: the server's case
     // keeps it, and the local case (created here, not yet on the server) gets a
     // free code with "-dubblett" so nothing is lost; the coordinator renames it.
@@ -177,56 +250,94 @@ Status Replica::moveAsideLocalCode(Id team, const std::string& code, const std::
 
 Status Replica::applyTally(const Change& change)
 {
-    auto exists = m_db.cached("SELECT 1 FROM tally_delta WHERE uid = ?");
-    exists->bind(1, change.uid);
-    const bool known = exists->step();
-    exists->reset();
-    if (known)
-        return {};
     const auto& d = change.data;
     const auto& round = d.at("round");
-    auto fed = federationId();
-    if (!fed)
-        return fed.error();
-    std::optional<Id> team;
-    if (round.at("team").is_string()) {
-        team = teamIdOf(round["team"].get<std::string>());
-        if (!team)
-            return makeError("not_found", "team", "teamet saknas lokalt");
-    }
-    auto period = parsePeriod(round.at("period").get<std::string>());
-    auto group = parseCode<RespondentGroup>(round.at("group").get<std::string>());
-    if (!period || !group)
-        return makeError("invalid_response", "round", "oväntad enkätomgång från servern");
-    Repository repo(m_db);
-    auto roundId = repo.ensureRound(*fed, round.at("questionnaire").get<std::string>(), *group, team, *period, std::nullopt);
-    if (!roundId)
-        return roundId.error();
-    auto q = m_db.prepare("SELECT id FROM question WHERE federation_id = ? AND code = ?");
-    q.bind(1, *fed).bind(2, d.at("question").get<std::string>());
-    if (!q.step())
-        return makeError("not_found", "question", "frågan saknas lokalt – hämta konfigurationen");
-    TallyDelta t;
+    PulledTally t;
     t.uid = change.uid;
-    t.roundId = *roundId;
-    t.questionId = q.integer(0);
+    t.questionnaire = round.at("questionnaire").get_ref<const std::string&>();
+    t.group = round.at("group").get_ref<const std::string&>();
+    if (round.at("team").is_string())
+        t.team = round["team"].get_ref<const std::string&>();
+    t.period = round.at("period").get_ref<const std::string&>();
+    t.question = d.at("question").get_ref<const std::string&>();
     t.option = d.at("option").get<int>();
-    t.gender = parseCode<Gender>(d.at("gender").get<std::string>()).value_or(Gender::Other);
+    t.gender = d.at("gender").get_ref<const std::string&>();
     t.delta = d.at("delta").get<std::int64_t>();
-    t.enteredBy = d.value("entered_by", "");
-    // Local validation is skipped for totals: the server's order of rows is authoritative.
-    m_db.prepare(
+    const auto text = [&](const char* key) -> std::string_view {
+        const auto it = d.find(key);
+        return it != d.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
+    };
+    t.enteredBy = text("entered_by");
+    t.enteredAt = text("entered_at");
+    t.batch = text("batch");
+    return applyTallyRecord(t);
+}
+
+Status Replica::applyTallyRecord(const PulledTally& t)
+{
+    // A page's tallies share a few rounds and questions: each is resolved once
+    // per page (the caches are cleared when a page does not commit).
+    std::string key(t.questionnaire);
+    key += '\x1f';
+    key += t.group;
+    key += '\x1f';
+    key += t.team.value_or(std::string_view());
+    key += '\x1f';
+    key += t.period;
+    Id roundId = 0;
+    if (auto it = m_roundIds.find(key); it != m_roundIds.end()) {
+        roundId = it->second;
+    } else {
+        auto fed = federationId();
+        if (!fed)
+            return fed.error();
+        std::optional<Id> team;
+        if (t.team) {
+            team = teamIdOf(std::string(*t.team));
+            if (!team)
+                return makeError("not_found", "team", "teamet saknas lokalt");
+        }
+        auto period = parsePeriod(std::string(t.period));
+        auto group = parseCode<RespondentGroup>(t.group);
+        if (!period || !group)
+            return makeError("invalid_response", "round", "oväntad enkätomgång från servern");
+        auto id = Repository(m_db).ensureRound(*fed, std::string(t.questionnaire), *group, team, *period, std::nullopt);
+        if (!id)
+            return id.error();
+        roundId = *id;
+        m_roundIds.emplace(std::move(key), roundId);
+    }
+    Id questionId = 0;
+    if (auto it = m_questionIds.find(t.question); it != m_questionIds.end()) {
+        questionId = it->second;
+    } else {
+        auto fed = federationId();
+        if (!fed)
+            return fed.error();
+        auto q = m_db.cached("SELECT id FROM question WHERE federation_id = ? AND code = ?");
+        q->bind(1, *fed).bind(2, t.question);
+        if (!q->step())
+            return makeError("not_found", "question", "frågan saknas lokalt – hämta konfigurationen");
+        questionId = q->integer(0);
+        q->reset();
+        m_questionIds.emplace(std::string(t.question), questionId);
+    }
+    const auto gender = parseCode<Gender>(t.gender).value_or(Gender::Other);
+    // Local validation is skipped for totals: the server's order of rows is
+    // authoritative. A row the device already has (its own, or a download
+    // repeated after a lost answer) is left as it is.
+    m_db.cached(
             "INSERT INTO tally_delta (uid, round_id, question_id, option_no, gender, delta, entered_by, entered_at, batch) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, t.uid)
-        .bind(2, t.roundId)
-        .bind(3, t.questionId)
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING")
+        ->bind(1, t.uid)
+        .bind(2, roundId)
+        .bind(3, questionId)
         .bind(4, t.option)
-        .bind(5, codeOf(t.gender))
+        .bind(5, codeOf(gender))
         .bind(6, t.delta)
         .bind(7, t.enteredBy)
-        .bind(8, d.value("entered_at", ""))
-        .bind(9, d.value("batch", ""))
+        .bind(8, t.enteredAt)
+        .bind(9, t.batch)
         .run();
     return {};
 }

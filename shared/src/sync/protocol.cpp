@@ -2,6 +2,7 @@
 #include "samkoll/sync/protocol.hpp"
 
 #include "samkoll/domain/json_reader.hpp"
+#include "samkoll/sync/case_fields.hpp"
 #include "samkoll/sync/hlc.hpp"
 
 namespace samkoll::core {
@@ -434,23 +435,73 @@ Result<BatchResult> parseBatchResult(const json& j)
     }
 }
 
-json pullResultToJson(const PullResult& r)
+json pullResultToJson(PullResult r)
 {
+    // A page holds thousands of records: each one's data is moved, not copied.
     json changes = json::array();
-    for (const auto& c : r.changes)
-        changes.push_back({{"cursor", c.cursor}, {"entity", c.entity}, {"uid", c.uid}, {"data", c.data}});
-    return {{"cursor", r.cursor}, {"more", r.more}, {"changes", changes}};
+    changes.get_ref<json::array_t&>().reserve(r.changes.size());
+    for (auto& c : r.changes)
+        changes.push_back({{"cursor", c.cursor}, {"entity", std::move(c.entity)}, {"uid", std::move(c.uid)},
+                           {"data", std::move(c.data)}});
+    return {{"cursor", r.cursor}, {"more", r.more}, {"changes", std::move(changes)}};
 }
 
-Result<PullResult> parsePullResult(const json& j)
+std::size_t PullResult::size() const
+{
+    std::size_t n = changes.size();
+    for (const auto& t : tables)
+        n += t.rows.size();
+    return n;
+}
+
+const std::vector<std::string>& pageColumns(const std::string& entity)
+{
+    static const std::vector<std::string> none;
+    static const std::vector<std::string> tally{"cursor", "uid", "questionnaire", "group", "team", "period", "question",
+                                                "option", "gender", "delta", "entered_by", "entered_at", "batch"};
+    static const std::vector<std::string> cases = [] {
+        std::vector<std::string> c{"cursor", "uid", "team", "deleted"};
+        for (const auto& f : caseFieldNames())
+            c.push_back(f);
+        return c;
+    }();
+    return entity == "case" ? cases : entity == "tally" ? tally : none;
+}
+
+Result<PullResult> parsePullResult(json j)
 {
     try {
         PullResult r;
         r.cursor = j.at("cursor").get<std::int64_t>();
         r.more = j.at("more").get<bool>();
-        for (const auto& c : j.at("changes"))
-            r.changes.push_back({c.at("cursor").get<std::int64_t>(), c.at("entity").get<std::string>(),
-                                 c.at("uid").get<std::string>(), c.at("data")});
+        auto& changes = j.at("changes");
+        if (!changes.is_array())
+            return makeError("invalid_response", "changes", "oväntat svar från servern: changes är ingen lista");
+        r.changes.reserve(changes.size());
+        for (auto& c : changes)
+            r.changes.push_back({c.at("cursor").get<std::int64_t>(), std::move(c.at("entity").get_ref<std::string&>()),
+                                 std::move(c.at("uid").get_ref<std::string&>()), std::move(c.at("data"))});
+        if (auto t = j.find("tables"); t != j.end()) {
+            for (auto& [entity, table] : t->items()) {
+                PullTable out;
+                out.entity = entity;
+                out.columns = table.at("columns").get<std::vector<std::string>>();
+                // A table this client does not know, or with other columns, is
+                // not guessed at: the page is refused and nothing is applied.
+                if (out.columns != pageColumns(entity))
+                    return makeError("invalid_response", "tables." + entity,
+                                     "oväntade kolumner i nedladdningen – uppdatera Samkoll");
+                out.rows = std::move(table.at("rows"));
+                if (!out.rows.is_array())
+                    return makeError("invalid_response", "tables." + entity + ".rows", "oväntat svar från servern");
+                for (const auto& row : out.rows)
+                    if (!row.is_array() || row.size() != out.columns.size() || !row[0].is_number_integer() ||
+                        !row[1].is_string())
+                        return makeError("invalid_response", "tables." + entity + ".rows",
+                                         "en rad i nedladdningen har fel form");
+                r.tables.push_back(std::move(out));
+            }
+        }
         return r;
     } catch (const json::exception& e) {
         return makeError("invalid_response", "", std::string("oväntat svar från servern: ") + e.what());

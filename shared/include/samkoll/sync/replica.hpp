@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -13,6 +14,7 @@
 #include "samkoll/domain/case.hpp"
 #include "samkoll/domain/entities.hpp"
 #include "samkoll/domain/result.hpp"
+#include "samkoll/sync/case_fields.hpp"
 #include "samkoll/store/database.hpp"
 #include "samkoll/sync/configuration.hpp"
 #include "samkoll/sync/hlc.hpp"
@@ -209,7 +211,20 @@ private:
     std::string nextHlc();
     Status enqueue(Operation op);
     Status applyCase(const Change& change);
+    /// A case as the server has it (a change or a table row).
+    Status applyCaseState(const std::string& uid, const std::string& teamCode, bool deleted, CaseFields server);
+    /// A downloaded tally row, as a change or a table row gives it (views into the page).
+    struct PulledTally {
+        std::string_view uid, questionnaire, group;
+        std::optional<std::string_view> team;
+        std::string_view period, question;
+        int option = 0;
+        std::string_view gender;
+        std::int64_t delta = 0;
+        std::string_view enteredBy, enteredAt, batch;
+    };
     Status applyTally(const Change& change);
+    Status applyTallyRecord(const PulledTally& t);
     Status applyStory(const Change& change);
     Status applyConflict(const Change& change);
     Status applyRound(const Change& change);
@@ -230,6 +245,9 @@ private:
     // Looked up once per download instead of once per row.
     std::optional<Id> m_federation;
     std::map<std::string, Id> m_teamIds;
+    // Within one download page (cleared when a page does not commit).
+    std::map<std::string, Id> m_roundIds;     ///< round key → id
+    std::map<std::string, Id, std::less<>> m_questionIds;  ///< question code → id
 };
 
 /// One synchronisation (docs/protocol.md): refresh the configuration when

@@ -44,7 +44,12 @@ public:
     /// Changes visible to the device after `cursor`, at most `limit` records.
     /// A cursor the server never issued is an error ("invalid_cursor"): the
     /// client then downloads everything again from 0.
-    Result<PullResult> pull(const DeviceContext& ctx, std::int64_t cursor, int limit);
+    Result<PullResult> pull(const DeviceContext& ctx, std::int64_t cursor, int limit,
+                            PageShape shape = PageShape::Changes);
+    /// The same page as the JSON text the server sends (docs/protocol.md):
+    /// one query per page and kind of record, written straight as text.
+    Result<std::string> pullJson(const DeviceContext& ctx, std::int64_t cursor, int limit,
+                                 PageShape shape = PageShape::Changes);
 
 private:
     Database& m_db;
