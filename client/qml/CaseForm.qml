@@ -155,6 +155,8 @@ Pane {
         }
 
         ScrollView {
+            id: formScroll
+            objectName: "formScroll"
             Layout.fillWidth: true
             Layout.fillHeight: true
             contentWidth: availableWidth
@@ -238,6 +240,10 @@ Pane {
                 FieldError { message: errors.of("exit_date") + errors.of("exit_outcome"); Layout.fillWidth: true }
             }
         }
+
+        // Tab into a field below the fold, or the field with an error after a
+        // failed save: the form scrolls it into view above the buttons.
+        KeepFocusVisible { flickable: formScroll.contentItem }
 
         RowLayout {
             Layout.fillWidth: true

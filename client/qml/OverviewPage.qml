@@ -110,33 +110,59 @@ Page {
                 }
             }
 
-            // Areas: click one to see its indicators.
-            ColumnLayout {
+            // Areas: click one — or Tab here, arrows and Enter — to see its indicators.
+            ListView {
+                id: areaList
+                objectName: "areaList"
                 visible: page.hasIndex
                 Layout.fillWidth: true
+                Layout.preferredHeight: contentHeight
+                interactive: false
+                activeFocusOnTab: true
+                keyNavigationEnabled: true
                 spacing: 2
-                Repeater {
-                    model: page.hasIndex ? [{ number: 0, name: qsTr("All areas"), figures: page.unit.total }].concat(page.unit.areas) : []
-                    ItemDelegate {
-                        id: areaRow
-                        required property var modelData
-                        objectName: "area" + modelData.number
-                        Layout.fillWidth: true
-                        highlighted: page.area === modelData.number
-                        onClicked: { page.area = modelData.number; page.indicator = null }
-                        contentItem: RowLayout {
-                            spacing: 8
-                            IndexBadge { value: areaRow.modelData.figures.index; colour: areaRow.modelData.figures.colour; size: 24 }
-                            Label {
-                                text: areaRow.modelData.number > 0 ? areaRow.modelData.number + ". " + areaRow.modelData.name : areaRow.modelData.name
-                                font.bold: areaRow.modelData.number === 0
-                                elide: Text.ElideRight
-                                Layout.fillWidth: true
-                            }
-                            Label {
-                                text: qsTr("%1 of %2 achieved").arg(areaRow.modelData.figures.achieved_count).arg(areaRow.modelData.figures.assessable)
-                                opacity: 0.8
-                            }
+                model: page.hasIndex ? [{ number: 0, name: qsTr("All areas"), figures: page.unit.total }].concat(page.unit.areas) : []
+                highlightFollowsCurrentItem: true
+                highlightMoveDuration: 0
+                highlight: Rectangle {
+                    color: "transparent"
+                    border.color: Theme.focus
+                    border.width: 2
+                    radius: 3
+                    visible: areaList.activeFocus
+                    z: 2
+                }
+                function choose() {
+                    if (currentIndex < 0 || currentIndex >= model.length)
+                        return
+                    page.area = model[currentIndex].number
+                    page.indicator = null
+                    indicatorList.forceActiveFocus()
+                }
+                Keys.onReturnPressed: choose()
+                Keys.onEnterPressed: choose()
+                Keys.onEscapePressed: { page.area = 0; page.indicator = null; currentIndex = 0 }
+                delegate: ItemDelegate {
+                    id: areaRow
+                    required property var modelData
+                    required property int index
+                    objectName: "area" + modelData.number
+                    width: ListView.view.width
+                    focusPolicy: Qt.NoFocus  // the list takes the keyboard, not each row
+                    highlighted: page.area === modelData.number
+                    onClicked: { areaList.currentIndex = index; page.area = modelData.number; page.indicator = null }
+                    contentItem: RowLayout {
+                        spacing: 8
+                        IndexBadge { value: areaRow.modelData.figures.index; colour: areaRow.modelData.figures.colour; size: 24 }
+                        Label {
+                            text: areaRow.modelData.number > 0 ? areaRow.modelData.number + ". " + areaRow.modelData.name : areaRow.modelData.name
+                            font.bold: areaRow.modelData.number === 0
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            text: qsTr("%1 of %2 achieved").arg(areaRow.modelData.figures.achieved_count).arg(areaRow.modelData.figures.assessable)
+                            opacity: 0.8
                         }
                     }
                 }
@@ -151,13 +177,37 @@ Page {
                 clip: true
                 spacing: 2
                 ScrollBar.vertical: ScrollBar {}
+                // Keyboard: arrows move, Enter shows the counts, Escape closes
+                // them and then goes back to the areas.
+                activeFocusOnTab: true
+                keyNavigationEnabled: true
+                highlightFollowsCurrentItem: true
+                highlightMoveDuration: 0
+                highlight: Rectangle {
+                    color: "transparent"
+                    border.color: Theme.focus
+                    border.width: 2
+                    radius: 3
+                    visible: indicatorList.activeFocus
+                    z: 2
+                }
+                Keys.onReturnPressed: if (currentIndex >= 0) page.indicator = model[currentIndex]
+                Keys.onEnterPressed: if (currentIndex >= 0) page.indicator = model[currentIndex]
+                Keys.onEscapePressed: {
+                    if (page.indicator !== null)
+                        page.indicator = null
+                    else
+                        areaList.forceActiveFocus()
+                }
                 model: page.hasIndex ? page.unit.indicators.filter(i => page.area === 0 || i.area === page.area) : []
                 delegate: ItemDelegate {
                     id: row
                     required property var modelData
+                    required property int index
                     width: ListView.view.width
+                    focusPolicy: Qt.NoFocus
                     highlighted: page.indicator !== null && page.indicator.display_code === modelData.display_code
-                    onClicked: page.indicator = modelData
+                    onClicked: { indicatorList.currentIndex = index; page.indicator = modelData }
                     contentItem: RowLayout {
                         spacing: 8
                         Label {

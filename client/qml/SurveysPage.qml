@@ -18,6 +18,9 @@ Page {
     signal cleared()
     property int clearCount: 0   // bumped after a save: the grid's cells empty themselves
     readonly property int cellWidth: 84  // a grid column; its heading wraps ("Annat/ej angivet")
+    readonly property int optionWidth: 200  // the option column
+    // A grid row: the option, then a cell per gender (8 px apart), with the scroll bar's room.
+    readonly property int gridWidth: optionWidth + genders.length * (cellWidth + 8) + 24
 
     readonly property var genders: App.termOptions("tally_gender")
 
@@ -35,6 +38,13 @@ Page {
     }
     function saveSheet() {
         App.surveys.saveSheet(sheetAnswers, sheetGender.currentValue)
+    }
+
+    // Ctrl+S saves the entry in front of you: the grid or the answer sheet.
+    Shortcut {
+        sequence: "Ctrl+S"
+        enabled: page.visible
+        onActivated: tabs.currentIndex === 0 ? page.saveGrid() : page.saveSheet()
     }
 
     Connections {
@@ -149,12 +159,16 @@ Page {
                     // --- Grid ---
                     ColumnLayout {
                         ScrollView {
+                            id: gridScroll
+                            objectName: "gridScroll"
                             Layout.fillWidth: true
                             Layout.fillHeight: true
-                            contentWidth: availableWidth
+                            // As wide as the grid's rows when the window is narrow
+                            // (150 % on a laptop): it scrolls sideways instead of cutting columns.
+                            contentWidth: Math.max(availableWidth, page.gridWidth)
                             clip: true
                             ColumnLayout {
-                                width: parent.width
+                                width: gridScroll.contentWidth
                                 spacing: 14
                                 Repeater {
                                     model: App.surveys.questions
@@ -172,7 +186,7 @@ Page {
                                         // Header and one row per option; fixed widths keep the columns aligned.
                                         RowLayout {
                                             spacing: 8
-                                            Item { Layout.preferredWidth: 200 }
+                                            Item { Layout.preferredWidth: page.optionWidth }
                                             Repeater {
                                                 model: page.genders
                                                 Label {
@@ -193,7 +207,7 @@ Page {
                                                 spacing: 8
                                                 Label {
                                                     text: optionRow.modelData
-                                                    Layout.preferredWidth: 200
+                                                    Layout.preferredWidth: page.optionWidth
                                                     elide: Text.ElideRight
                                                 }
                                                 Repeater {
@@ -213,6 +227,7 @@ Page {
                                 }
                             }
                         }
+                        KeepFocusVisible { flickable: gridScroll.contentItem }
                         Button {
                             objectName: "saveGridButton"
                             text: qsTr("Save the entry")
@@ -235,6 +250,7 @@ Page {
                             }
                         }
                         ScrollView {
+                            id: sheetScroll
                             Layout.fillWidth: true
                             Layout.fillHeight: true
                             contentWidth: availableWidth
@@ -282,6 +298,7 @@ Page {
                                 }
                             }
                         }
+                        KeepFocusVisible { flickable: sheetScroll.contentItem }
                         Button {
                             objectName: "saveSheetButton"
                             text: qsTr("Save the sheet")

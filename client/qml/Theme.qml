@@ -13,6 +13,7 @@ QtObject {
     readonly property color online: "#2e7d32"
     readonly property color offline: "#9e9e9e"
     readonly property color tooltip: "#2b2f36"
+    readonly property color focus: "#1a5fb4"       // the frame round the row or field the keyboard is on
 
     readonly property color indexGreen: "#2e7d32"
     readonly property color indexOrange: "#ef6c00"
