@@ -243,7 +243,7 @@ Pane {
 
         // Tab into a field below the fold, or the field with an error after a
         // failed save: the form scrolls it into view above the buttons.
-        KeepFocusVisible { flickable: formScroll.contentItem }
+        KeepFocusVisible { flickable: formScroll.contentItem as Flickable }
 
         RowLayout {
             Layout.fillWidth: true

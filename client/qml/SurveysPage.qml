@@ -227,7 +227,7 @@ Page {
                                 }
                             }
                         }
-                        KeepFocusVisible { flickable: gridScroll.contentItem }
+                        KeepFocusVisible { flickable: gridScroll.contentItem as Flickable }
                         Button {
                             objectName: "saveGridButton"
                             text: qsTr("Save the entry")
@@ -298,7 +298,7 @@ Page {
                                 }
                             }
                         }
-                        KeepFocusVisible { flickable: sheetScroll.contentItem }
+                        KeepFocusVisible { flickable: sheetScroll.contentItem as Flickable }
                         Button {
                             objectName: "saveSheetButton"
                             text: qsTr("Save the sheet")
