@@ -258,6 +258,29 @@
     </message>
 </context>
 <context>
+    <name>FederationPage</name>
+    <message>
+        <source>Impactindex %1</source>
+        <translation>Impactindex %1</translation>
+    </message>
+    <message>
+        <source>As of the last sync, %1</source>
+        <translation>Enligt senaste synk, %1</translation>
+    </message>
+    <message>
+        <source>Not fetched yet – it comes with the next sync.</source>
+        <translation>Inte hämtat ännu – det kommer med nästa synk.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 indicators achieved, %3 not assessable</source>
+        <translation>%1 av %2 indikatorer uppnådda, %3 ej bedömbara</translation>
+    </message>
+    <message>
+        <source>%1 of %2 achieved</source>
+        <translation>%1 av %2 uppnådda</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Case code</source>
@@ -313,6 +336,73 @@
     </message>
 </context>
 <context>
+    <name>FinancePage</name>
+    <message>
+        <source>Budget year</source>
+        <translation>Budget år</translation>
+    </message>
+    <message>
+        <source>Budget period</source>
+        <translation>Budget perioden</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Deviation</source>
+        <translation>Avvikelse</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Förbrukning</translation>
+    </message>
+    <message>
+        <source>Outcome last year</source>
+        <translation>Utfall fg år</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognos</translation>
+    </message>
+    <message>
+        <source>Forecast deviation</source>
+        <translation>Avvikelse prognos</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Helår</translation>
+    </message>
+    <message>
+        <source>Tertial 1 to date</source>
+        <translation>T1 (jan–apr)</translation>
+    </message>
+    <message>
+        <source>Tertial 2 to date</source>
+        <translation>T2 (jan–aug)</translation>
+    </message>
+    <message>
+        <source>Operating statement %1</source>
+        <translation>Driftredovisning %1</translation>
+    </message>
+    <message>
+        <source>No budget or outcome yet – it comes with the next sync.</source>
+        <translation>Ingen budget eller inget utfall ännu – det kommer med nästa synk.</translation>
+    </message>
+    <message>
+        <source>Amounts in thousands of kronor (tkr), each cell rounded on its own; sums from kronor. * = forecast computed (outcome so far + the rest of the year&apos;s budget).</source>
+        <translation>Belopp i tkr, varje cell avrundad för sig; summor räknas från kronor. * = prognos beräknad (utfall hittills + budget för resten av året).</translation>
+    </message>
+    <message>
+        <source>Equity (tkr)</source>
+        <translation>Eget kapital (tkr)</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Samkoll – %1</source>
@@ -361,6 +451,14 @@
     <message>
         <source>Composition</source>
         <translation>Sammansättning</translation>
+    </message>
+    <message>
+        <source>The förbund</source>
+        <translation>Förbundet</translation>
+    </message>
+    <message>
+        <source>Budget and outcome</source>
+        <translation>Budget och utfall</translation>
     </message>
 </context>
 <context>

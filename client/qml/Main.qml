@@ -14,17 +14,28 @@ ApplicationWindow {
     visible: true
     title: App.teamName !== "" ? qsTr("Samkoll – %1").arg(App.teamName) : qsTr("Samkoll")
 
-    readonly property var screens: [
-        { key: "overview", title: qsTr("Overview"), shortcut: "Alt+1" },
-        { key: "cases", title: qsTr("Cases"), shortcut: "Alt+2" },
-        { key: "surveys", title: qsTr("Surveys"), shortcut: "Alt+3" },
-        { key: "stories", title: qsTr("Success stories"), shortcut: "Alt+4" },
-        { key: "composition", title: qsTr("Composition"), shortcut: "Alt+5" },
-        { key: "sync", title: qsTr("Sync"), shortcut: "Alt+6" }
+    // What the role given at enrolment works with (domain.md §1): a coordinator
+    // the team's cases and surveys; the kansli those of every team and the
+    // förbund's money; the board the förbund's index and budget against
+    // outcome — aggregates only, never a case.
+    readonly property var coordinatorScreens: [
+        { key: "overview", title: qsTr("Overview") },
+        { key: "cases", title: qsTr("Cases") },
+        { key: "surveys", title: qsTr("Surveys") },
+        { key: "stories", title: qsTr("Success stories") },
+        { key: "composition", title: qsTr("Composition") },
+        { key: "sync", title: qsTr("Sync") }
     ]
+    readonly property var screens: App.role === "board"
+        ? [{ key: "federation", title: qsTr("The förbund") }, { key: "finance", title: qsTr("Budget and outcome") },
+           { key: "sync", title: qsTr("Sync") }]
+        : App.role === "central_office"
+          ? coordinatorScreens.slice(0, 5).concat([{ key: "finance", title: qsTr("Budget and outcome") }, { key: "sync", title: qsTr("Sync") }])
+          : coordinatorScreens
+    // The pages, in the order of the StackLayout below.
+    readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation"]
 
-    /// Shows a main screen by key ("cases", "sync") — also used by the screen tour.
-    /// Shows the screen with `key` ("overview", "cases", "surveys", …).
+    /// Shows the screen with `key` ("overview", "cases", "finance", …) — also used by the screen tour.
     function showScreen(key) {
         for (let i = 0; i < screens.length; ++i)
             if (screens[i].key === key)
@@ -70,7 +81,7 @@ ApplicationWindow {
                     anchors.fill: parent
                     spacing: 0
                     Label {
-                        text: App.teamName
+                        text: App.teamName !== "" ? App.teamName : App.federationName
                         font.bold: true
                         font.pixelSize: 16
                         wrapMode: Text.WordWrap
@@ -99,13 +110,16 @@ ApplicationWindow {
             StackLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                currentIndex: nav.currentIndex
+                currentIndex: nav.currentIndex >= 0 && nav.currentIndex < window.screens.length
+                              ? window.pageKeys.indexOf(window.screens[nav.currentIndex].key) : 0
                 OverviewPage { id: overviewPage }
                 CasesPage { id: casesPage; objectName: "casesPage" }
                 SurveysPage {}
                 StoriesPage {}
                 CompositionPage {}
                 SyncPage {}
+                FinancePage {}
+                FederationPage {}
             }
         }
     }
@@ -117,7 +131,7 @@ ApplicationWindow {
             required property var modelData
             required property int index
             Shortcut {
-                sequence: screenKey.modelData.shortcut
+                sequence: "Alt+" + (screenKey.index + 1)
                 enabled: App.enrolled
                 onActivated: nav.currentIndex = screenKey.index
             }

@@ -4,12 +4,16 @@
 #include <QSignalSpy>
 
 #include "app_controller.hpp"
+#include "samkoll/finance/finance_store.hpp"
+#include "samkoll/report/finance_report.hpp"
+#include "samkoll/store/repository.hpp"
 #include "client_fixtures.hpp"
 #include "world.hpp"
 
 using namespace samkoll::test;
 using samkoll::client::AppController;
 using samkoll::client::CaseListModel;
+using samkoll::core::Id;
 
 namespace {
 
@@ -203,4 +207,79 @@ TEST_CASE("Client: a sync that fails at any database statement ends, says why, a
         CHECK(app->lastError().isEmpty());
     }
     CHECK(failures > 0);
+}
+
+TEST_CASE("Client: a board device shows the förbund's budget against outcome, computed locally, and no case",
+          "[client][integration][finance]")
+{
+    World w;
+    Id fed = 0;
+    {
+        auto d = samkoll::core::Database::open(w.db);
+        REQUIRE(d);
+        fed = samkoll::core::Repository(**d).federation("sf")->id;
+        using namespace samkoll::core::finance;
+        FinanceStore store(**d);
+        REQUIRE(store.addUnit(fed, "SAMO", "Ordinarie verksamhet", false));
+        REQUIRE(store.addLine(fed, {"avgifter", "Medlemsavgifter", LineGroup::Income, "SAMO", "", ""}));
+        REQUIRE(store.addLine(fed, {"kansli", "Kanslipersonal", LineGroup::Administration, "SAMO", "", ""}));
+        REQUIRE(store.addLine(fed, {"insats-vns", "Samordningsteamet Vännäs", LineGroup::Interventions, "SAMO", "vannas", ""}));
+        for (int year : {2020, 2021}) {
+            REQUIRE(store.setBudget(fed, "avgifter", year, kronor(3'000'000)));
+            REQUIRE(store.setBudget(fed, "kansli", year, kronor(-1'200'000)));
+            REQUIRE(store.setBudget(fed, "insats-vns", year, kronor(-1'500'000)));
+            for (int m = 1; m <= (year == 2021 ? 8 : 12); ++m) {
+                REQUIRE(store.setOutcome(fed, "avgifter", year, m, kronor(250'000)));
+                REQUIRE(store.setOutcome(fed, "kansli", year, m, kronor(-95'500)));
+                REQUIRE(store.setOutcome(fed, "insats-vns", year, m, kronor(-131'250)));
+            }
+        }
+        REQUIRE(store.setOpeningEquity(fed, 2020, kronor(1'400'000)));
+    }
+    ServerProcess server(w.db, w.cert, w.key);
+    auto coordinator = enrolled(w, "vannas-laptop", "vns", server);
+    saveNew(*coordinator, QStringLiteral("VNS-1"));
+    REQUIRE(sync(*coordinator));
+
+    AppController board(QString::fromStdString(w.dir.file("board.db")));
+    board.setBackgroundSyncSeconds(0);
+    REQUIRE(waitUntil([&] { return board.ready(); }));
+    QSignalSpy finished(&board, &AppController::enrolmentFinished);
+    board.enrol(QString::fromStdString(server.url), QString::fromStdString(w.code("styrelse")), QString::fromStdString(w.cert));
+    REQUIRE(waitUntil([&] { return finished.count() == 1; }, 20000));
+    REQUIRE(finished.first().at(0).toBool());
+    REQUIRE(waitUntil([&] { return board.enrolled() && !board.syncing(); }));
+    CHECK(board.role() == "board");
+    CHECK(board.teamName().isEmpty());
+    REQUIRE(sync(board));
+
+    auto* finance = board.finance();
+    REQUIRE(waitUntil([&] { return !finance->rows().isEmpty(); }, 10000));
+    REQUIRE_FALSE(finance->years().isEmpty());
+    CHECK(finance->year() == finance->years().first().toInt());  // the newest year with figures
+    // Every figure is the core's: the same rows the server computes for a board device.
+    auto d = samkoll::core::Database::openExisting(w.db);
+    REQUIRE(d);
+    auto expected = samkoll::core::computeFinanceOverview(**d, fed, finance->year(), std::nullopt, 5);
+    REQUIRE(expected);
+    const auto rows = samkoll::core::operatingReportRows(expected->followUp.report);
+    REQUIRE(finance->rows().size() == static_cast<qsizetype>(rows.size()));
+    const auto total = finance->rows().last().toMap();
+    CHECK(total.value("kind").toString() == "total");
+    CHECK(total.value("label").toString() == QString::fromStdString(rows.back().label));
+    const auto cells = total.value("cells").toStringList();
+    REQUIRE(cells.size() == static_cast<qsizetype>(rows.back().cells.size()));
+    for (int i = 0; i < cells.size(); ++i)
+        CHECK(cells[i].toStdString() == rows.back().cells[static_cast<std::size_t>(i)]);
+    CHECK_FALSE(finance->verdict().isEmpty());
+    // A tertial to date.
+    finance->setTertial(2);
+    REQUIRE(waitUntil([&] { return finance->title().contains("T2"); }, 10000));
+
+    // Aggregates only: no case row ever reaches a board device.
+    auto boardDb = samkoll::core::Database::openExisting(w.dir.file("board.db"));
+    REQUIRE(boardDb);
+    auto cases = (*boardDb)->prepare("SELECT count(*) FROM cases");
+    REQUIRE(cases.step());
+    CHECK(cases.integer(0) == 0);
 }

@@ -14,7 +14,9 @@ trap cleanup EXIT
 "$samkolld" demo --db "$work/server.db" >/dev/null
 "$samkolld" cert --cert "$work/cert.pem" --key "$work/key.pem" --host localhost >/dev/null
 "$samkolld" user add --db "$work/server.db" --login anna --role coordinator --team vannas >/dev/null
+"$samkolld" user add --db "$work/server.db" --login britt --role board >/dev/null
 code="$("$samkolld" enrol-code --db "$work/server.db" --login anna | head -1)"
+board_code="$("$samkolld" enrol-code --db "$work/server.db" --login britt | head -1)"
 
 "$samkolld" serve --db "$work/server.db" --cert "$work/cert.pem" --key "$work/key.pem" \
     --address 127.0.0.1 --port 0 >"$work/serve.log" 2>&1 &
@@ -24,13 +26,22 @@ port="$(grep -o '127.0.0.1:[0-9]*' "$work/serve.log" | head -1 | cut -d: -f2)"
 [ -n "$port" ] || { echo "servern startade inte"; cat "$work/serve.log"; exit 1; }
 
 rm -rf "$out"; mkdir -p "$out"
-timeout 90 xvfb-run -a -s "-screen 0 1280x800x24" \
-    "$samkoll" --data "$work/client" --lang sv --sync-interval 0 \
-    --enrol "https://localhost:$port" --code "$code" --ca "$work/cert.pem" --tour "$out" 2>&1 | tee "$work/client.log"
-status=${PIPESTATUS[0]}
-[ "$status" -eq 0 ] || { echo "klienten avslutades med $status"; exit 1; }
-grep -q "QML-varningar: 0" "$work/client.log" || { echo "QML-varningar under rundturen"; exit 1; }
-for shot in arenden nytt-arende arende-fel synk; do
-    [ -s "$out/$shot.png" ] || { echo "skärmbild saknas: $shot.png"; exit 1; }
-done
+# One tour: enrol a device of its own with CODE, go through its screens, and
+# fail on an exit code, a QML warning or a missing screenshot.
+# Usage: tour NAME CODE SHOT…
+tour() {
+    local name="$1" enrol_code="$2"; shift 2
+    timeout 90 xvfb-run -a -s "-screen 0 1280x800x24" \
+        "$samkoll" --data "$work/$name" --lang sv --sync-interval 0 \
+        --enrol "https://localhost:$port" --code "$enrol_code" --ca "$work/cert.pem" --tour "$out" 2>&1 | tee "$work/$name.log"
+    local status=${PIPESTATUS[0]}
+    [ "$status" -eq 0 ] || { echo "klienten ($name) avslutades med $status"; exit 1; }
+    grep -q "QML-varningar: 0" "$work/$name.log" || { echo "QML-varningar under rundturen ($name)"; exit 1; }
+    for shot in "$@"; do
+        [ -s "$out/$shot.png" ] || { echo "skärmbild saknas: $shot.png"; exit 1; }
+    done
+}
+tour client "$code" arenden nytt-arende arende-fel synk
+# The same as a board member: the board's screens.
+tour board "$board_code" styrelse-forbundet styrelse-budget
 echo "rundturen klar: $(ls "$out" | wc -l) skärmbilder i $out"

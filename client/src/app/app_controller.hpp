@@ -13,6 +13,7 @@ class QJSEngine;
 #include "backend.hpp"
 #include "case_list_model.hpp"
 #include "survey_entry.hpp"
+#include "finance_view.hpp"
 #include "overview.hpp"
 #include "stories.hpp"
 #include "composition_form.hpp"
@@ -50,6 +51,7 @@ class AppController : public QObject {
     Q_PROPERTY(samkoll::client::CaseListModel* cases READ cases CONSTANT)
     Q_PROPERTY(samkoll::client::SurveyEntry* surveys READ surveys CONSTANT)
     Q_PROPERTY(samkoll::client::Overview* overview READ overview CONSTANT)
+    Q_PROPERTY(samkoll::client::FinanceView* finance READ finance CONSTANT)
     Q_PROPERTY(samkoll::client::Stories* stories READ stories CONSTANT)
     Q_PROPERTY(samkoll::client::CompositionForm* composition READ composition CONSTANT)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
@@ -87,6 +89,7 @@ public:
     CaseListModel* cases() { return &m_cases; }
     SurveyEntry* surveys() { return &m_surveys; }
     Overview* overview() { return &m_overview; }
+    FinanceView* finance() { return &m_finance; }
     Stories* stories() { return &m_stories; }
     CompositionForm* composition() { return &m_composition; }
     int backgroundSyncSeconds() const { return m_syncTimer.interval() / 1000; }
@@ -141,6 +144,7 @@ private:
     CaseListModel m_cases;
     SurveyEntry m_surveys;
     Overview m_overview;
+    FinanceView m_finance;
     Stories m_stories;
     CompositionForm m_composition;
     QTimer m_syncTimer;

@@ -76,7 +76,13 @@ void runTour(QQmlApplicationEngine& engine, samkoll::client::AppController& app,
         const char* file;
         std::function<void()> prepare;
     };
-    const auto steps = std::make_shared<std::vector<Step>>(std::vector<Step>{
+    // A board device has the board's screens (the förbund, budget and outcome).
+    const bool board = app.role() == QLatin1String("board");
+    const auto steps = std::make_shared<std::vector<Step>>(board ? std::vector<Step>{
+        {"styrelse-forbundet.png", [&app, show] { app.overview()->setYear(2021); show("federation"); }},
+        {"styrelse-budget.png", [&app, show] { app.finance()->setYear(2021); app.finance()->setTertial(2); show("finance"); }},
+        {"styrelse-synk.png", [show] { show("sync"); }},
+    } : std::vector<Step>{
         {"oversikt.png", [&app, show] { app.overview()->setYear(2021); show("overview"); }},
         {"arenden.png", [show] { show("cases"); }},
         {"nytt-arende.png", [onCasesPage] { onCasesPage("newCase"); }},
@@ -201,7 +207,8 @@ int main(int argc, char* argv[])
             runTour(engine, controller, dir);
         };
         QObject::connect(&controller, &samkoll::client::AppController::stateChanged, &app, [&controller, start] {
-            if (controller.ready() && controller.enrolled() && !controller.teamName().isEmpty())
+            if (controller.ready() && controller.enrolled() &&
+                (!controller.teamName().isEmpty() || controller.role() == QLatin1String("board")))
                 start();
         });
         QTimer::singleShot(10000, &app, start);

@@ -90,7 +90,8 @@ QVariantList Overview::years() const
 
 void Overview::reload()
 {
-    if (m_federationId == 0 || m_teamCode.isEmpty())
+    // Without a team (the board, the kansli) only the förbund's figure is read.
+    if (m_federationId == 0)
         return;
     if (m_busy) {
         m_again = true;  // one more round when this one is done
@@ -105,6 +106,8 @@ void Overview::reload()
             std::vector<Period> periods{Period::year(year), Period::tertial(year, 1), Period::tertial(year, 2),
                                         Period::tertial(year, 3)};
             for (const auto& p : periods) {
+                if (team.empty())
+                    break;
                 auto index = computeFederationIndex(e.database(), fed, p);
                 if (!index) {
                     out.error = index.error().message;

@@ -684,6 +684,20 @@ Result<std::vector<std::vector<LineFigures>>> FinanceStore::yearsFigures(Id fede
     });
 }
 
+Result<std::vector<int>> FinanceStore::years(Id federationId)
+{
+    return guarded<std::vector<int>>([&]() -> Result<std::vector<int>> {
+        auto st = m_db.cached(
+            "SELECT year FROM line_budget WHERE federation_id = ?1 UNION SELECT year FROM line_outcome WHERE federation_id = ?1 "
+            "ORDER BY year DESC");
+        st->bind(1, federationId);
+        std::vector<int> out;
+        while (st->step())
+            out.push_back(static_cast<int>(st->integer(0)));
+        return out;
+    });
+}
+
 Result<std::map<int, Amount>> FinanceStore::enteredOpeningEquity(Id federationId)
 {
     return guarded<std::map<int, Amount>>([&]() -> Result<std::map<int, Amount>> {

@@ -28,16 +28,18 @@ std::string permille(const std::optional<std::int64_t>& p)
 
 constexpr std::size_t kLabel = 46;
 
-/// One row; a result row (income and costs together) has no förbrukning.
-std::string row(const std::string& label, const Figures& f, bool forecast, bool result = false)
+/// A row's cells: budget år, budget perioden, utfall, avvikelse, förbrukning
+/// (none for a result: income and costs together), utfall fg år, prognos, avvikelse prognos.
+std::vector<std::string> cells(const Figures& f, bool result)
 {
-    return padRight(label, kLabel) + padLeft(tkr(f.budgetYear), 11) + padLeft(tkr(f.budgetPeriod), 11) +
-           padLeft(tkr(f.outcome), 11) + padLeft(tkr(f.deviation), 11) +
-           padLeft(result ? "–" : permille(f.consumptionPermille()), 9) +
-           padLeft(tkr(f.outcomePriorYear), 11) +
-           (forecast ? padLeft(tkr(f.forecast) + (f.forecastComputed ? "*" : ""), 11) + padLeft(tkr(f.forecastDeviation), 11)
-                     : "") +
-           "\n";
+    return {tkr(f.budgetYear),
+            tkr(f.budgetPeriod),
+            tkr(f.outcome),
+            tkr(f.deviation),
+            result ? "–" : permille(f.consumptionPermille()),
+            tkr(f.outcomePriorYear),
+            tkr(f.forecast) + (f.forecastComputed ? "*" : ""),
+            tkr(f.forecastDeviation)};
 }
 
 json figuresJson(const Figures& f)
@@ -69,6 +71,50 @@ FinanceReportHeader FinanceReportHeader::of(std::string federationName, int year
     return {std::move(federationName), year, std::move(label)};
 }
 
+const std::vector<std::string>& operatingReportColumns()
+{
+    static const std::vector<std::string> columns{"Budget år", "Budget perioden", "Utfall", "Avvikelse",
+                                                  "Förbrukning", "Utfall fg år", "Prognos", "Avvikelse prognos"};
+    return columns;
+}
+
+std::vector<OperatingReportRow> operatingReportRows(const OperatingReport& report)
+{
+    using Kind = OperatingReportRow::Kind;
+    std::vector<OperatingReportRow> rows;
+    for (const auto& unit : report.units) {
+        rows.push_back({Kind::Unit, "Budgetenhet " + unit.unit, {}});
+        for (const auto& group : unit.groups) {
+            rows.push_back({Kind::Group, std::string(labelOf(group.group)), {}});
+            for (const auto& line : report.lines)
+                if (line.unit == unit.unit && line.group == group.group)
+                    rows.push_back({Kind::Line, line.name, cells(line.figures, false)});
+            rows.push_back({Kind::GroupSum, "Summa " + std::string(labelOf(group.group)), cells(group.figures, false)});
+        }
+        rows.push_back({Kind::UnitResult, "Resultat " + unit.unit, cells(unit.result, true)});
+    }
+    rows.push_back({Kind::Total, "Verksamhetens resultat", cells(report.result, true)});
+    return rows;
+}
+
+EquityText equityText(const EquityReport& equity)
+{
+    EquityText t;
+    t.rows.emplace_back("Ingående eget kapital", tkr(equity.opening));
+    t.rows.emplace_back("Resultat hittills", tkr(equity.resultToDate));
+    t.rows.emplace_back("Utgående enligt prognos", tkr(equity.closingForecast));
+    t.rows.emplace_back("Utgående enligt budget", tkr(equity.closingBudget));
+    if (equity.maximum) {
+        t.rows.emplace_back("Rekommenderat högsta (trappan)", tkr(*equity.maximum));
+        t.verdict = equity.overMaximum
+                        ? "Över trappan med " + tkr(-*equity.room) + " tkr: förbundet behöver förbruka minst så mycket mer i år."
+                        : "Under trappan med " + tkr(*equity.room) + " tkr: förbundet får spara högst så mycket mer i år.";
+    } else {
+        t.verdict = "Rekommendationen om högsta eget kapital gäller inte för förbundets tilldelning.";
+    }
+    return t;
+}
+
 std::string renderOperatingReportText(const FinanceReportHeader& header, const OperatingReport& report,
                                       const EquityReport& equity)
 {
@@ -79,33 +125,32 @@ std::string renderOperatingReportText(const FinanceReportHeader& header, const O
     const std::string head = padRight("", kLabel) + padLeft("Budget år", 11) + padLeft("Budget per.", 11) +
                              padLeft("Utfall", 11) + padLeft("Avvikelse", 11) + padLeft("Förbr.", 9) +
                              padLeft("Utfall fg år", 11) + padLeft("Prognos", 11) + padLeft("Avv. progn.", 11) + "\n";
-    for (const auto& unit : report.units) {
-        out += "Budgetenhet " + unit.unit + "\n" + head;
-        for (const auto& group : unit.groups) {
-            out += std::string(labelOf(group.group)) + "\n";
-            for (const auto& line : report.lines)
-                if (line.unit == unit.unit && line.group == group.group)
-                    out += row("  " + line.name, line.figures, true);
-            out += row("  Summa " + std::string(labelOf(group.group)), group.figures, true);
+    using Kind = OperatingReportRow::Kind;
+    for (const auto& r : operatingReportRows(report)) {
+        if (r.kind == Kind::Unit) {
+            out += r.label + "\n" + head;
+            continue;
         }
-        out += row("Resultat " + unit.unit, unit.result, true, true) + "\n";
+        if (r.kind == Kind::Group) {
+            out += r.label + "\n";
+            continue;
+        }
+        const bool indented = r.kind == Kind::Line || r.kind == Kind::GroupSum;
+        out += padRight((indented ? "  " : "") + r.label, kLabel);
+        for (std::size_t i = 0; i < r.cells.size(); ++i)
+            out += padLeft(r.cells[i], i == 4 ? 9 : 11);
+        out += "\n";
+        if (r.kind == Kind::UnitResult)
+            out += "\n";
     }
-    out += row("Verksamhetens resultat", report.result, true, true);
     out += "\nEget kapital\n";
-    out += padRight("  Ingående eget kapital", kLabel) + padLeft(tkr(equity.opening), 11) + "\n";
-    if (!equity.openingKnown)
-        out += "  (ingående eget kapital är inte angivet – ange det med 'samkolld finance equity'; här räknas från 0)\n";
-    out += padRight("  Resultat hittills", kLabel) + padLeft(tkr(equity.resultToDate), 11) + "\n";
-    out += padRight("  Utgående enligt prognos", kLabel) + padLeft(tkr(equity.closingForecast), 11) + "\n";
-    out += padRight("  Utgående enligt budget", kLabel) + padLeft(tkr(equity.closingBudget), 11) + "\n";
-    if (equity.maximum) {
-        out += padRight("  Rekommenderat högsta (trappan)", kLabel) + padLeft(tkr(*equity.maximum), 11) + "\n";
-        out += equity.overMaximum
-                   ? "  Över trappan med " + tkr(-*equity.room) + " tkr: förbundet behöver förbruka minst så mycket mer i år.\n"
-                   : "  Under trappan med " + tkr(*equity.room) + " tkr: förbundet får spara högst så mycket mer i år.\n";
-    } else {
-        out += "  Rekommendationen om högsta eget kapital gäller inte för förbundets tilldelning.\n";
+    const auto e = equityText(equity);
+    for (std::size_t i = 0; i < e.rows.size(); ++i) {
+        out += padRight("  " + e.rows[i].first, kLabel) + padLeft(e.rows[i].second, 11) + "\n";
+        if (i == 0 && !equity.openingKnown)
+            out += "  (ingående eget kapital är inte angivet – ange det med 'samkolld finance equity'; här räknas från 0)\n";
     }
+    out += "  " + e.verdict + "\n";
     return out;
 }
 

@@ -124,6 +124,9 @@ public:
                                                               const std::vector<OutcomeCell>& cells,
                                                               const std::string& fileName, bool apply = true);
 
+    /// The years that have a budget or utfall, newest first.
+    Result<std::vector<int>> years(Id federationId);
+
     /// Every line with its figures for `year` (and last year's utfall), in one
     /// query per table.
     Result<std::vector<LineFigures>> yearFigures(Id federationId, int year);

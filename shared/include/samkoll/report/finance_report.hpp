@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -28,6 +29,27 @@ struct FinanceReportHeader {
 /// against the recommended maximum.
 std::string renderOperatingReportText(const FinanceReportHeader& header, const finance::OperatingReport& report,
                                       const finance::EquityReport& equity);
+
+/// The driftredovisning's table as every presentation shows it — the text
+/// report, the client's screen and the documents: a heading per budget unit
+/// and group, a row per line, the group's sum, the unit's result and
+/// verksamhetens resultat, each cell Swedish text in tkr (rounded per cell
+/// from kronor; "*" marks a computed prognos).
+struct OperatingReportRow {
+    enum class Kind { Unit, Group, Line, GroupSum, UnitResult, Total };
+    Kind kind = Kind::Line;
+    std::string label;
+    std::vector<std::string> cells;  ///< operatingReportColumns(), empty for a heading
+};
+const std::vector<std::string>& operatingReportColumns();
+std::vector<OperatingReportRow> operatingReportRows(const finance::OperatingReport& report);
+/// Equity against the recommended maximum as label and tkr text, and a
+/// verdict in words (over or under the maximum, and by how much).
+struct EquityText {
+    std::vector<std::pair<std::string, std::string>> rows;
+    std::string verdict;
+};
+EquityText equityText(const finance::EquityReport& equity);
 
 /// The same as JSON: one shape for every unit and period, amounts in öre
 /// (exact) with the tkr the tables show beside them.

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Samkoll
+
+/// Budget och utfall: the förbund's driftredovisning for the year or a tertial
+/// to date and its equity against the recommended maximum — every figure the
+/// finance core's (App.finance), computed on this computer from what sync
+/// brought. The kansli and the board.
+Page {
+    id: page
+    objectName: "financePage"
+    readonly property int labelWidth: 250
+    readonly property int cellWidth: 86
+    readonly property int tableWidth: labelWidth + columns.length * cellWidth + 24
+    readonly property list<string> columns: [qsTr("Budget year"), qsTr("Budget period"), qsTr("Outcome"), qsTr("Deviation"),
+                                    qsTr("Used"), qsTr("Outcome last year"), qsTr("Forecast"), qsTr("Forecast deviation")]
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 12
+            spacing: 12
+            Label { text: qsTr("Year") }
+            BoundComboBox {
+                objectName: "financeYear"
+                model: App.finance.years
+                value: App.finance.year
+                onPicked: v => App.finance.year = v
+            }
+            Repeater {
+                model: [qsTr("Whole year"), qsTr("Tertial 1 to date"), qsTr("Tertial 2 to date")]
+                Button {
+                    required property string modelData
+                    required property int index
+                    objectName: "financePeriod" + index
+                    checkable: true
+                    checked: App.finance.tertial === index
+                    text: modelData
+                    onClicked: App.finance.tertial = index
+                }
+            }
+            Item { Layout.fillWidth: true }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 12
+        spacing: 8
+
+        Label {
+            objectName: "financeTitle"
+            text: App.finance.title !== "" ? qsTr("Operating statement %1").arg(App.finance.title)
+                                           : (App.finance.error !== "" ? App.finance.error
+                                                                       : qsTr("No budget or outcome yet – it comes with the next sync."))
+            font.bold: true
+            font.pixelSize: 17
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        Label {
+            visible: App.finance.title !== ""
+            text: qsTr("Amounts in thousands of kronor (tkr), each cell rounded on its own; sums from kronor. * = forecast computed (outcome so far + the rest of the year's budget).")
+            wrapMode: Text.WordWrap
+            opacity: 0.75
+            font.pixelSize: 12
+            Layout.fillWidth: true
+        }
+
+        ScrollView {
+            id: tableScroll
+            objectName: "financeScroll"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            contentWidth: Math.max(availableWidth, page.tableWidth)
+            clip: true
+            ColumnLayout {
+                width: tableScroll.contentWidth
+                spacing: 0
+                // The column headings, then a row per unit, group, line and sum.
+                RowLayout {
+                    spacing: 0
+                    Item { Layout.preferredWidth: page.labelWidth }
+                    Repeater {
+                        model: page.columns
+                        Label {
+                            required property string modelData
+                            text: modelData
+                            font.bold: true
+                            wrapMode: Text.WordWrap
+                            horizontalAlignment: Text.AlignRight
+                            Layout.preferredWidth: page.cellWidth
+                        }
+                    }
+                }
+                Repeater {
+                    model: App.finance.rows
+                    Rectangle {
+                        id: row
+                        required property var modelData
+                        readonly property bool heading: modelData.kind === "unit" || modelData.kind === "group"
+                        readonly property bool sum: modelData.kind === "groupSum" || modelData.kind === "unitResult" || modelData.kind === "total"
+                        Layout.fillWidth: true
+                        implicitHeight: 26
+                        color: modelData.kind === "total" ? palette.alternateBase : "transparent"
+                        RowLayout {
+                            anchors.fill: parent
+                            spacing: 0
+                            Label {
+                                text: row.modelData.label
+                                font.bold: row.heading || row.sum
+                                font.pixelSize: row.modelData.kind === "unit" ? 15 : 13
+                                leftPadding: row.modelData.kind === "line" || row.modelData.kind === "groupSum" ? 16 : 0
+                                elide: Text.ElideRight
+                                Layout.preferredWidth: page.labelWidth
+                            }
+                            Repeater {
+                                model: row.modelData.cells
+                                Label {
+                                    required property string modelData
+                                    text: modelData
+                                    font.bold: row.sum
+                                    horizontalAlignment: Text.AlignRight
+                                    Layout.preferredWidth: page.cellWidth
+                                }
+                            }
+                            Item { Layout.fillWidth: true }
+                        }
+                    }
+                }
+            }
+        }
+
+        Frame {
+            visible: App.finance.equity.length > 0
+            Layout.fillWidth: true
+            ColumnLayout {
+                width: parent.width
+                spacing: 2
+                Label { text: qsTr("Equity (tkr)"); font.bold: true }
+                Repeater {
+                    model: App.finance.equity
+                    RowLayout {
+                        id: equityRow
+                        required property var modelData
+                        Label { text: equityRow.modelData.label; Layout.preferredWidth: page.labelWidth }
+                        Label { text: equityRow.modelData.value; horizontalAlignment: Text.AlignRight; Layout.preferredWidth: page.cellWidth }
+                    }
+                }
+                Label {
+                    objectName: "equityVerdict"
+                    text: App.finance.verdict
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Repeater {
+                    model: App.finance.notes
+                    Label {
+                        required property string modelData
+                        text: modelData
+                        color: Theme.warning
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+        }
+    }
+}

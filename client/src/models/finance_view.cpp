@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "finance_view.hpp"
+
+#include "backend.hpp"
+#include "formatting.hpp"
+#include "samkoll/finance/finance_store.hpp"
+#include "samkoll/report/finance_report.hpp"
+
+namespace samkoll::client {
+
+using namespace samkoll::core;
+
+namespace {
+
+struct Computed {
+    std::vector<int> years;
+    int year = 0;
+    std::optional<FinanceOverview> overview;
+    std::string error;
+};
+
+QString kindName(OperatingReportRow::Kind k)
+{
+    switch (k) {
+    case OperatingReportRow::Kind::Unit: return QStringLiteral("unit");
+    case OperatingReportRow::Kind::Group: return QStringLiteral("group");
+    case OperatingReportRow::Kind::Line: return QStringLiteral("line");
+    case OperatingReportRow::Kind::GroupSum: return QStringLiteral("groupSum");
+    case OperatingReportRow::Kind::UnitResult: return QStringLiteral("unitResult");
+    case OperatingReportRow::Kind::Total: return QStringLiteral("total");
+    }
+    return {};
+}
+
+}  // namespace
+
+FinanceView::FinanceView(Backend& backend, QObject* parent) : QObject(parent), m_backend(backend) {}
+
+void FinanceView::setDevice(Id federationId, bool aggregatesOnly)
+{
+    if (federationId == m_federationId && aggregatesOnly == m_aggregatesOnly)
+        return;
+    m_federationId = federationId;
+    m_aggregatesOnly = aggregatesOnly;
+    reload();
+}
+
+void FinanceView::setYear(int year)
+{
+    if (year == m_year)
+        return;
+    m_year = year;
+    reload();
+}
+
+void FinanceView::setTertial(int tertial)
+{
+    if (tertial == m_tertial || tertial < 0 || tertial > 3)
+        return;
+    m_tertial = tertial;
+    reload();
+}
+
+void FinanceView::reload()
+{
+    if (m_federationId == 0)
+        return;
+    m_backend.run(
+        this,
+        [fed = m_federationId, year = m_year, tertial = m_tertial, board = m_aggregatesOnly](SyncEngine& e) {
+            Computed out;
+            out.years = valueOrThrow(finance::FinanceStore(e.database()).years(fed));
+            out.year = year != 0 ? year : (out.years.empty() ? 0 : out.years.front());
+            if (out.year == 0)
+                return out;
+            // The board sees what the server shows a board device: counts under 5 hidden.
+            auto overview = computeFinanceOverview(e.database(), fed, out.year,
+                                                   tertial == 0 ? std::nullopt : std::optional<int>(tertial), board ? 5 : 0);
+            if (overview)
+                out.overview = std::move(*overview);
+            else
+                out.error = overview.error().message;
+            return out;
+        },
+        [this](Result<Computed> result) {
+            m_rows.clear();
+            m_equity.clear();
+            m_notes.clear();
+            m_verdict.clear();
+            m_title.clear();
+            m_error.clear();
+            if (!result) {
+                m_error = sentence(result.error().message);
+                emit changed();
+                return;
+            }
+            auto& c = *result;
+            m_years.clear();
+            for (int y : c.years)
+                m_years.push_back(y);
+            m_year = c.year;
+            if (!c.error.empty())
+                m_error = sentence(c.error);
+            if (c.overview) {
+                const auto& o = *c.overview;
+                m_title = QString::fromStdString(o.header.periodLabel);
+                for (const auto& r : operatingReportRows(o.followUp.report)) {
+                    QStringList cells;
+                    for (const auto& cell : r.cells)
+                        cells.push_back(QString::fromStdString(cell));
+                    m_rows.push_back(QVariantMap{{QStringLiteral("kind"), kindName(r.kind)},
+                                                 {QStringLiteral("label"), QString::fromStdString(r.label)},
+                                                 {QStringLiteral("cells"), cells}});
+                }
+                const auto e = equityText(o.followUp.equity);
+                for (const auto& [label, value] : e.rows)
+                    m_equity.push_back(QVariantMap{{QStringLiteral("label"), QString::fromStdString(label)}, {QStringLiteral("value"), QString::fromStdString(value)}});
+                m_verdict = QString::fromStdString(e.verdict);
+                for (const auto& n : o.notes)
+                    m_notes.push_back(QString::fromStdString(n));
+            }
+            emit changed();
+        });
+}
+
+}  // namespace samkoll::client
