@@ -567,6 +567,14 @@
         <source>Not fetched yet – it comes with the next sync.</source>
         <translation>Inte hämtat ännu – kommer med nästa synk.</translation>
     </message>
+    <message>
+        <source>Swing: one person the other way changes whether the target is met · low volume: fewer than %1 in the base · inconclusive: not met, but the 90 % interval reaches the target. The volume-adjusted and graded indexes are beside the published method, not part of it.</source>
+        <translation>Vippläge: en person åt andra hållet ändrar om målet nås · låg volym: färre än %1 i underlaget · osäker: målet nås inte, men 90 %-intervallet når det. Det volymjusterade och det graderade indexet står vid sidan av den publicerade metoden, inte i den.</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>Markeringar</translation>
+    </message>
 </context>
 <context>
     <name>StoriesPage</name>
@@ -645,13 +653,6 @@
         <source>Sheet saved (%1 this session). Next one!</source>
         <translation>Enkäten sparad (%1 i den här omgången). Nästa!</translation>
     </message>
-    <message numerus="yes">
-        <source>%n answer(s) saved.</source>
-        <translation>
-            <numerusform>%n svar sparat.</numerusform>
-            <numerusform>%n svar sparade.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The counter-entry is saved.</source>
         <translation>Motbokningen är sparad.</translation>
@@ -719,6 +720,20 @@
     <message>
         <source>A counter-entry subtracts all %1 answers of the entry again. Nothing is erased: both entries stay visible. Enter the right answers afterwards.</source>
         <translation>En motbokning drar av inmatningens alla %1 svar igen. Inget raderas: båda inmatningarna syns kvar. Mata sedan in de rätta svaren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n svar</numerusform>
+            <numerusform>%n svar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n cell(s) saved.</source>
+        <translation>
+            <numerusform>i %n ruta sparade.</numerusform>
+            <numerusform>i %n rutor sparade.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1303,10 @@
     <message>
         <source>Write the number invited as a whole number, e.g. 40.</source>
         <translation>Skriv antalet tillfrågade som ett heltal, t.ex. 40.</translation>
+    </message>
+    <message>
+        <source>the team</source>
+        <translation>teamet</translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,8 @@ Pane {
             Layout.fillWidth: true
             placeholderText: qsTr("YYYY-MM-DD")
             inputMethodHints: Qt.ImhDate
+            // A date is replaced more often than edited: Tab in selects it.
+            onActiveFocusChanged: if (activeFocus) selectAll()
         }
         Button {
             text: qsTr("Today")

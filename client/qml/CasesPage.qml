@@ -41,6 +41,19 @@ Page {
                 placeholderText: qsTr("Search case code (Ctrl+F)")
                 Layout.preferredWidth: 220
                 onTextChanged: searchDelay.restart()
+                // Down goes to the first hit, Enter opens it.
+                Keys.onDownPressed: {
+                    App.cases.search = searchField.text
+                    if (list.count > 0) {
+                        list.currentIndex = 0
+                        list.forceActiveFocus()
+                    }
+                }
+                Keys.onReturnPressed: {
+                    App.cases.search = searchField.text
+                    if (list.count > 0)
+                        page.edit(list.currentIndex >= 0 ? list.currentIndex : 0)
+                }
                 Timer {
                     id: searchDelay
                     interval: 250

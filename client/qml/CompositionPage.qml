@@ -10,6 +10,7 @@ Page {
     id: page
     objectName: "compositionPage"
     property string message
+    onVisibleChanged: if (!visible) message = ""  // a status line belongs to what was just done
     property bool isError: false
 
     readonly property var values: App.composition.values  // a map: "staff"/"steering_group" → {known, women, men}

@@ -75,6 +75,7 @@ Page {
             RowLayout {
                 visible: page.hasIndex
                 spacing: 12
+                Layout.fillWidth: true
                 IndexBadge {
                     objectName: "teamIndex"
                     value: page.hasIndex ? page.unit.total.index : null
@@ -82,6 +83,7 @@ Page {
                     size: 56
                 }
                 ColumnLayout {
+                    Layout.fillWidth: true
                     Label {
                         text: qsTr("Impactindex %1, %2").arg(App.teamName).arg(page.hasIndex ? page.unit.period.label : "")
                         font.bold: true
@@ -105,6 +107,19 @@ Page {
                                 .arg(page.unit.beyond_published_method.volume_adjusted.index === null ? "–" : page.unit.beyond_published_method.volume_adjusted.index)
                               : ""
                         font.pixelSize: 12
+                        opacity: 0.7
+                    }
+                    // What the marks mean, where they appear (the indicator's own reason is in its details).
+                    Label {
+                        objectName: "fairnessLegend"
+                        visible: page.hasIndex
+                        text: page.hasIndex
+                              ? qsTr("Swing: one person the other way changes whether the target is met · low volume: fewer than %1 in the base · inconclusive: not met, but the 90 % interval reaches the target. The volume-adjusted and graded indexes are beside the published method, not part of it.")
+                                .arg(page.unit.settings.low_volume_below)
+                              : ""
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                        font.pixelSize: 11
                         opacity: 0.7
                     }
                 }
@@ -208,6 +223,8 @@ Page {
                     focusPolicy: Qt.NoFocus
                     highlighted: page.indicator !== null && page.indicator.display_code === modelData.display_code
                     onClicked: { indicatorList.currentIndex = index; page.indicator = modelData }
+                    ToolTip.visible: hovered && modelData.fairness.reasons.length > 0
+                    ToolTip.text: modelData.fairness.reasons.join("\n")
                     contentItem: RowLayout {
                         spacing: 8
                         Label {
@@ -278,6 +295,15 @@ Page {
                     }
                     Label { text: qsTr("Weight") }
                     Label { text: page.indicator ? page.indicator.weight : "" }
+                    Label { visible: page.indicator !== null && page.indicator.fairness.reasons.length > 0; text: qsTr("Marks") }
+                    Label {
+                        objectName: "detailReasons"
+                        visible: page.indicator !== null && page.indicator.fairness.reasons.length > 0
+                        text: page.indicator ? page.indicator.fairness.reasons.join("\n") : ""
+                        color: Theme.warning
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
                     Label { visible: page.indicator && page.indicator.note !== ""; text: qsTr("Note") }
                     Label {
                         visible: page.indicator && page.indicator.note !== ""

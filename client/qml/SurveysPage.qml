@@ -11,6 +11,8 @@ Page {
     id: page
     objectName: "surveysPage"
     property string message
+    // A status line belongs to what was just done: leaving the view clears it.
+    onVisibleChanged: if (!visible) message = ""
     property bool messageIsError: false
     property var gridValues: ({})   // "question|option|gender" → text typed
     property var sheetAnswers: ({}) // question → option
@@ -49,12 +51,14 @@ Page {
 
     Connections {
         target: App.surveys
-        function onSaved(rows) {
+        function onSaved(rows, answers) {
             if (tabs.currentIndex === 1 && rows > 0) {
                 page.sheetsSaved += 1
                 page.say(qsTr("Sheet saved (%1 this session). Next one!").arg(page.sheetsSaved), false)
             } else {
-                page.say(rows > 0 ? qsTr("%n answer(s) saved.", "", rows) : qsTr("The counter-entry is saved."), false)
+                // Answers and the cells they were typed in: "65 svar i 38 rutor sparade."
+                page.say(rows > 0 ? qsTr("%n answer(s)", "", answers) + " " + qsTr("in %n cell(s) saved.", "", rows)
+                                  : qsTr("The counter-entry is saved."), false)
             }
             page.gridValues = {}
             page.sheetAnswers = {}

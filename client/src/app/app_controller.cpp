@@ -266,7 +266,7 @@ void AppController::refresh()
             QTimer::singleShot(0, this, [this] { syncNow(); });
         }
         m_cases.setTeam(m_teamId);
-        m_surveys.setDevice(s.federationId, s.teamId, m_teamCode, q(s.login));
+        m_surveys.setDevice(s.federationId, s.teamId, m_teamCode, q(s.login), m_teamName);
         m_overview.setDevice(s.federationId, m_teamCode);
         // The förbund's money: the kansli and the board (the board: aggregates only).
         if (m_role == QLatin1String("central_office") || m_role == QLatin1String("board"))

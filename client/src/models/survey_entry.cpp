@@ -28,15 +28,24 @@ SurveyEntry::SurveyEntry(Backend& backend, QObject* parent) : QObject(parent), m
     m_period = QString::number(QDate::currentDate().year());
 }
 
-void SurveyEntry::setDevice(Id federationId, Id teamId, const QString& teamCode, const QString& login)
+void SurveyEntry::setDevice(Id federationId, Id teamId, const QString& teamCode, const QString& login, const QString& teamName)
 {
-    const bool changed = federationId != m_federation || teamId != m_team;
+    const bool changed = federationId != m_federation || teamId != m_team || teamName != m_teamName;
+    m_teamName = teamName;
     m_federation = federationId;
     m_team = teamId;
     m_teamCode = teamCode;
     m_login = login;
     if (changed)
         reload();
+}
+
+QString SurveyEntry::questionText(const std::string& text) const
+{
+    // The national statements name the platform: here it is the team the answers are about.
+    auto out = q(text);
+    out.replace(QStringLiteral("[plattform]"), m_teamName.isEmpty() ? tr("the team") : m_teamName);
+    return out;
 }
 
 void SurveyEntry::reload()
@@ -61,7 +70,7 @@ void SurveyEntry::reload()
                     for (const auto& o : question.options)
                         options << q(o);
                     questions.push_back(QVariantMap{{QStringLiteral("code"), q(question.code)},
-                                                    {QStringLiteral("text"), q(question.text)},
+                                                    {QStringLiteral("text"), questionText(question.text)},
                                                     {QStringLiteral("options"), options}});
                 }
                 m_questionsByCode.insert(q(qn.code), questions);
@@ -228,17 +237,20 @@ void SurveyEntry::save(std::vector<TallyEntry> entries)
         return;
     }
     const int rows = static_cast<int>(entries.size());
+    int answers = 0;
+    for (const auto& e : entries)
+        answers += static_cast<int>(e.delta);
     m_backend.run(
         this,
         [k = roundKey(), entries = std::move(entries), by = m_login.toStdString()](SyncEngine& e) {
             return e.replica().addTallyBatch(k, entries, by);
         },
-        [this, rows](Result<std::string> batch) {
+        [this, rows, answers](Result<std::string> batch) {
             if (!batch) {
                 emit rejected(q(batch.error().field), sentence(batch.error().message));
                 return;
             }
-            emit saved(rows);
+            emit saved(rows, answers);
             emit changed();
             loadRound();
         });
@@ -256,7 +268,7 @@ void SurveyEntry::correct(const QString& batch)
                 emit rejected(q(done.error().field), sentence(done.error().message));
                 return;
             }
-            emit saved(0);
+            emit saved(0, 0);
             emit changed();
             loadRound();
         });

@@ -38,7 +38,9 @@ public:
     explicit SurveyEntry(Backend& backend, QObject* parent = nullptr);
 
     /// The device's team and login (entered_by), set once the device knows them.
-    void setDevice(core::Id federationId, core::Id teamId, const QString& teamCode, const QString& login);
+    /// `teamName` fills the "[plattform]" of a question's text ("Har personalen på [plattform] …").
+    void setDevice(core::Id federationId, core::Id teamId, const QString& teamCode, const QString& login,
+                   const QString& teamName = {});
     /// Re-reads definitions and the round (after a sync).
     Q_INVOKABLE void reload();
 
@@ -72,12 +74,14 @@ signals:
     void definitionsChanged();
     void selectionChanged();
     void roundChanged();
-    void saved(int rows);
+    /// `rows` cells saved with `answers` answers in all (a counter-entry: 0, 0).
+    void saved(int rows, int answers);
     void rejected(const QString& field, const QString& message);
     /// A local write happened (the controller schedules a sync).
     void changed();
 
 private:
+    QString questionText(const std::string& text) const;
     void loadRound();
     void save(std::vector<core::TallyEntry> entries);
     core::RoundKey roundKey() const;
@@ -86,6 +90,7 @@ private:
     core::Id m_federation = 0;
     core::Id m_team = 0;
     QString m_teamCode;
+    QString m_teamName;
     QString m_login;
     QVariantList m_questionnaires;
     QVariantMap m_questionsByCode;  ///< questionnaire code → its questions

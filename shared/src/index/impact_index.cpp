@@ -117,7 +117,7 @@ UnitIndex aggregateIndex(const SocialBudget& budget, std::vector<IndicatorResult
         u.graded.max += r.weight;
         u.graded.achieved += r.gradedCredit;
         if (r.signal == Signal::NotAchieved && r.gradedCredit > 0)
-            ++u.graded.leftOut;  // here: indicators given partial credit
+            ++u.graded.partlyCredited;
     }
 
     finish(u.total, u.settings);
@@ -138,7 +138,7 @@ UnitIndex aggregateIndex(const SocialBudget& budget, std::vector<IndicatorResult
         "Lämnar utanför " + std::to_string(u.volumeAdjusted.leftOut) +
         " ej uppnådda indikatorer vars 90 % konfidensintervall ändå når målet (osäkra vid små volymer); " + na + ".";
     u.graded.explanation =
-        "Ger " + std::to_string(u.graded.leftOut) +
+        "Ger " + std::to_string(u.graded.partlyCredited) +
         " ej uppnådda minst-mål delpoäng (vikt × utfall / mål); inga indikatorer lämnas utanför; " + na + ".";
     u.indicators = std::move(results);
     return u;

@@ -33,6 +33,26 @@ std::string markers(const IndicatorResult& r)
     return out;
 }
 
+/// Why the indicator carries each fairness mark, in words (shown beside the
+/// mark on the screens and in the reports).
+json fairnessReasons(const IndicatorResult& r, const IndexSettings& settings)
+{
+    json out = json::array();
+    if (r.swing)
+        out.push_back(r.signal == Signal::Achieved
+                          ? "Vippläge: med en person mindre i utfallet nås målet inte längre."
+                          : "Vippläge: en person till i utfallet skulle nå målet.");
+    if (r.lowVolume)
+        out.push_back("Låg volym: underlaget är " + formatInteger(r.count.N) + ", färre än " +
+                      formatInteger(settings.lowVolumeBelow) + " – ett enda svar väger tungt.");
+    if (r.inconclusive && r.interval)
+        out.push_back("Osäker: målet nås inte, men 90 %-intervallet (" + formatDecimal(r.interval->lo, 1) + "–" +
+                      formatDecimal(r.interval->hi, 1) + " %) når det.");
+    else if (r.inconclusive)
+        out.push_back("Osäker: målet nås inte, men skillnaden ligger inom slumpens marginal.");
+    return out;
+}
+
 std::string genderSplit(const IndicatorResult& r)
 {
     if (!r.women || !r.men || r.kind == IndicatorKind::GenderBalance || !r.assessable())
@@ -190,7 +210,8 @@ json variantToJson(const VariantIndex& v)
             {"achieved", v.achieved},
             {"index", v.index ? json(*v.index) : json(nullptr)},
             {"colour", codeOf(v.colour)},
-            {"left_out", v.leftOut}};
+            {"left_out", v.leftOut},
+            {"partly_credited", v.partlyCredited}};
 }
 
 }  // namespace
@@ -228,7 +249,8 @@ json unitIndexToJson(const UnitIndex& u)
                  {"low_volume", r.lowVolume},
                  {"interval90", r.interval ? json{{"lo", r.interval->lo}, {"hi", r.interval->hi}} : json(nullptr)},
                  {"inconclusive", r.inconclusive},
-                 {"graded_credit", r.gradedCredit}}}};
+                 {"graded_credit", r.gradedCredit},
+                 {"reasons", fairnessReasons(r, u.settings)}}}};
         if (!r.kommun.empty())
             j["kommun"] = r.kommun;
         indicators.push_back(std::move(j));

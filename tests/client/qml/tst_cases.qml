@@ -81,4 +81,41 @@ TestCase {
         App.cases.statusFilter = ""
         tryCompare(App.cases, "totalCount", 31, 5000)
     }
+
+    // From the search field: Down goes to the first hit, Enter opens it; a
+    // date field selects its text when Tab enters it.
+    function test_5_searchByKeyboard() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        tryCompare(App.cases, "totalCount", 31, 5000)
+        keyClick(Qt.Key_F, Qt.ControlModifier)
+        const search = findChild(page, "searchField")
+        tryVerify(() => search.activeFocus)
+        typeText("VNS-2026-900")
+        const list = findChild(page, "caseList")
+        tryCompare(App.cases, "totalCount", 1, 5000)
+        tryCompare(list, "count", 1, 5000)
+        keyClick(Qt.Key_Down)
+        verify(list.activeFocus)
+        compare(list.currentIndex, 0)
+        keyClick(Qt.Key_Return)
+        const form = findChild(page, "caseForm")
+        tryVerify(() => form.visible)
+        compare(findChild(form, "codeField").text, "VNS-2026-900")
+        // Tab until the referral date: its text is selected, ready to be typed over.
+        const referral = findChild(form, "referralDateField").input
+        for (let i = 0; i < 12 && !referral.activeFocus; ++i)
+            keyClick(Qt.Key_Tab)
+        verify(referral.activeFocus)
+        verify(referral.text.length > 0)
+        compare(referral.selectedText, referral.text)
+        keyClick(Qt.Key_Escape)
+        tryVerify(() => !form.visible)
+        // Enter in the search field opens the first hit at once.
+        search.forceActiveFocus()
+        keyClick(Qt.Key_Return)
+        tryVerify(() => form.visible)
+        keyClick(Qt.Key_Escape)
+        App.cases.search = ""
+        tryCompare(App.cases, "totalCount", 31, 5000)
+    }
 }

@@ -63,4 +63,33 @@ TestCase {
         // No förbund figure before a sync with the server.
         compare(findChild(page, "federationIndex").visible, false)
     }
+
+    // The fairness marks are explained where they appear: a legend under the
+    // index, and for an indicator with a mark the reason in its details.
+    function test_fairnessExplained() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        App.overview.year = 2021
+        tryVerify(() => App.overview.periods.length === 4 && App.overview.periods[0].total !== undefined, 10000)
+        const legend = findChild(page, "fairnessLegend")
+        tryVerify(() => legend.visible)
+        verify(legend.text.indexOf("90 %") >= 0, legend.text)
+        verify(legend.text.indexOf(String(page.unit.settings.low_volume_below)) >= 0, legend.text)
+        const list = findChild(page, "indicatorList")
+        let marked = -1
+        for (let i = 0; i < list.model.length && marked < 0; ++i)
+            if (list.model[i].fairness.reasons.length > 0)
+                marked = i
+        verify(marked >= 0, "some indicator carries a mark")
+        list.positionViewAtIndex(marked, ListView.Contain)
+        list.currentIndex = marked
+        list.forceActiveFocus()
+        keyClick(Qt.Key_Return)
+        const reasons = findChild(page, "detailReasons")
+        tryVerify(() => reasons.visible, 3000)
+        compare(reasons.text, list.model[marked].fairness.reasons.join("\n"))
+        // The graded index names what it counts: indicators given partial credit, none left out.
+        const graded = page.unit.beyond_published_method.graded
+        compare(graded.left_out, 0)
+        verify(graded.partly_credited !== undefined)
+    }
 }

@@ -42,11 +42,36 @@ TestCase {
         compare(cell.text, "")  // cleared for the next entry
         const message = findChild(page, "surveyMessage")
         verify(message.visible)
+        // Answers and the cells they were typed in (6 answers in 2 cells), not cells alone.
+        verify(message.text.indexOf("6 answer") === 0, message.text)
+        verify(message.text.indexOf("2 cell") > 0, message.text)
 
         typeInto(cell, "x")
         mouseClick(findChild(page, "saveGridButton"))
         tryVerify(() => message.text.indexOf("“x”") >= 0, 3000)
         compare(App.surveys.batches.length, 1)  // nothing saved
+    }
+
+    // The national statements' "[plattform]" is the team the answers are about.
+    function test_3_platformIsTheTeam() {
+        createTemporaryObject(pageComponent, testCase)
+        App.surveys.questionnaire = "deltagare_avslut"
+        tryVerify(() => App.surveys.questions.length > 0, 5000)
+        const texts = App.surveys.questions.map(q => q.text)
+        verify(texts.every(t => t.indexOf("[plattform]") < 0), texts.join(" | "))
+        verify(texts.some(t => t.indexOf(App.teamName) >= 0), texts.join(" | "))
+    }
+
+    // A status line belongs to what was just done: leaving the view clears it.
+    function test_4_leavingClearsTheStatusLine() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        page.say("Sparat.", false)
+        const message = findChild(page, "surveyMessage")
+        verify(message.visible)
+        page.visible = false
+        page.visible = true
+        verify(!message.visible)
+        compare(page.message, "")
     }
 
     function test_2_oneSheetAtATime() {

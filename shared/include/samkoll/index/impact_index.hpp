@@ -50,7 +50,8 @@ struct VariantIndex {
     double achieved = 0;
     std::optional<int> index;
     Colour colour = Colour::None;
-    int leftOut = 0;          ///< indicators left out beyond the not assessable ones
+    int leftOut = 0;          ///< indicators left out beyond the not assessable ones (volume-adjusted)
+    int partlyCredited = 0;   ///< not achieved indicators given partial credit (graded)
 };
 
 /// The Impactindex of one unit (a team or the whole förbund) for one period.
