@@ -735,6 +735,25 @@
             <numerusform>i %n rutor sparade.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The correction is saved: %n cell(s) changed.</source>
+        <translation>
+            <numerusform>Rättelsen är sparad: %n ruta ändrad.</numerusform>
+            <numerusform>Rättelsen är sparad: %n rutor ändrade.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To correct one cell: type −1 where an answer was wrong and 1 where it belongs, then save.</source>
+        <translation>Rätta en ruta: skriv −1 där ett svar blev fel och 1 där det hör hemma, och spara.</translation>
+    </message>
+    <message>
+        <source>Correction of %1 cells (net %2)</source>
+        <translation>Rättelse av %1 rutor (netto %2)</translation>
+    </message>
+    <message>
+        <source>counter-entered</source>
+        <translation>motbokad</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -1289,10 +1308,6 @@
         <translation>Svarsfrekvens %1 (%2 av %3)</translation>
     </message>
     <message>
-        <source>Write a whole number of answers (0 or more): “%1” is not one.</source>
-        <translation>Skriv antalet svar som ett heltal (0 eller fler): ”%1” är inget sådant.</translation>
-    </message>
-    <message>
         <source>Choose the respondent&apos;s gender (or “Prefer not to say”).</source>
         <translation>Välj den svarandes kön (eller ”Vill ej svara”).</translation>
     </message>
@@ -1307,6 +1322,10 @@
     <message>
         <source>the team</source>
         <translation>teamet</translation>
+    </message>
+    <message>
+        <source>Write a whole number of answers (−1 takes one back): “%1” is not one.</source>
+        <translation>Skriv ett helt antal svar (−1 tar tillbaka ett): ”%1” är inget sådant.</translation>
     </message>
 </context>
 </TS>

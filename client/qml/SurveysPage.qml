@@ -51,8 +51,10 @@ Page {
 
     Connections {
         target: App.surveys
-        function onSaved(rows, answers) {
-            if (tabs.currentIndex === 1 && rows > 0) {
+        function onSaved(rows, answers, correction) {
+            if (correction) {
+                page.say(qsTr("The correction is saved: %n cell(s) changed.", "", rows), false)
+            } else if (tabs.currentIndex === 1 && rows > 0) {
                 page.sheetsSaved += 1
                 page.say(qsTr("Sheet saved (%1 this session). Next one!").arg(page.sheetsSaved), false)
             } else {
@@ -232,11 +234,21 @@ Page {
                             }
                         }
                         KeepFocusVisible { flickable: gridScroll.contentItem as Flickable }
-                        Button {
-                            objectName: "saveGridButton"
-                            text: qsTr("Save the entry")
-                            highlighted: true
-                            onClicked: page.saveGrid()
+                        RowLayout {
+                            Layout.fillWidth: true
+                            Button {
+                                objectName: "saveGridButton"
+                                text: qsTr("Save the entry")
+                                highlighted: true
+                                onClicked: page.saveGrid()
+                            }
+                            Label {
+                                text: qsTr("To correct one cell: type −1 where an answer was wrong and 1 where it belongs, then save.")
+                                wrapMode: Text.WordWrap
+                                opacity: 0.7
+                                font.pixelSize: 12
+                                Layout.fillWidth: true
+                            }
                         }
                     }
 
@@ -341,13 +353,17 @@ Page {
                                 font.bold: true
                             }
                             Label {
-                                text: batchRow.modelData.correction
+                                text: batchRow.modelData.kind === "counterEntry"
                                       ? qsTr("Counter-entry: %1 answers").arg(batchRow.modelData.sum)
-                                      : qsTr("%1 answers in %2 cells").arg(batchRow.modelData.sum).arg(batchRow.modelData.rows)
+                                      : batchRow.modelData.kind === "correction"
+                                        ? qsTr("Correction of %1 cells (net %2)").arg(batchRow.modelData.rows).arg(batchRow.modelData.sum)
+                                        : qsTr("%1 answers in %2 cells").arg(batchRow.modelData.sum).arg(batchRow.modelData.rows)
+                                        + (batchRow.modelData.counterEntered ? " · " + qsTr("counter-entered") : "")
                                 opacity: 0.8
                             }
                             Button {
-                                visible: !batchRow.modelData.correction
+                                // An entry is counter-entered once; a single wrong cell is corrected in the grid (−1 / +1).
+                                visible: batchRow.modelData.kind === "entry" && !batchRow.modelData.counterEntered
                                 text: qsTr("Correct (counter-entry)…")
                                 onClicked: confirmCorrection.ask(batchRow.modelData.batch, batchRow.modelData.sum)
                             }

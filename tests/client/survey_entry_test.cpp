@@ -93,9 +93,26 @@ TEST_CASE("Enkäter: a grid, sheets, the response rate and a counter-entry", "[c
     CHECK(s->batches().size() == 4);
     CHECK(s->batches().first().toMap().value("correction").toBool());
     CHECK(s->batches().first().toMap().value("sum").toInt() == -10);
-    // A second counter-entry of the same batch would go below zero: refused.
-    CHECK(f.act([&] { s->correct(batch); }).contains("negativ"));
+    CHECK(s->batches().first().toMap().value("kind").toString() == "counterEntry");
+    // The entry is labelled as counter-entered and cannot be counter-entered again.
+    bool labelled = false;
+    for (const auto& b : s->batches())
+        if (b.toMap().value("batch").toString() == batch)
+            labelled = b.toMap().value("counterEntered").toBool();
+    CHECK(labelled);
+    CHECK(f.act([&] { s->correct(batch); }).contains("redan motbokad"));
+
+    // One cell corrected: a signed count in the grid (−1) is a correction of that cell only.
+    CHECK(f.act([&] { s->saveGrid({cell("d_lyssnat", 6, "woman", "-1"), cell("d_lyssnat", 5, "woman", "1")}); }).isEmpty());
+    CHECK(s->total("d_lyssnat", 6, "woman") == 0);
+    CHECK(s->total("d_lyssnat", 5, "woman") == 1);
+    CHECK(s->batches().first().toMap().value("kind").toString() == "correction");
+    // Below zero is refused, naming the question and the cell; nothing saved.
+    const auto refused = f.act([&] { s->saveGrid({cell("d_lyssnat", 6, "woman", "-1")}); });
+    CHECK(refused.contains("d_lyssnat"));
+    CHECK(refused.contains("svarsalternativ 6"));
+    CHECK(s->total("d_lyssnat", 6, "woman") == 0);
     // Everything saved waits in the outbox: 4 grid rows, 2 + 1 sheet rows, the
-    // number invited, 4 counter-entry rows.
-    REQUIRE(waitUntil([&] { return f.app->pending() == 12; }));
+    // number invited, 4 counter-entry rows, 2 correction rows.
+    REQUIRE(waitUntil([&] { return f.app->pending() == 14; }));
 }

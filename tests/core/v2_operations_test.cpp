@@ -3,6 +3,7 @@
 // the number invited, success stories and composition travel between two
 // devices of a team through the server; a version-1 client still works and
 // cannot send what version 2 added.
+#include "samkoll/store/survey_view.hpp"
 #include "fixtures.hpp"
 
 #include "direct_transport.hpp"
@@ -64,10 +65,65 @@ TEST_CASE("v2: a batch of tally entries and its counter-entry reach the other de
     CHECK(count(*server.db, "SELECT sum(total) FROM tally_total") == 0);
     CHECK(a.count("SELECT sum(total) FROM tally_total") == 0);
     CHECK(count(*server.db, "SELECT count(*) FROM tally_delta") == 6);  // nothing erased: six immutable rows
-    // A second counter-entry of the same batch would make totals negative: refused, nothing saved.
+    // An entry is counter-entered once: a second counter-entry is refused, nothing saved.
     auto twice = a.replica->correctBatch(kExit, *batch, "anna");
     REQUIRE_FALSE(twice);
-    CHECK(twice.error().code == "negative_total");
+    CHECK(twice.error().code == "already_counter_entered");
+    CHECK_FALSE(a.replica->correctBatch(kExit, *correction, "anna"));  // nor is a counter-entry itself
+    CHECK(count(*server.db, "SELECT count(*) FROM tally_delta") == 6);
+}
+
+TEST_CASE("A single-cell correction changes that cell's total only, syncs, and converges on a second device",
+          "[core][sync][v2]")
+{
+    Fixture server;
+    std::mt19937_64 rng(3);
+    Device a(server, "a", server.teamA, rng), b(server, "b", server.teamA, rng);
+    auto entry = a.replica->addTallyBatch(kExit,
+                                          {{"d_lyssnat", 4, Gender::Woman, 3}, {"d_lyssnat", 3, Gender::Man, 2},
+                                           {"d_stod", 4, Gender::Woman, 5}},
+                                          "anna");
+    REQUIRE(entry);
+    REQUIRE(a.sync());
+    REQUIRE(b.sync());
+    const std::string cells = "SELECT q.code || '|' || t.option_no || '|' || t.gender || '=' || t.total FROM tally_total t "
+                              "JOIN question q ON q.id = t.question_id ORDER BY 1";
+    auto totals = [&](Device& d) {
+        std::vector<std::string> out;
+        auto st = d.db->prepare(cells);
+        while (st.step())
+            out.push_back(st.text(0));
+        return out;
+    };
+    const auto before = totals(b);
+
+    // One answer was read into the wrong option: −1 on option 4, +1 on option 5, same question and gender.
+    auto fixed = b.replica->correctCells(kExit, {{"d_lyssnat", 4, Gender::Woman, -1}, {"d_lyssnat", 5, Gender::Woman, 1}},
+                                         "bertil");
+    REQUIRE(fixed);
+    CHECK(tallyBatchKind(*fixed) == TallyBatchKind::Correction);
+    const auto after = totals(b);
+    CHECK(std::find(after.begin(), after.end(), "d_lyssnat|4|woman=2") != after.end());
+    CHECK(std::find(after.begin(), after.end(), "d_lyssnat|5|woman=1") != after.end());
+    // Every other cell is as it was.
+    for (const auto& cell : before)
+        if (cell.rfind("d_lyssnat|4|woman", 0) != 0)
+            CHECK(std::find(after.begin(), after.end(), cell) != after.end());
+    // A correction below zero names the cell and saves nothing.
+    auto below = b.replica->correctCells(kExit, {{"d_stod", 2, Gender::Man, -1}}, "bertil");
+    REQUIRE_FALSE(below);
+    CHECK(below.error().code == "negative_total");
+    CHECK(below.error().message.find("d_stod") != std::string::npos);
+    CHECK(below.error().message.find("svarsalternativ 2") != std::string::npos);
+    CHECK(b.count("SELECT count(*) FROM tally_delta WHERE batch LIKE 'ratt:%'") == 2);
+
+    REQUIRE(b.sync());
+    REQUIRE(a.sync());
+    CHECK(totals(a) == after);  // converged: the first device has the same totals, cell by cell
+    CHECK(count(*server.db, "SELECT total FROM tally_total t JOIN question q ON q.id = t.question_id "
+                            "WHERE q.code = 'd_lyssnat' AND t.option_no = 4 AND t.gender = 'woman'") == 2);
+    // The entry itself can still be counter-entered (the correction is a batch of its own).
+    CHECK(a.replica->correctBatch(kExit, *entry, "anna").error().code == "negative_total");
 }
 
 TEST_CASE("v2: the number invited, stories and composition sync both ways", "[core][sync][v2]")

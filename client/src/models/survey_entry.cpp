@@ -172,7 +172,11 @@ void SurveyEntry::loadRound()
                                                 {QStringLiteral("enteredAt"), formatTimestamp(q(b.enteredAt))},
                                                 {QStringLiteral("rows"), static_cast<qlonglong>(b.rows)},
                                                 {QStringLiteral("sum"), static_cast<qlonglong>(b.sum)},
-                                                {QStringLiteral("correction"), b.sum < 0}});
+                                                {QStringLiteral("kind"), b.kind == TallyBatchKind::Correction ? QStringLiteral("correction")
+                                                                         : b.kind == TallyBatchKind::CounterEntry ? QStringLiteral("counterEntry")
+                                                                                                                   : QStringLiteral("entry")},
+                                                {QStringLiteral("counterEntered"), b.counterEntered},
+                                                {QStringLiteral("correction"), b.kind != TallyBatchKind::Entry}});
             m_invited = static_cast<int>(view->invited);
             m_respondents = static_cast<int>(view->respondents);
             emit roundChanged();
@@ -196,24 +200,28 @@ int SurveyEntry::total(const QString& question, int option, const QString& gende
 void SurveyEntry::saveGrid(const QVariantList& cells)
 {
     std::vector<TallyEntry> entries;
+    bool correction = false;
     for (const auto& v : cells) {
         const auto cell = v.toMap();
-        const auto text = cell.value(QStringLiteral("count")).toString().trimmed();
+        auto text = cell.value(QStringLiteral("count")).toString().trimmed();
+        text.replace(QChar(0x2212), QLatin1Char('-'));  // a typographic minus
         if (text.isEmpty())
             continue;
         bool ok = false;
         const int n = text.toInt(&ok);
         const auto question = cell.value(QStringLiteral("question")).toString();
-        if (!ok || n < 0) {
-            emit rejected(question, tr("Write a whole number of answers (0 or more): “%1” is not one.").arg(text));
+        if (!ok) {
+            emit rejected(question, tr("Write a whole number of answers (−1 takes one back): “%1” is not one.").arg(text));
             return;
         }
+        // A signed count takes answers back: the entry is a correction of those cells.
+        correction = correction || n < 0;
         if (n == 0)
             continue;
         entries.push_back({question.toStdString(), cell.value(QStringLiteral("option")).toInt(),
                            parseCode<Gender>(cell.value(QStringLiteral("gender")).toString().toStdString()).value_or(Gender::Other), n});
     }
-    save(std::move(entries));
+    save(std::move(entries), correction);
 }
 
 void SurveyEntry::saveSheet(const QVariantMap& answers, const QString& gender)
@@ -230,7 +238,7 @@ void SurveyEntry::saveSheet(const QVariantMap& answers, const QString& gender)
     save(std::move(entries));
 }
 
-void SurveyEntry::save(std::vector<TallyEntry> entries)
+void SurveyEntry::save(std::vector<TallyEntry> entries, bool correction)
 {
     if (entries.empty()) {
         emit rejected(QString(), tr("Nothing to save – fill in at least one answer."));
@@ -242,15 +250,15 @@ void SurveyEntry::save(std::vector<TallyEntry> entries)
         answers += static_cast<int>(e.delta);
     m_backend.run(
         this,
-        [k = roundKey(), entries = std::move(entries), by = m_login.toStdString()](SyncEngine& e) {
-            return e.replica().addTallyBatch(k, entries, by);
+        [k = roundKey(), entries = std::move(entries), by = m_login.toStdString(), correction](SyncEngine& e) {
+            return correction ? e.replica().correctCells(k, entries, by) : e.replica().addTallyBatch(k, entries, by);
         },
-        [this, rows, answers](Result<std::string> batch) {
+        [this, rows, answers, correction](Result<std::string> batch) {
             if (!batch) {
                 emit rejected(q(batch.error().field), sentence(batch.error().message));
                 return;
             }
-            emit saved(rows, answers);
+            emit saved(rows, answers, correction);
             emit changed();
             loadRound();
         });
@@ -268,7 +276,7 @@ void SurveyEntry::correct(const QString& batch)
                 emit rejected(q(done.error().field), sentence(done.error().message));
                 return;
             }
-            emit saved(0, 0);
+            emit saved(0, 0, false);
             emit changed();
             loadRound();
         });

@@ -74,8 +74,9 @@ signals:
     void definitionsChanged();
     void selectionChanged();
     void roundChanged();
-    /// `rows` cells saved with `answers` answers in all (a counter-entry: 0, 0).
-    void saved(int rows, int answers);
+    /// `rows` cells saved with `answers` answers in all (a counter-entry: 0, 0;
+    /// a correction of cells: `correction`, answers net).
+    void saved(int rows, int answers, bool correction);
     void rejected(const QString& field, const QString& message);
     /// A local write happened (the controller schedules a sync).
     void changed();
@@ -83,7 +84,7 @@ signals:
 private:
     QString questionText(const std::string& text) const;
     void loadRound();
-    void save(std::vector<core::TallyEntry> entries);
+    void save(std::vector<core::TallyEntry> entries, bool correction = false);
     core::RoundKey roundKey() const;
 
     Backend& m_backend;

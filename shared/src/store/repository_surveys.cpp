@@ -213,10 +213,17 @@ Result<std::string> Repository::addTally(TallyDelta t)
             sum->step();
             const auto current = sum->integer(0);
             sum->reset();
-            if (current + t.delta < 0)
+            if (current + t.delta < 0) {
+                // Name the cell: the question, the option and the gender column.
+                auto code = m_db.cached("SELECT code FROM question WHERE id = ?");
+                code->bind(1, t.questionId);
+                const std::string question = code->step() ? code->text(0) : std::to_string(t.questionId);
+                code->reset();
                 return makeError("negative_total", "count",
-                                 "rättelsen (" + std::to_string(t.delta) + ") skulle ge ett negativt antal – summan är " +
-                                     std::to_string(current));
+                                 "fråga " + question + ", svarsalternativ " + std::to_string(t.option) + ", " +
+                                     std::string(labelOf(t.gender)) + ": rättelsen (" + std::to_string(t.delta) +
+                                     ") skulle ge ett negativt antal – rutan har " + std::to_string(current));
+            }
         }
         try {
             auto ins = m_db.cached(

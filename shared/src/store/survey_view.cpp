@@ -2,8 +2,50 @@
 #include "samkoll/store/survey_view.hpp"
 
 #include <algorithm>
+#include <set>
+
+#include "samkoll/store/uid.hpp"
 
 namespace samkoll::core {
+
+namespace {
+// Short: the protocol carries a batch id of at most 64 characters.
+constexpr std::string_view kCorrection = "ratt:";
+constexpr std::string_view kCounterEntry = "motb:";
+}  // namespace
+
+TallyBatchKind tallyBatchKind(const std::string& batch)
+{
+    if (batch.rfind(kCorrection, 0) == 0)
+        return TallyBatchKind::Correction;
+    if (batch.rfind(kCounterEntry, 0) == 0)
+        return TallyBatchKind::CounterEntry;
+    return TallyBatchKind::Entry;
+}
+
+std::string newTallyBatchId(TallyBatchKind kind, const std::string& reverses)
+{
+    switch (kind) {
+    case TallyBatchKind::Correction: return std::string(kCorrection) + newUid();
+    case TallyBatchKind::CounterEntry: return counterEntryPrefix(reverses) + newUid().substr(16);
+    case TallyBatchKind::Entry: break;
+    }
+    return newUid();
+}
+
+std::string counterEntryPrefix(const std::string& entry)
+{
+    return std::string(kCounterEntry) + entry + ":";
+}
+
+std::string reversedEntry(const std::string& batch)
+{
+    if (tallyBatchKind(batch) != TallyBatchKind::CounterEntry)
+        return {};
+    const auto rest = batch.substr(kCounterEntry.size());
+    const auto colon = rest.rfind(':');
+    return colon == std::string::npos ? std::string() : rest.substr(0, colon);
+}
 
 Result<std::vector<QuestionnaireInfo>> questionnaires(Database& db, Id federationId)
 {
@@ -64,8 +106,18 @@ Result<RoundView> roundView(Database& db, Id federationId, const std::string& qu
             "SELECT batch, min(entered_by), min(entered_at), count(*), sum(delta) FROM tally_delta WHERE round_id = ? "
             "GROUP BY batch ORDER BY min(entered_at) DESC, min(id) DESC");
         b.bind(1, round);
-        while (b.step())
-            view.batches.push_back({b.text(0), b.text(1), b.text(2), b.integer(3), b.integer(4)});
+        std::set<std::string> reversed;
+        while (b.step()) {
+            TallyBatchInfo info{b.text(0), b.text(1), b.text(2), b.integer(3), b.integer(4)};
+            info.kind = tallyBatchKind(info.batch);
+            if (info.kind == TallyBatchKind::Entry && info.sum < 0)
+                info.kind = TallyBatchKind::CounterEntry;  // made before counter-entries were named
+            if (info.kind == TallyBatchKind::CounterEntry)
+                reversed.insert(reversedEntry(info.batch));
+            view.batches.push_back(std::move(info));
+        }
+        for (auto& info : view.batches)
+            info.counterEntered = reversed.count(info.batch) > 0;
         return view;
     });
 }

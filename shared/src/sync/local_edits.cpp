@@ -7,6 +7,7 @@
 
 #include "samkoll/io/importers.hpp"
 #include "samkoll/store/repository.hpp"
+#include "samkoll/store/survey_view.hpp"
 
 namespace samkoll::core {
 
@@ -144,14 +145,27 @@ Result<std::pair<Id, std::string>> Replica::roundOf(const RoundKey& key, std::op
 Result<std::string> Replica::addTallyBatch(const RoundKey& key, const std::vector<TallyEntry>& entries,
                                            const std::string& enteredBy)
 {
+    for (const auto& e : entries)
+        if (e.delta < 1)
+            return makeError("invalid_value", "count",
+                             "fråga " + e.question + ": ett antal svar är 1 eller fler – en rättelse görs med Rätta rutor");
     auto saved = insertTallyBatch(key, entries, enteredBy);
     if (!saved)
         return saved.error();
     return saved->batch;
 }
 
+Result<std::string> Replica::correctCells(const RoundKey& key, const std::vector<TallyEntry>& cells,
+                                          const std::string& enteredBy)
+{
+    auto saved = insertTallyBatch(key, cells, enteredBy, newTallyBatchId(TallyBatchKind::Correction));
+    if (!saved)
+        return saved.error();
+    return saved->batch;
+}
+
 Result<Replica::SavedBatch> Replica::insertTallyBatch(const RoundKey& key, const std::vector<TallyEntry>& entries,
-                                                      const std::string& enteredBy)
+                                                      const std::string& enteredBy, const std::string& batchId)
 {
     if (entries.empty())
         return makeError("required", "count", "inget att spara – fyll i minst ett antal");
@@ -161,7 +175,7 @@ Result<Replica::SavedBatch> Replica::insertTallyBatch(const RoundKey& key, const
             return round.error();
         auto fed = federationId();
         Repository repo(m_db);
-        SavedBatch saved{newUid(), {}};
+        SavedBatch saved{batchId.empty() ? newUid() : batchId, {}};
         const std::string& batch = saved.batch;
         for (const auto& e : entries) {
             auto q = m_db.cached("SELECT id FROM question WHERE federation_id = ? AND code = ?");
@@ -208,6 +222,13 @@ Result<std::string> Replica::correctBatch(const RoundKey& key, const std::string
     auto round = roundOf(key, std::nullopt);
     if (!round)
         return round.error();
+    if (tallyBatchKind(batch) != TallyBatchKind::Entry)
+        return makeError("invalid_value", "batch", "en rättelse eller motbokning kan inte motbokas – rätta de rutor som blev fel");
+    auto already = m_db.prepare("SELECT 1 FROM tally_delta WHERE round_id = ? AND batch >= ? AND batch < ? LIMIT 1");
+    const std::string prefix = counterEntryPrefix(batch);
+    already.bind(1, round->first).bind(2, prefix).bind(3, prefix.substr(0, prefix.size() - 1) + ";");
+    if (already.step())
+        return makeError("already_counter_entered", "batch", "inmatningen är redan motbokad");
     std::vector<TallyEntry> reversed;
     auto st = m_db.prepare(
         "SELECT q.code, t.option_no, t.gender, sum(t.delta) FROM tally_delta t JOIN question q ON q.id = t.question_id "
@@ -218,7 +239,10 @@ Result<std::string> Replica::correctBatch(const RoundKey& key, const std::string
                             parseCode<Gender>(st.text(2)).value_or(Gender::Other), -st.integer(3)});
     if (reversed.empty())
         return makeError("not_found", "batch", "inmatningen finns inte i den här enkätomgången");
-    return addTallyBatch(key, reversed, enteredBy);
+    auto saved = insertTallyBatch(key, reversed, enteredBy, newTallyBatchId(TallyBatchKind::CounterEntry, batch));
+    if (!saved)
+        return saved.error();
+    return saved->batch;
 }
 
 Status Replica::setInvited(const RoundKey& key, std::int64_t invited)

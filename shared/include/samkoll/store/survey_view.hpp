@@ -32,6 +32,20 @@ struct QuestionnaireInfo {
 /// The förbund's questionnaires with their questions in order.
 Result<std::vector<QuestionnaireInfo>> questionnaires(Database& db, Id federationId);
 
+/// What a batch of tally rows is, by its id: an entry ("<uid>"), a
+/// correction of chosen cells with signed counts ("ratt:<uid>"), or the
+/// counter-entry of a whole entry ("motb:<entry>:<16 hex>" — every row of
+/// the entry negated, at most once per entry). At most 64 characters, as the
+/// protocol carries them.
+enum class TallyBatchKind { Entry, Correction, CounterEntry };
+TallyBatchKind tallyBatchKind(const std::string& batch);
+/// A new batch id of `kind`; a counter-entry names the entry it reverses.
+std::string newTallyBatchId(TallyBatchKind kind, const std::string& reverses = {});
+/// How every counter-entry of `entry` begins ("motb:<entry>:").
+std::string counterEntryPrefix(const std::string& entry);
+/// The entry a counter-entry reverses (empty for another kind).
+std::string reversedEntry(const std::string& batch);
+
 /// Tally entries saved together, as listed under the form.
 struct TallyBatchInfo {
     std::string batch;
@@ -39,6 +53,8 @@ struct TallyBatchInfo {
     std::string enteredAt;  ///< ISO UTC of the first row
     std::int64_t rows = 0;
     std::int64_t sum = 0;   ///< negative for a counter-entry
+    TallyBatchKind kind = TallyBatchKind::Entry;
+    bool counterEntered = false;  ///< an entry that has been reversed by a counter-entry
 };
 
 /// Everything the Enkäter view shows of one round.

@@ -145,7 +145,15 @@ public:
     /// transaction; every row carries the returned batch id.
     Result<std::string> addTallyBatch(const RoundKey& round, const std::vector<TallyEntry>& entries,
                                       const std::string& enteredBy);
-    /// A counter-entry: a new batch with every row of `batch` negated.
+    /// A correction of chosen cells: signed counts (−1 where one answer too
+    /// many was typed, +1 where it belonged), saved as new immutable rows in a
+    /// batch of its own. A cell whose total would fall below 0 is refused,
+    /// named by question, option and gender; nothing of the batch is saved.
+    Result<std::string> correctCells(const RoundKey& round, const std::vector<TallyEntry>& cells,
+                                     const std::string& enteredBy);
+    /// A counter-entry: a new batch with every row of the entry `batch`
+    /// negated. An entry is counter-entered at most once; a correction or a
+    /// counter-entry is not counter-entered.
     Result<std::string> correctBatch(const RoundKey& round, const std::string& batch, const std::string& enteredBy);
     /// The number of people invited to answer, for the response rate.
     Status setInvited(const RoundKey& round, std::int64_t invited);
@@ -205,7 +213,7 @@ private:
         std::vector<std::string> uids;  ///< of the rows, in order
     };
     Result<SavedBatch> insertTallyBatch(const RoundKey& round, const std::vector<TallyEntry>& entries,
-                                        const std::string& enteredBy);
+                                        const std::string& enteredBy, const std::string& batchId = {});
     /// An outbox row as an operation (nullopt for a row this class cannot read).
     static std::optional<Operation> outboxOperation(std::int64_t seq, const std::string& stored);
     std::string nextHlc();
