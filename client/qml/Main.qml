@@ -7,10 +7,11 @@ import Samkoll
 
 ApplicationWindow {
     id: window
-    width: 1200
-    height: 780
-    minimumWidth: 900
-    minimumHeight: 560
+    // Fits the screen: 150 % on a 1280×800 laptop leaves 853×533 to work in.
+    width: Math.min(1200, Screen.desktopAvailableWidth)
+    height: Math.min(780, Screen.desktopAvailableHeight)
+    minimumWidth: Math.min(800, Screen.desktopAvailableWidth)
+    minimumHeight: Math.min(500, Screen.desktopAvailableHeight)
     visible: true
     title: App.teamName !== "" ? qsTr("Samkoll – %1").arg(App.teamName) : qsTr("Samkoll")
 
@@ -74,7 +75,7 @@ ApplicationWindow {
             spacing: 0
             Pane {
                 Layout.fillHeight: true
-                Layout.preferredWidth: 220
+                Layout.preferredWidth: window.width < 1000 ? 170 : 220
                 padding: 0
                 background: Rectangle { color: palette.alternateBase }
                 ColumnLayout {

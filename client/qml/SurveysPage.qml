@@ -21,6 +21,8 @@ Page {
     property int clearCount: 0   // bumped after a save: the grid's cells empty themselves
     readonly property int cellWidth: 84  // a grid column; its heading wraps ("Annat/ej angivet")
     readonly property int optionWidth: 200  // the option column
+    // A narrow window (150 % on a 1280×800 laptop): the entries go under the grid, which gets the width.
+    readonly property bool narrow: width < 1000
     // A grid row: the option, then a cell per gender (8 px apart), with the scroll bar's room.
     readonly property int gridWidth: optionWidth + genders.length * (cellWidth + 8) + 24
 
@@ -79,7 +81,10 @@ Page {
             BoundComboBox {
                 id: questionnaireBox
                 objectName: "questionnaireBox"
+                // Narrow windows (150 % on a laptop): the three choices share the width.
                 Layout.preferredWidth: 300
+                Layout.fillWidth: page.narrow
+                Layout.minimumWidth: 120
                 textRole: "title"
                 valueRole: "code"
                 model: App.surveys.questionnaires
@@ -90,6 +95,8 @@ Page {
                 id: groupBox
                 objectName: "groupBox"
                 Layout.preferredWidth: 230
+                Layout.fillWidth: page.narrow
+                Layout.minimumWidth: 110
                 textRole: "label"
                 valueRole: "code"
                 model: App.surveys.groups
@@ -100,6 +107,8 @@ Page {
                 id: periodBox
                 objectName: "periodBox"
                 Layout.preferredWidth: 180
+                Layout.fillWidth: page.narrow
+                Layout.minimumWidth: 100
                 textRole: "label"
                 valueRole: "code"
                 model: App.surveys.periods
@@ -143,10 +152,12 @@ Page {
             Layout.fillWidth: true
         }
 
-        RowLayout {
+        GridLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            spacing: 12
+            columns: page.narrow ? 1 : 2
+            columnSpacing: 12
+            rowSpacing: 8
 
             ColumnLayout {
                 Layout.fillWidth: true
@@ -187,6 +198,8 @@ Page {
                                             text: (questionBlock.index + 1) + ". " + questionBlock.modelData.text
                                             font.bold: true
                                             wrapMode: Text.WordWrap
+                                            // Wraps in what is visible, even when the grid scrolls sideways.
+                                            Layout.maximumWidth: gridScroll.availableWidth - 8
                                             Layout.fillWidth: true
                                         }
                                         // Header and one row per option; fixed widths keep the columns aligned.
@@ -325,10 +338,12 @@ Page {
                 }
             }
 
-            // --- Entry batches ---
+            // --- Entry batches (under the grid in a narrow window) ---
             Frame {
-                Layout.preferredWidth: 330
-                Layout.fillHeight: true
+                Layout.preferredWidth: page.narrow ? -1 : 330
+                Layout.fillWidth: page.narrow
+                Layout.fillHeight: !page.narrow
+                Layout.preferredHeight: page.narrow ? 110 : -1
                 ColumnLayout {
                     anchors.fill: parent
                     Label { text: qsTr("Entries in this round"); font.bold: true }

@@ -26,22 +26,27 @@ port="$(grep -o '127.0.0.1:[0-9]*' "$work/serve.log" | head -1 | cut -d: -f2)"
 [ -n "$port" ] || { echo "servern startade inte"; cat "$work/serve.log"; exit 1; }
 
 rm -rf "$out"; mkdir -p "$out"
-# One tour: enrol a device of its own with CODE, go through its screens, and
-# fail on an exit code, a QML warning or a missing screenshot.
-# Usage: tour NAME CODE SHOT…
+# One tour: enrol a device of its own with CODE, go through its screens on a
+# 1280×800 screen at SCALE (1 = 100 %), save the shots in DIR, and fail on an
+# exit code, a QML warning or a missing screenshot.
+# Usage: tour NAME CODE SCALE DIR SHOT…
 tour() {
-    local name="$1" enrol_code="$2"; shift 2
-    timeout 90 xvfb-run -a -s "-screen 0 1280x800x24" \
+    local name="$1" enrol_code="$2" scale="$3" dir="$4"; shift 4
+    mkdir -p "$dir"
+    QT_SCALE_FACTOR="$scale" timeout 90 xvfb-run -a -s "-screen 0 1280x800x24" \
         "$samkoll" --data "$work/$name" --lang sv --sync-interval 0 \
-        --enrol "https://localhost:$port" --code "$enrol_code" --ca "$work/cert.pem" --tour "$out" 2>&1 | tee "$work/$name.log"
+        --enrol "https://localhost:$port" --code "$enrol_code" --ca "$work/cert.pem" --tour "$dir" 2>&1 | tee "$work/$name.log"
     local status=${PIPESTATUS[0]}
     [ "$status" -eq 0 ] || { echo "klienten ($name) avslutades med $status"; exit 1; }
     grep -q "QML-varningar: 0" "$work/$name.log" || { echo "QML-varningar under rundturen ($name)"; exit 1; }
     for shot in "$@"; do
-        [ -s "$out/$shot.png" ] || { echo "skärmbild saknas: $shot.png"; exit 1; }
+        [ -s "$dir/$shot.png" ] || { echo "skärmbild saknas: $dir/$shot.png"; exit 1; }
     done
 }
-tour client "$code" arenden nytt-arende arende-fel synk
+tour client "$code" 1 "$out" arenden nytt-arende arende-fel synk
 # The same as a board member: the board's screens.
-tour board "$board_code" styrelse-forbundet styrelse-budget
+tour board "$board_code" 1 "$out" styrelse-forbundet styrelse-budget
+# And the coordinator's day at 150 % on the same 1280×800 screen (a second device of the team).
+code150="$("$samkolld" enrol-code --db "$work/server.db" --login anna | head -1)"
+tour client150 "$code150" 1.5 "$out/150" oversikt arenden nytt-arende enkater synk
 echo "rundturen klar: $(ls "$out" | wc -l) skärmbilder i $out"
