@@ -111,6 +111,22 @@
         <source>Delete…</source>
         <translation>Ta bort…</translation>
     </message>
+    <message>
+        <source>Save the changes?</source>
+        <translation>Spara ändringarna?</translation>
+    </message>
+    <message>
+        <source>Discard the changes</source>
+        <translation>Släng ändringarna</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Fortsätt redigera</translation>
+    </message>
+    <message>
+        <source>You have changed the case. Save the changes, discard them, or keep editing?</source>
+        <translation>Du har ändrat ärendet. Vill du spara ändringarna, slänga dem eller fortsätta redigera?</translation>
+    </message>
 </context>
 <context>
     <name>CasesPage</name>
@@ -185,6 +201,18 @@
     <message>
         <source>The case disappears from the list and from all figures. You can undo it until it has been synced.</source>
         <translation>Ärendet försvinner ur listan och ur all statistik. Du kan ångra tills det har synkats.</translation>
+    </message>
+    <message>
+        <source>Case %1 created.</source>
+        <translation>Ärende %1 skapat.</translation>
+    </message>
+    <message>
+        <source>Case %1 saved.</source>
+        <translation>Ärende %1 sparat.</translation>
+    </message>
+    <message>
+        <source>It is hidden by the filter.</source>
+        <translation>Det döljs av filtret.</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,12 @@ Pane {
         Layout.topMargin: 10
     }
 
+    /// The form as loaded: Esc asks before anything typed since is thrown away.
+    property string loadedState: ""
+    readonly property bool dirty: visible && loadedState !== "" && JSON.stringify(collect()) !== loadedState
+    /// The code of the case saved last (for the confirmation under the list).
+    property string savedCode: ""
+
     function load(m) {
         uid = m.uid || ""
         errors.clear()
@@ -72,6 +78,28 @@ Pane {
             const box = incomeRepeater.itemAt(i)
             box.checked = income.indexOf(box.code) >= 0
         }
+        loadedState = JSON.stringify(collect())
+    }
+    /// Opening a case for its next step puts the cursor there: the decision,
+    /// then the start, then the exit (a new case: its code).
+    function focusNextStep() {
+        if (isNew || code.text === "")
+            code.forceActiveFocus()
+        else if (decision.currentValue === "")
+            decision.forceActiveFocus()
+        else if (decision.currentValue === "yes" && startDate.text === "")
+            startDate.input.forceActiveFocus()
+        else if (startDate.text !== "" && exitDate.text === "")
+            exitDate.input.forceActiveFocus()
+        else
+            code.forceActiveFocus()
+    }
+    /// Esc: closes at once when nothing changed, else asks.
+    function requestClose() {
+        if (dirty)
+            confirmDiscard.open()
+        else
+            form.closed()
     }
     /// Sets some fields as if typed (the screen tour and tests).
     function fill(m) {
@@ -104,6 +132,7 @@ Pane {
     }
     function save() {
         errors.clear()
+        savedCode = code.text
         App.saveCase(collect())
     }
     function focusFirst() { code.forceActiveFocus() }
@@ -131,7 +160,30 @@ Pane {
     }
 
     Shortcut { sequence: "Ctrl+S"; enabled: form.visible; onActivated: form.save() }
-    Shortcut { sequence: "Esc"; enabled: form.visible; onActivated: form.closed() }
+    Shortcut { sequence: "Esc"; enabled: form.visible && !confirmDiscard.visible; onActivated: form.requestClose() }
+
+    Dialog {
+        id: confirmDiscard
+        objectName: "confirmDiscard"
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Save the changes?")
+        // Own texts: Qt's standard buttons are not translated into Swedish.
+        standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
+        Component.onCompleted: {
+            standardButton(Dialog.Save).text = qsTr("Save")
+            standardButton(Dialog.Discard).text = qsTr("Discard the changes")
+            standardButton(Dialog.Discard).objectName = "discardButton"
+            standardButton(Dialog.Cancel).text = qsTr("Keep editing")
+        }
+        Label {
+            width: 340
+            wrapMode: Text.WordWrap
+            text: qsTr("You have changed the case. Save the changes, discard them, or keep editing?")
+        }
+        onAccepted: form.save()
+        onDiscarded: { confirmDiscard.close(); form.closed() }
+    }
 
     background: Rectangle {
         color: palette.base

@@ -9,7 +9,9 @@ import Samkoll
 Page {
     id: page
 
+    onVisibleChanged: if (!visible) confirmation = ""  // a status line belongs to what was just done
     function newCase() {
+        confirmation = ""
         form.load(App.blankCase())
         form.visible = true
         form.focusFirst()
@@ -17,8 +19,39 @@ Page {
     function edit(row) {
         form.load(App.cases.get(row))
         form.visible = true
-        form.focusFirst()
+        form.focusNextStep()
     }
+    /// After a save: the case selected in the list, and a confirmation that
+    /// says so — or that the filter hides it.
+    property string selectAfterSave: ""
+    property bool createdLast: false
+    Connections {
+        target: App
+        function onCaseSaved(savedUid, created) {
+            page.selectAfterSave = savedUid
+            page.createdLast = created
+            selectTimer.tries = 0
+            selectTimer.restart()
+        }
+    }
+    Timer {
+        id: selectTimer
+        property int tries: 0
+        interval: 100
+        repeat: true
+        onTriggered: {
+            const row = App.cases.rowOf(page.selectAfterSave)
+            const filtered = App.cases.search !== "" || App.cases.statusFilter !== "" || App.cases.yearFilter !== 0
+            if (row >= 0 || ++tries >= 20 || App.cases.loading === false && tries >= 3 && filtered) {
+                stop()
+                if (row >= 0)
+                    list.currentIndex = row
+                const what = page.createdLast ? qsTr("Case %1 created.").arg(form.savedCode) : qsTr("Case %1 saved.").arg(form.savedCode)
+                page.confirmation = row >= 0 || !filtered ? what : what + " " + qsTr("It is hidden by the filter.")
+            }
+        }
+    }
+    property string confirmation: ""
     /// For the screen tour: a new case whose code is a personnummer.
     function demonstrateValidation() {
         newCase()
@@ -89,7 +122,15 @@ Page {
                 text: App.cases.totalText
                 opacity: 0.8
             }
-            Item { Layout.fillWidth: true }
+            Label {
+                objectName: "caseConfirmation"
+                visible: page.confirmation !== ""
+                text: page.confirmation
+                color: Theme.success
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            Item { Layout.fillWidth: page.confirmation === "" }
             Button {
                 objectName: "newCaseButton"
                 text: qsTr("New case")

@@ -101,7 +101,8 @@ TestCase {
         const form = findChild(page, "caseForm")
         tryVerify(() => form.visible)
         compare(findChild(form, "codeField").text, "VNS-2026-900")
-        // Tab until the referral date: its text is selected, ready to be typed over.
+        // From the code, Tab until the referral date: its text is selected, ready to be typed over.
+        findChild(form, "codeField").forceActiveFocus()
         const referral = findChild(form, "referralDateField").input
         for (let i = 0; i < 12 && !referral.activeFocus; ++i)
             keyClick(Qt.Key_Tab)
@@ -117,5 +118,60 @@ TestCase {
         keyClick(Qt.Key_Escape)
         App.cases.search = ""
         tryCompare(App.cases, "totalCount", 31, 5000)
+    }
+
+    // Esc with unsaved changes asks before anything is thrown away; opening a
+    // case for its next step puts the cursor there; a save is confirmed and the
+    // case selected.
+    function test_6_escAsksNextStepAndConfirmation() {
+        App.cases.search = ""
+        const page = createTemporaryObject(pageComponent, testCase)
+        tryVerify(() => App.cases.totalCount >= 31, 5000)
+        const list = findChild(page, "caseList")
+        tryVerify(() => list.count > 0, 5000)
+        const form = findChild(page, "caseForm")
+        // A case without a decision: the cursor is on the decision.
+        let row = -1
+        for (let i = 0; i < list.count && row < 0; ++i)
+            if (!App.cases.get(i).decision)
+                row = i
+        verify(row >= 0, "a case awaiting its decision")
+        list.currentIndex = row
+        list.forceActiveFocus()
+        keyClick(Qt.Key_Return)
+        tryVerify(() => form.visible)
+        tryVerify(() => findChild(form, "decisionBox").activeFocus)
+        // Nothing changed: Esc closes at once.
+        keyClick(Qt.Key_Escape)
+        tryVerify(() => !form.visible)
+        // Changed: Esc asks, "Keep editing" keeps the typing, "Discard" closes.
+        keyClick(Qt.Key_Return)
+        tryVerify(() => form.visible)
+        const birth = findChild(form, "birthYearField")
+        birth.forceActiveFocus()
+        birth.selectAll()
+        typeText("1991")
+        verify(form.dirty)
+        keyClick(Qt.Key_Escape)
+        const dialog = findChild(form, "confirmDiscard")
+        tryVerify(() => dialog.opened)
+        keyClick(Qt.Key_Escape)  // Cancel: keep editing
+        tryVerify(() => !dialog.visible)
+        verify(form.visible)
+        compare(birth.text, "1991")
+        keyClick(Qt.Key_Escape)
+        tryVerify(() => dialog.opened)
+        mouseClick(findChild(dialog, "discardButton"))
+        tryVerify(() => !form.visible)
+        // A new case saved: confirmed, and selected in the list.
+        keyClick(Qt.Key_N, Qt.ControlModifier)
+        tryVerify(() => form.visible)
+        typeText("VNS-2026-901")
+        form.fill({ gender: "woman", birth_year: "1988", referring_party: "fk" })
+        keyClick(Qt.Key_S, Qt.ControlModifier)
+        const confirmation = findChild(page, "caseConfirmation")
+        tryVerify(() => confirmation.visible, 5000)
+        verify(confirmation.text.indexOf("VNS-2026-901") >= 0, confirmation.text)
+        tryVerify(() => list.currentIndex >= 0 && App.cases.get(list.currentIndex).code === "VNS-2026-901", 5000)
     }
 }
