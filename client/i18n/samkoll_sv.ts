@@ -20,10 +20,6 @@
         <translation>Ärende %1</translation>
     </message>
     <message>
-        <source>Not saved – correct the field marked in red.</source>
-        <translation>Inte sparat – rätta uppgiften som är markerad med rött.</translation>
-    </message>
-    <message>
         <source>Referral</source>
         <translation>Aktualisering</translation>
     </message>
@@ -126,6 +122,13 @@
     <message>
         <source>You have changed the case. Save the changes, discard them, or keep editing?</source>
         <translation>Du har ändrat ärendet. Vill du spara ändringarna, slänga dem eller fortsätta redigera?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved – correct the %n field(s) marked in red.</source>
+        <translation>
+            <numerusform>Inte sparat – rätta fältet som är markerat i rött.</numerusform>
+            <numerusform>Inte sparat – rätta de %n fälten som är markerade i rött.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

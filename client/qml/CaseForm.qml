@@ -154,6 +154,10 @@ Pane {
             errors.set(field, message)
             form.focusField(field)
         }
+        function onCaseProblems(problems) {
+            errors.setAll(problems)
+            form.focusField(errors.field)
+        }
         function onCaseSaved(savedUid, created) {
             form.closed()
         }
@@ -202,7 +206,7 @@ Pane {
         Label {
             objectName: "formError"
             visible: errors.any
-            text: qsTr("Not saved – correct the field marked in red.")
+            text: qsTr("Not saved – correct the %n field(s) marked in red.", "", errors.count)
             color: Theme.error
             wrapMode: Text.WordWrap
             Layout.fillWidth: true

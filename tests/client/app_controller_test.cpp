@@ -88,6 +88,22 @@ TEST_CASE("The case form names the field that is wrong and saves nothing", "[cli
 
     CHECK(f.save(pnr).second.startsWith("code: "));
     CHECK(f.save(impossible).second.startsWith("referral_date: "));
+
+    // Three mistakes, one save: all three named at once, in the form's order.
+    auto three = f.form("VNS-X5");
+    three["birth_year"] = "19x0";
+    three["decision"] = "yes";
+    three["decision_date"] = "2021-13-01";
+    three["exit_outcome"] = "work";
+    QSignalSpy problems(f.app.get(), &AppController::caseProblems);
+    CHECK(f.save(three).second.startsWith("birth_year: "));
+    REQUIRE(problems.count() == 1);
+    const auto list = problems.first().at(0).toList();
+    REQUIRE(list.size() == 3);
+    CHECK(list[0].toMap().value("field").toString() == "birth_year");
+    CHECK(list[1].toMap().value("field").toString() == "decision_date");
+    CHECK(list[2].toMap().value("field").toString() == "exit_date");
+    CHECK(list[1].toMap().value("message").toString().contains("2021-13-01"));
     CHECK(f.count("SELECT count(*) FROM cases") == 5);
     CHECK(f.count("SELECT count(*) FROM outbox") == 0);
 }

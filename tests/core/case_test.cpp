@@ -126,3 +126,28 @@ TEST_CASE("The lifecycle rules name the field that breaks them", "[core][case]")
         CHECK(fieldOf(c) == "income_support");
     }
 }
+
+TEST_CASE("Every field's problem at once, in the form's order, the first the one validateCase gives",
+          "[core][case]")
+{
+    Case c = validCase();
+    c.code = "850101-1234";                 // a personnummer
+    c.birthYear = 2015;                     // 6 years old at the start
+    c.decisionDate = Date{2021, 1, 20};     // before the referral
+    c.exitDate = Date{2023, 1, 1};          // in the future
+    const auto errors = caseErrors(c, kToday);
+    REQUIRE(errors.size() == 4);
+    CHECK(errors[0].field == "code");
+    CHECK(errors[1].field == "birth_year");
+    CHECK(errors[1].code == "age");
+    CHECK(errors[2].field == "decision_date");
+    CHECK(errors[3].field == "exit_date");
+    CHECK(fieldOf(c) == "code");
+    CHECK(caseErrors(validCase(), kToday).empty());
+    // One problem per field: an exit before the start and in the future is named once.
+    Case twice = validCase();
+    twice.exitDate = Date{2021, 2, 1};
+    const auto one = caseErrors(twice, kToday);
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].code == "date_order");
+}

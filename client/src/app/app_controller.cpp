@@ -349,6 +349,15 @@ QVariantMap AppController::checkCase(const QVariantMap& form) const
 
 void AppController::saveCase(const QVariantMap& form)
 {
+    // Every field's problem at once: the form marks them all and puts the cursor in the first.
+    if (const auto problems = caseform::checkAll(form, m_teamId); !problems.empty()) {
+        QVariantList all;
+        for (const auto& e : problems)
+            all.push_back(QVariantMap{{QStringLiteral("field"), q(e.field)}, {QStringLiteral("message"), sentence(e.message)}});
+        emit caseRejected(q(problems.front().field), sentence(problems.front().message));
+        emit caseProblems(all);
+        return;
+    }
     auto c = caseform::check(form, m_teamId);
     if (!c) {
         emit caseRejected(q(c.error().field), sentence(c.error().message));

@@ -130,6 +130,8 @@ signals:
     void enrolmentFinished(bool ok, const QString& field, const QString& message);
     void caseSaved(const QString& uid, bool created);
     void caseRejected(const QString& field, const QString& message);
+    /// Every problem of the form at once ({field, message} in the form's order), after caseRejected for the first.
+    void caseProblems(const QVariantList& problems);
     void caseDeleted(const QString& uid, const QString& code);
     void caseRestored(const QString& uid);
     /// Something the user should read (a refused undo, a failed job …).

@@ -3,6 +3,9 @@
 
 #include <QStringList>
 
+#include <algorithm>
+#include <iterator>
+
 #include "samkoll/domain/terms.hpp"
 
 namespace samkoll::client::caseform {
@@ -92,72 +95,102 @@ QVariantMap fromCase(const Case& c)
             {QStringLiteral("support_duration"), code(c.supportDuration)}};
 }
 
-Result<Case> toCase(const QVariantMap& form, Id teamId)
+namespace {
+
+/// The typed values as a case; each field that cannot be read is left unset
+/// and its problem recorded, so every field's problem is found in one go.
+Case read(const QVariantMap& form, Id teamId, std::vector<Error>& errors)
 {
     Case c;
     c.uid = text(form, "uid").toStdString();
     c.teamId = teamId;
     c.code = text(form, "code").toStdString();
     if (auto s = validateCaseCode(c.code); !s)
-        return s.error();
+        errors.push_back(s.error());
 
-    const auto gender = text(form, "gender");
-    if (gender.isEmpty())
-        return makeError("required", "gender", "ange kön");
-    auto g = term<Gender>(form, "gender");
-    if (!g)
-        return g.error();
-    c.gender = **g;
+    if (text(form, "gender").isEmpty()) {
+        errors.push_back(makeError("required", "gender", "ange kön"));
+    } else if (auto g = term<Gender>(form, "gender"); !g) {
+        errors.push_back(g.error());
+    } else {
+        c.gender = **g;
+    }
 
     if (const auto by = text(form, "birth_year"); !by.isEmpty()) {
         bool ok = false;
         const int year = by.toInt(&ok);
         if (!ok || by.size() != 4)
-            return makeError("invalid_value", "birth_year", "födelseåret skrivs med fyra siffror, t.ex. 1987");
-        c.birthYear = year;
+            errors.push_back(makeError("invalid_value", "birth_year", "födelseåret skrivs med fyra siffror, t.ex. 1987"));
+        else
+            c.birthYear = year;
     }
 
-    auto referral = date(form, "referral_date");
-    if (!referral)
-        return referral.error();
-    if (!*referral)
-        return makeError("required", "referral_date", "ange datum för aktualiseringen");
-    c.referralDate = **referral;
+    if (auto referral = date(form, "referral_date"); !referral)
+        errors.push_back(referral.error());
+    else if (!*referral)
+        errors.push_back(makeError("required", "referral_date", "ange datum för aktualiseringen"));
+    else
+        c.referralDate = **referral;
 
-#define SAMKOLL_READ(member, fn, key) \
-    {                                 \
-        auto v = fn(form, key);       \
-        if (!v)                       \
-            return v.error();         \
-        c.member = *v;                \
-    }
-    SAMKOLL_READ(referringParty, term<ReferringParty>, "referring_party")
-    SAMKOLL_READ(decision, term<Decision>, "decision")
-    SAMKOLL_READ(decisionDate, date, "decision_date")
-    SAMKOLL_READ(startDate, date, "start_date")
-    SAMKOLL_READ(exitDate, date, "exit_date")
-    SAMKOLL_READ(exitOutcome, term<ExitOutcome>, "exit_outcome")
-    SAMKOLL_READ(education, term<Education>, "education")
-    SAMKOLL_READ(supportDuration, term<SupportDuration>, "support_duration")
-#undef SAMKOLL_READ
+    auto field = [&](auto& member, auto value) {
+        if (!value)
+            errors.push_back(value.error());
+        else
+            member = *value;
+    };
+    field(c.referringParty, term<ReferringParty>(form, "referring_party"));
+    field(c.decision, term<Decision>(form, "decision"));
+    field(c.decisionDate, date(form, "decision_date"));
+    field(c.startDate, date(form, "start_date"));
+    field(c.exitDate, date(form, "exit_date"));
+    field(c.exitOutcome, term<ExitOutcome>(form, "exit_outcome"));
+    field(c.education, term<Education>(form, "education"));
+    field(c.supportDuration, term<SupportDuration>(form, "support_duration"));
 
     for (const auto& v : form.value(QStringLiteral("income_support")).toStringList()) {
         auto i = parseCode<IncomeSupport>(v.toStdString());
-        if (!i)
-            return makeError("invalid_value", "income_support", "okänd försörjning '" + v.toStdString() + "'");
+        if (!i) {
+            errors.push_back(makeError("invalid_value", "income_support", "okänd försörjning '" + v.toStdString() + "'"));
+            break;
+        }
         c.incomeSupport.push_back(*i);
     }
     return c;
 }
 
+}  // namespace
+
+Result<Case> toCase(const QVariantMap& form, Id teamId)
+{
+    std::vector<Error> errors;
+    auto c = read(form, teamId, errors);
+    if (!errors.empty())
+        return errors.front();
+    return c;
+}
+
+std::vector<Error> checkAll(const QVariantMap& form, Id teamId)
+{
+    std::vector<Error> errors;
+    const auto c = read(form, teamId, errors);
+    // The core's rules for what could be read; a field already wrong keeps its first problem.
+    for (auto& e : caseErrors(c, Date::today())) {
+        const bool known = std::any_of(errors.begin(), errors.end(), [&](const Error& k) { return k.field == e.field; });
+        const bool unread = e.code == "required" && (e.field == "gender" || e.field == "referral_date");
+        if (!known && !unread)
+            errors.push_back(std::move(e));
+    }
+    sortByFormOrder(errors);
+    return errors;
+}
+
 Result<Case> check(const QVariantMap& form, Id teamId)
 {
-    auto c = toCase(form, teamId);
-    if (!c)
-        return c;
-    if (auto s = validateCase(*c, Date::today()); !s)
-        return s.error();
-    return c;
+    auto errors = checkAll(form, teamId);
+    if (!errors.empty())
+        return errors.front();
+    std::vector<Error> none;
+    return read(form, teamId, none);
 }
 
 }  // namespace samkoll::client::caseform

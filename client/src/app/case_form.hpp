@@ -3,6 +3,8 @@
 
 #include <QVariantMap>
 
+#include <vector>
+
 #include "samkoll/domain/case.hpp"
 #include "samkoll/domain/entities.hpp"
 
@@ -21,6 +23,9 @@ QVariantMap fromCase(const core::Case& c);
 core::Result<core::Case> toCase(const QVariantMap& form, core::Id teamId);
 /// toCase + every lifecycle rule of the core, against today's date.
 core::Result<core::Case> check(const QVariantMap& form, core::Id teamId);
+/// Every field's first problem, reading and rules together, in the form's
+/// order (empty: the form can be saved).
+std::vector<core::Error> checkAll(const QVariantMap& form, core::Id teamId);
 
 }  // namespace caseform
 }  // namespace samkoll::client

@@ -174,4 +174,27 @@ TestCase {
         verify(confirmation.text.indexOf("VNS-2026-901") >= 0, confirmation.text)
         tryVerify(() => list.currentIndex >= 0 && App.cases.get(list.currentIndex).code === "VNS-2026-901", 5000)
     }
+
+    // Three mistakes, one save: every field marked at once, a short summary,
+    // and the cursor in the first.
+    function test_7_allErrorsAtOnce() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        keyClick(Qt.Key_N, Qt.ControlModifier)
+        const form = findChild(page, "caseForm")
+        tryVerify(() => form.visible)
+        typeText("VNS-2026-902")
+        form.fill({ gender: "woman", birth_year: "19x0", referring_party: "fk", decision: "yes",
+                    decision_date: "2021-13-01", exit_outcome: "work" })
+        keyClick(Qt.Key_S, Qt.ControlModifier)
+        const summary = findChild(form, "formError")
+        tryVerify(() => summary.visible, 3000)
+        verify(summary.text.indexOf("3") >= 0, summary.text)
+        tryVerify(() => findChild(form, "birthYearField").activeFocus)
+        compare(form.errorField, "birth_year")
+        keyClick(Qt.Key_Escape)
+        const dialog = findChild(form, "confirmDiscard")
+        tryVerify(() => dialog.opened)
+        mouseClick(findChild(dialog, "discardButton"))
+        tryVerify(() => !form.visible)
+    }
 }

@@ -43,5 +43,12 @@ Status validateCaseCode(const std::string& code);
 /// before start, ages 16–64 at start, no dates after `today`, …). The first
 /// violated rule is returned, naming its field.
 Status validateCase(const Case& c, Date today);
+/// Every field's first problem (validateCase gives the first of these), in
+/// the form's order: a form shows them all at once.
+std::vector<Error> caseErrors(const Case& c, Date today);
+/// The case's fields in the order a form shows them (and names their problems).
+const std::vector<std::string>& caseFormOrder();
+/// Sorts problems into caseFormOrder (stable: a field's own order kept).
+void sortByFormOrder(std::vector<Error>& errors);
 
 }  // namespace samkoll::core
