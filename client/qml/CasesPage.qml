@@ -156,6 +156,14 @@ Page {
             activeFocusOnTab: true
             keyNavigationEnabled: true
             highlightMoveDuration: 0
+            // Where the keyboard is: a frame round the current row while the list has focus.
+            highlight: Rectangle {
+                color: "transparent"
+                border.color: Theme.focus
+                border.width: 2
+                visible: list.activeFocus
+                z: 2
+            }
             reuseItems: true
             ScrollBar.vertical: ScrollBar {}
             // Fetch the next page while a few screens of rows are still ahead.

@@ -97,6 +97,14 @@ ApplicationWindow {
                         currentIndex: 0
                         keyNavigationEnabled: true
                         activeFocusOnTab: true
+                        highlightMoveDuration: 0
+                        highlight: Rectangle {
+                            color: "transparent"
+                            border.color: Theme.focus
+                            border.width: 2
+                            visible: nav.activeFocus
+                            z: 2
+                        }
                         delegate: ItemDelegate {
                             required property var modelData
                             required property int index

@@ -97,6 +97,7 @@ TestCase {
         keyClick(Qt.Key_Down)
         verify(list.activeFocus)
         compare(list.currentIndex, 0)
+        verify(list.highlightItem !== null && list.highlightItem.visible)  // the focus frame shows where the keyboard is
         keyClick(Qt.Key_Return)
         const form = findChild(page, "caseForm")
         tryVerify(() => form.visible)
