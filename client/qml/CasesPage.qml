@@ -156,14 +156,6 @@ Page {
             activeFocusOnTab: true
             keyNavigationEnabled: true
             highlightMoveDuration: 0
-            // Where the keyboard is: a frame round the current row while the list has focus.
-            highlight: Rectangle {
-                color: "transparent"
-                border.color: Theme.focus
-                border.width: 2
-                visible: list.activeFocus
-                z: 2
-            }
             reuseItems: true
             ScrollBar.vertical: ScrollBar {}
             // Fetch the next page while a few screens of rows are still ahead.
@@ -196,6 +188,16 @@ Page {
 
             delegate: ItemDelegate {
                 id: row
+                // Where the keyboard is: a frame round the current row while the list has focus.
+                Rectangle {
+                    objectName: "focusFrame"
+                    anchors.fill: parent
+                    color: "transparent"
+                    border.color: Theme.focus
+                    border.width: 2
+                    visible: row.ListView.isCurrentItem && list.activeFocus
+                    z: 2
+                }
                 required property int index
                 required property string uid
                 required property string code

@@ -97,18 +97,19 @@ ApplicationWindow {
                         currentIndex: 0
                         keyNavigationEnabled: true
                         activeFocusOnTab: true
-                        highlightMoveDuration: 0
-                        highlight: Rectangle {
-                            color: "transparent"
-                            border.color: Theme.focus
-                            border.width: 2
-                            visible: nav.activeFocus
-                            z: 2
-                        }
+
                         delegate: ItemDelegate {
+                            id: navRow
                             required property var modelData
                             required property int index
                             width: ListView.view.width
+                            Rectangle {  // where the keyboard is
+                                anchors.fill: parent
+                                color: "transparent"
+                                border.color: Theme.focus
+                                border.width: 2
+                                visible: navRow.ListView.isCurrentItem && nav.activeFocus
+                            }
                             text: modelData.title
                             highlighted: ListView.isCurrentItem
                             onClicked: nav.currentIndex = index

@@ -137,16 +137,6 @@ Page {
                 keyNavigationEnabled: true
                 spacing: 2
                 model: page.hasIndex ? [{ number: 0, name: qsTr("All areas"), figures: page.unit.total }].concat(page.unit.areas) : []
-                highlightFollowsCurrentItem: true
-                highlightMoveDuration: 0
-                highlight: Rectangle {
-                    color: "transparent"
-                    border.color: Theme.focus
-                    border.width: 2
-                    radius: 3
-                    visible: areaList.activeFocus
-                    z: 2
-                }
                 function choose() {
                     if (currentIndex < 0 || currentIndex >= model.length)
                         return
@@ -163,6 +153,16 @@ Page {
                     required property int index
                     objectName: "area" + modelData.number
                     width: ListView.view.width
+                    Rectangle {  // where the keyboard is
+                        objectName: "focusFrame"
+                        anchors.fill: parent
+                        color: "transparent"
+                        border.color: Theme.focus
+                        border.width: 2
+                        radius: 3
+                        visible: areaRow.ListView.isCurrentItem && areaList.activeFocus
+                        z: 2
+                    }
                     focusPolicy: Qt.NoFocus  // the list takes the keyboard, not each row
                     highlighted: page.area === modelData.number
                     onClicked: { areaList.currentIndex = index; page.area = modelData.number; page.indicator = null }
@@ -196,16 +196,7 @@ Page {
                 // them and then goes back to the areas.
                 activeFocusOnTab: true
                 keyNavigationEnabled: true
-                highlightFollowsCurrentItem: true
-                highlightMoveDuration: 0
-                highlight: Rectangle {
-                    color: "transparent"
-                    border.color: Theme.focus
-                    border.width: 2
-                    radius: 3
-                    visible: indicatorList.activeFocus
-                    z: 2
-                }
+                onCurrentIndexChanged: if (currentIndex >= 0) positionViewAtIndex(currentIndex, ListView.Contain)
                 Keys.onReturnPressed: if (currentIndex >= 0) page.indicator = model[currentIndex]
                 Keys.onEnterPressed: if (currentIndex >= 0) page.indicator = model[currentIndex]
                 Keys.onEscapePressed: {
@@ -220,6 +211,16 @@ Page {
                     required property var modelData
                     required property int index
                     width: ListView.view.width
+                    Rectangle {  // where the keyboard is
+                        objectName: "focusFrame"
+                        anchors.fill: parent
+                        color: "transparent"
+                        border.color: Theme.focus
+                        border.width: 2
+                        radius: 3
+                        visible: row.ListView.isCurrentItem && indicatorList.activeFocus
+                        z: 2
+                    }
                     focusPolicy: Qt.NoFocus
                     highlighted: page.indicator !== null && page.indicator.display_code === modelData.display_code
                     onClicked: { indicatorList.currentIndex = index; page.indicator = modelData }

@@ -97,7 +97,8 @@ TestCase {
         keyClick(Qt.Key_Down)
         verify(list.activeFocus)
         compare(list.currentIndex, 0)
-        verify(list.highlightItem !== null && list.highlightItem.visible)  // the focus frame shows where the keyboard is
+        const frame = findChild(list.currentItem, "focusFrame")
+        verify(frame !== null && frame.visible, "the focus frame shows where the keyboard is")
         keyClick(Qt.Key_Return)
         const form = findChild(page, "caseForm")
         tryVerify(() => form.visible)

@@ -117,6 +117,7 @@ TestCase {
         for (let i = 0; i < 12 && !areas.activeFocus; ++i)
             keyClick(Qt.Key_Tab)
         verify(areas.activeFocus, "Tab reaches the area list")
+        verify(findChild(areas.currentItem, "focusFrame").visible, "a frame shows where the keyboard is")
         // Down to area 1, Enter: its indicators, and the keyboard moves to them.
         const all = list.count
         keyClick(Qt.Key_Down)
