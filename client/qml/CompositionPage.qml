@@ -11,6 +11,14 @@ Page {
     objectName: "compositionPage"
     property string message
     onVisibleChanged: if (!visible) message = ""  // a status line belongs to what was just done
+    // Ctrl+S saves the row being typed in (the staff when neither has the cursor).
+    Shortcut {
+        sequence: "Ctrl+S"
+        enabled: page.visible
+        onActivated: groupWomen.activeFocus || groupMen.activeFocus
+                     ? App.composition.save("steering_group", groupWomen.text, groupMen.text)
+                     : App.composition.save("staff", staffWomen.text, staffMen.text)
+    }
     property bool isError: false
 
     readonly property var values: App.composition.values  // a map: "staff"/"steering_group" → {known, women, men}

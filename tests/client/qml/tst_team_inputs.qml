@@ -61,5 +61,17 @@ TestCase {
                         && App.composition.values.staff.women === 5, 3000)
         compare(App.composition.values.staff.men, 2)
         compare(findChild(page, "compositionMessage").visible, true)
+
+        // Ctrl+S saves the row being typed in.
+        const groupWomen = findChild(page, "women_steering_group")
+        const groupMen = findChild(page, "men_steering_group")
+        groupWomen.text = ""
+        groupMen.text = ""
+        typeInto(groupWomen, "3")
+        typeInto(groupMen, "4")
+        keySequence("Ctrl+S")
+        tryVerify(() => App.composition.values.steering_group !== undefined && App.composition.values.steering_group.known
+                        && App.composition.values.steering_group.men === 4, 3000)
+        compare(App.composition.values.steering_group.women, 3)
     }
 }
