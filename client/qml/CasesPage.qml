@@ -41,7 +41,7 @@ Page {
         repeat: true
         onTriggered: {
             const row = App.cases.rowOf(page.selectAfterSave)
-            const filtered = App.cases.search !== "" || App.cases.statusFilter !== "" || App.cases.yearFilter !== 0
+            const filtered = page.filtered
             if (row >= 0 || ++tries >= 20 || App.cases.loading === false && tries >= 3 && filtered) {
                 stop()
                 if (row >= 0)
@@ -52,6 +52,7 @@ Page {
         }
     }
     property string confirmation: ""
+    readonly property bool filtered: App.cases.search !== "" || App.cases.statusFilter !== "" || App.cases.yearFilter !== 0
     /// For the screen tour: a new case whose code is a personnummer.
     function demonstrateValidation() {
         newCase()
@@ -236,7 +237,7 @@ Page {
             Label {
                 anchors.centerIn: parent
                 visible: list.count === 0 && !App.cases.loading
-                text: App.cases.search !== "" || App.cases.statusFilter !== "" || App.cases.yearFilter !== 0
+                text: page.filtered
                       ? qsTr("No cases match the filter.")
                       : qsTr("No cases yet. Create the first one with “New case” (Ctrl+N).")
                 opacity: 0.7

@@ -122,8 +122,11 @@ TEST_CASE("A single-cell correction changes that cell's total only, syncs, and c
     CHECK(totals(a) == after);  // converged: the first device has the same totals, cell by cell
     CHECK(count(*server.db, "SELECT total FROM tally_total t JOIN question q ON q.id = t.question_id "
                             "WHERE q.code = 'd_lyssnat' AND t.option_no = 4 AND t.gender = 'woman'") == 2);
-    // The entry itself can still be counter-entered (the correction is a batch of its own).
-    CHECK(a.replica->correctBatch(kExit, *entry, "anna").error().code == "negative_total");
+    // Counter-entering the whole entry now would take the corrected cell below zero (2 − 3): refused, named.
+    auto reversal = a.replica->correctBatch(kExit, *entry, "anna");
+    REQUIRE_FALSE(reversal);
+    CHECK(reversal.error().code == "negative_total");
+    CHECK(reversal.error().message.find("d_lyssnat") != std::string::npos);
 }
 
 TEST_CASE("v2: the number invited, stories and composition sync both ways", "[core][sync][v2]")

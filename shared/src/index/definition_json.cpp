@@ -23,12 +23,8 @@ using json_reader::fail;
 using json_reader::member;
 using json_reader::term;
 using json_reader::text;
+using json_reader::smallInteger;
 using ParseFailure = json_reader::PathError;
-
-int integer(const json& obj, const std::string& path, const char* key, int lo, int hi)
-{
-    return static_cast<int>(json_reader::integer(obj, path, key, lo, hi));
-}
 
 /// A number given in the file (percent, count, percentage points) as hundredths.
 std::int64_t centi(const json& v, const std::string& path)
@@ -236,7 +232,7 @@ IndicatorSpec parseIndicator(const json& v, const std::string& path, const Quest
     if (!kind)
         fail(p + ".kind", "okänd indikatortyp '" + kindText + "' – tillåtna: " + listCodes(indicatorKindTerms()));
     s.kind = static_cast<IndicatorKind>(*kind);
-    s.weight = integer(v, p, "weight", 1, 10);
+    s.weight = smallInteger(v, p, "weight", 1, 10);
     const auto scope = v.contains("scope") ? text(v, p, "scope") : std::string("both");
     if (scope == "federation")
         s.scope = Scope::Federation;
@@ -408,13 +404,13 @@ IndexSettings parseSettingsJson(const json& j, const std::string& path)
     if (!j.is_object())
         fail(path, "ska vara ett JSON-objekt");
     if (j.contains("green_from"))
-        s.greenFrom = integer(j, path, "green_from", 0, 100);
+        s.greenFrom = smallInteger(j, path, "green_from", 0, 100);
     if (j.contains("orange_from"))
-        s.orangeFrom = integer(j, path, "orange_from", 0, 100);
+        s.orangeFrom = smallInteger(j, path, "orange_from", 0, 100);
     if (j.contains("low_volume_below"))
-        s.lowVolumeBelow = integer(j, path, "low_volume_below", 0, 1000000);
+        s.lowVolumeBelow = smallInteger(j, path, "low_volume_below", 0, 1000000);
     if (j.contains("weighting_tolerance_pp"))
-        s.weightingTolerancePp = integer(j, path, "weighting_tolerance_pp", 0, 100);
+        s.weightingTolerancePp = smallInteger(j, path, "weighting_tolerance_pp", 0, 100);
     if (s.orangeFrom > s.greenFrom)
         fail(path + ".orange_from", "orange gräns kan inte ligga över grön gräns");
     return s;

@@ -18,12 +18,8 @@ namespace {
 using json_reader::fail;
 using json_reader::member;
 using json_reader::term;
+using json_reader::smallInteger;
 using ParseFailure = json_reader::PathError;
-
-int integer(const json& obj, const std::string& path, const char* key, int lo, int hi)
-{
-    return static_cast<int>(json_reader::integer(obj, path, key, lo, hi));
-}
 
 Result<BudgetDocument> toError(const ParseFailure& f)
 {
@@ -74,7 +70,7 @@ Result<BudgetDocument> parseBudgetDocument(std::string_view text, const Question
             fail("format", "okänt format – filen ska ha \"format\": \"samkoll.social_budget/1\"");
         BudgetDocument doc;
         auto& b = doc.budget;
-        b.year = integer(root, "", "year", 1990, 2200);
+        b.year = smallInteger(root, "", "year", 1990, 2200);
         b.name = root.contains("name") ? json_reader::text(root, "", "name") : "Social budget " + std::to_string(b.year);
         b.settings = parseSettingsJson(root.value("settings", json()), "settings");
 
@@ -166,11 +162,11 @@ Result<BudgetDocument> parseBudgetDocument(std::string_view text, const Question
         for (std::size_t i = 0; i < areas.size(); ++i) {
             const std::string p = "areas[" + std::to_string(i) + "]";
             GoalArea area;
-            area.number = integer(areas[i], p, "number", 1, 99);
+            area.number = smallInteger(areas[i], p, "number", 1, 99);
             if (!areaNumbers.insert(area.number).second)
                 fail(p + ".number", "målområde " + std::to_string(area.number) + " finns två gånger");
             area.name = json_reader::text(areas[i], p, "name");
-            area.idealSharePct = integer(areas[i], p, "ideal_share", 0, 100);
+            area.idealSharePct = smallInteger(areas[i], p, "ideal_share", 0, 100);
             idealSum += area.idealSharePct;
             const auto& goals = member(areas[i], p, "goals");
             if (!goals.is_array())

@@ -148,7 +148,8 @@ Result<std::string> Replica::addTallyBatch(const RoundKey& key, const std::vecto
     for (const auto& e : entries)
         if (e.delta < 1)
             return makeError("invalid_value", "count",
-                             "fråga " + e.question + ": ett antal svar är 1 eller fler – en rättelse görs med Rätta rutor");
+                             "fråga " + e.question + ": ett antal svar är 1 eller fler – för att ta tillbaka ett svar, "
+                             "skriv −1 i rutan (det sparas som en rättelse)");
     auto saved = insertTallyBatch(key, entries, enteredBy);
     if (!saved)
         return saved.error();

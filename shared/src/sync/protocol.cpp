@@ -493,12 +493,14 @@ Result<PullResult> parsePullResult(json j)
                                      "oväntade kolumner i nedladdningen – uppdatera Samkoll");
                 out.rows = std::move(table.at("rows"));
                 if (!out.rows.is_array())
-                    return makeError("invalid_response", "tables." + entity + ".rows", "oväntat svar från servern");
+                    return makeError("invalid_response", "tables." + entity + ".rows",
+                                     "oväntat svar från servern – inget sparades; synka igen, och uppdatera Samkoll om det kvarstår");
                 for (const auto& row : out.rows)
                     if (!row.is_array() || row.size() != out.columns.size() || !row[0].is_number_integer() ||
                         !row[1].is_string())
                         return makeError("invalid_response", "tables." + entity + ".rows",
-                                         "en rad i nedladdningen har fel form");
+                                         "en rad i nedladdningen har fel form – inget sparades; synka igen, och "
+                                         "uppdatera Samkoll om det kvarstår");
                 r.tables.push_back(std::move(out));
             }
         }

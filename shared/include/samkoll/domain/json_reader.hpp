@@ -74,6 +74,12 @@ inline long long integer(const nlohmann::json& obj, const std::string& path, con
     return n;
 }
 
+/// The same for a small bounded number (a year, a percent, a count of areas).
+inline int smallInteger(const nlohmann::json& obj, const std::string& path, const char* key, int lo, int hi)
+{
+    return static_cast<int>(integer(obj, path, key, static_cast<long long>(lo), static_cast<long long>(hi)));
+}
+
 template <typename E>
 E term(const nlohmann::json& v, const std::string& path)
 {
