@@ -186,7 +186,7 @@ TEST_CASE("survey_share counts respondents who answered the question", "[core][i
         spec.survey->question = "other";
         auto nr = evaluateIndicator(spec, in, kSettings);
         CHECK(nr.signal == Signal::NotAssessable);
-        CHECK_FALSE(nr.note.empty());
+        CHECK_FALSE(nr.noteText().empty());
     }
 }
 

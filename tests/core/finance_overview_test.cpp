@@ -59,6 +59,36 @@ Amount shareOf(const FinanceOverview& o, const std::string& member)
 
 }  // namespace
 
+TEST_CASE("Finance overview: the driftredovisning's labels follow the language, the cells do not", "[core][finance][report]")
+{
+    OverviewFixture fx;
+    const auto o = fx.overview();
+    const auto sv = operatingReportRows(o.followUp.report);
+    const auto en = operatingReportRows(o.followUp.report, Language::English);
+    REQUIRE(sv.size() == en.size());
+    bool sawSum = false;
+    for (std::size_t i = 0; i < sv.size(); ++i) {
+        CHECK(sv[i].cells == en[i].cells);
+        CHECK(sv[i].kind == en[i].kind);
+        if (sv[i].kind == OperatingReportRow::Kind::Line)
+            CHECK(sv[i].label == en[i].label);  // the förbund's own line names stay as written
+        if (sv[i].kind == OperatingReportRow::Kind::GroupSum && sv[i].label == "Summa Intäkter") {
+            CHECK(en[i].label == "Total Income");
+            sawSum = true;
+        }
+    }
+    CHECK(sawSum);
+    CHECK(en.back().label == "Operating result");
+    const auto eqSv = equityText(o.followUp.equity);
+    const auto eqEn = equityText(o.followUp.equity, Language::English);
+    REQUIRE(eqSv.rows.size() == eqEn.rows.size());
+    CHECK(eqEn.rows[0].first == "Opening equity");
+    CHECK(eqEn.rows[0].second == eqSv.rows[0].second);
+    CHECK(eqEn.verdict != eqSv.verdict);
+    CHECK(FinanceReportHeader::of("F", 2025, 2, Language::English).periodLabel == "2025 T2 (Jan–Aug)");
+    CHECK(FinanceReportHeader::of("F", 2025, 2).periodLabel == "2025 T2 (jan–aug)");
+}
+
 TEST_CASE("Finance overview: member contributions split 2:1:1 and the kommuner by population, adding up exactly",
           "[core][finance][overview]")
 {

@@ -215,9 +215,9 @@ TEST_CASE("Volume-adjusted and graded indices beside the official one", "[core][
     CHECK(u.graded.index == 70);  // 17.5 / 25
     CHECK(u.graded.partlyCredited == 1);  // given partial credit …
     CHECK(u.graded.leftOut == 0);         // … and none left out, as its explanation says
-    CHECK(u.graded.explanation.find("inga indikatorer lämnas utanför") != std::string::npos);
+    CHECK(u.graded.explanation().find("inga indikatorer lämnas utanför") != std::string::npos);
     CHECK(u.inconclusiveCount == 1);
     CHECK(u.swingCount == 1);
     CHECK(u.lowVolumeCount == 1);
-    CHECK(u.volumeAdjusted.explanation.find("1 ej uppnådda") != std::string::npos);
+    CHECK(u.volumeAdjusted.explanation().find("1 ej uppnådda") != std::string::npos);
 }

@@ -256,6 +256,37 @@ TEST_CASE("Reports: text and JSON carry every indicator row", "[core][index][rep
     CHECK(team["index"]["unit"]["code"] == "tb");  // the same shape for a team: its unit under "index"
     CHECK(team["teams"].empty());
 
+    SECTION("in English: the core's words follow the client's language, the figures do not")
+    {
+        const auto en = federationIndexToJson(*idx, "", Language::English);
+        const auto& sv = json["index"]["indicators"];
+        const auto& rows = en["index"]["indicators"];
+        REQUIRE(rows.size() == sv.size());
+        int atLeast = 0;
+        int notAssessable = 0;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            CHECK(rows[i]["n"] == sv[i]["n"]);
+            CHECK(rows[i]["N"] == sv[i]["N"]);
+            CHECK(rows[i]["signal"] == sv[i]["signal"]);
+            CHECK(rows[i]["text"] == sv[i]["text"]);  // the budget's own words stay as written
+            if (rows[i]["target"]["type"] == "at_least") {
+                ++atLeast;
+                CHECK(rows[i]["target"]["text"].get<std::string>().rfind("at least ", 0) == 0);
+                CHECK(sv[i]["target"]["text"].get<std::string>().rfind("minst ", 0) == 0);
+            }
+            if (rows[i]["signal"] == "not_assessable") {
+                ++notAssessable;
+                CHECK(rows[i]["result"] == "no result");
+                CHECK(rows[i]["note"] != sv[i]["note"]);  // "… during the period", not Swedish
+            }
+        }
+        CHECK(atLeast > 0);
+        CHECK(notAssessable > 0);
+        CHECK(en["index"]["beyond_published_method"]["graded"]["name"] == "Graded index");
+        CHECK(text.find("33 % (5 av 15)") != std::string::npos);
+        CHECK(en.dump().find("(5 of 15)") != std::string::npos);
+    }
+
     auto missing = computeFederationIndex(*fx.db, fx.fed, Period::year(2019));
     REQUIRE_FALSE(missing);
     CHECK(missing.error().message.find("2019") != std::string::npos);

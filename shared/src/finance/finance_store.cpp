@@ -17,14 +17,16 @@ struct GroupTerm {
     LineGroup group;
     std::string_view code;
     std::string_view label;
+    std::string_view english;
 };
 
 constexpr GroupTerm kGroups[] = {
-    {LineGroup::Income, "income", "Intäkter"},
-    {LineGroup::Administration, "administration", "Kansli, styrelse och administration"},
-    {LineGroup::Operations, "operations", "Verksamhetsnära kostnader"},
-    {LineGroup::Interventions, "interventions", "Insatser"},
-    {LineGroup::Financial, "financial", "Finansiella poster"},
+    {LineGroup::Income, "income", "Intäkter", "Income"},
+    {LineGroup::Administration, "administration", "Kansli, styrelse och administration",
+     "Central office, board and administration"},
+    {LineGroup::Operations, "operations", "Verksamhetsnära kostnader", "Operating costs"},
+    {LineGroup::Interventions, "interventions", "Insatser", "Interventions"},
+    {LineGroup::Financial, "financial", "Finansiella poster", "Financial items"},
 };
 
 /// The column of line_outcome that holds what a source gave.
@@ -106,9 +108,10 @@ std::string_view codeOf(LineGroup g)
     return kGroups[static_cast<int>(g)].code;
 }
 
-std::string_view labelOf(LineGroup g)
+std::string_view labelOf(LineGroup g, Language language)
 {
-    return kGroups[static_cast<int>(g)].label;
+    const auto& term = kGroups[static_cast<int>(g)];
+    return say(language, term.label, term.english);
 }
 
 std::optional<LineGroup> parseLineGroup(std::string_view text)

@@ -8,15 +8,15 @@
 
 namespace samkoll::core {
 
-std::string_view labelOf(Signal s)
+std::string_view labelOf(Signal s, Language language)
 {
     switch (s) {
     case Signal::Achieved:
-        return "Uppnått";
+        return say(language, "Uppnått", "Achieved");
     case Signal::NotAchieved:
-        return "Ej uppnått";
+        return say(language, "Ej uppnått", "Not achieved");
     case Signal::NotAssessable:
-        return "Utfall saknas";
+        return say(language, "Utfall saknas", "No result");
     }
     return {};
 }
@@ -106,12 +106,12 @@ bool intervalReaches(const Target& t, const Interval& iv)
 }
 
 void finishShare(IndicatorResult& r, const Target& t, std::int64_t n, std::int64_t N, const IndexSettings& settings,
-                 const char* emptyReason)
+                 NoteKind emptyReason)
 {
     r.count = {n, N};
     if (N <= 0) {
         r.signal = Signal::NotAssessable;
-        r.note = emptyReason;
+        r.noteKind = emptyReason;
         return;
     }
     r.value = percent(n, N);
@@ -135,9 +135,9 @@ void evaluateGap(IndicatorResult& r, const Target& t, Count w, Count m, const In
     r.count = {w.n + m.n, w.N + m.N};
     if (w.N <= 0 || m.N <= 0) {
         r.signal = Signal::NotAssessable;
-        r.note = w.N <= 0 && m.N <= 0 ? "underlag saknas för både kvinnor och män"
-                 : w.N <= 0           ? "underlag saknas för kvinnor – skillnaden kan inte beräknas"
-                                      : "underlag saknas för män – skillnaden kan inte beräknas";
+        r.noteKind = w.N <= 0 && m.N <= 0 ? NoteKind::NoDataForEither
+                     : w.N <= 0           ? NoteKind::NoDataForWomen
+                                          : NoteKind::NoDataForMen;
         return;
     }
     const double pw = percent(w.n, w.N);
@@ -183,13 +183,13 @@ void evaluateTrend(IndicatorResult& r, const IndicatorSpec& spec, const KommunSt
 {
     if (!k) {
         r.signal = Signal::NotAssessable;
-        r.note = "ingen kommun att bedöma";
+        r.noteKind = NoteKind::NoKommun;
         return;
     }
     r.kommun = k->name;
     if (!k->current || !k->previous || k->current->population <= 0 || k->previous->population <= 0) {
         r.signal = Signal::NotAssessable;
-        r.note = !k->current ? "HÅE-statistik saknas för året" : "HÅE-statistik saknas för föregående år";
+        r.noteKind = !k->current ? NoteKind::NoHaeForYear : NoteKind::NoHaeForPreviousYear;
         return;
     }
     const double cur = haeValue(*k->current, spec.statistic);
@@ -206,6 +206,7 @@ void evaluateTrend(IndicatorResult& r, const IndicatorSpec& spec, const KommunSt
     else
         ok = (*r.value) * 100.0 <= -static_cast<double>(spec.target.a) + 1e-9;
     r.signal = signalOf(ok);
+    r.noteKind = NoteKind::Written;
     r.note = formatDecimal(sharePrev, 1) + " % → " + formatDecimal(shareCur, 1) + " %";
     r.gradedCredit = ok ? r.weight : 0;
 }
@@ -226,7 +227,7 @@ IndicatorResult evaluateIndicator(const IndicatorSpec& spec, const UnitInputs& i
     case IndicatorKind::OutcomeShare: {
         const auto& c = in.cases;
         finishShare(r, spec.target, c.count(spec.numerator), c.count(spec.denominator), settings,
-                    "inga ärenden i nämnaren under perioden");
+                    NoteKind::NoCasesInBase);
         r.women = Count{c.count(spec.numerator, Gender::Woman), c.count(spec.denominator, Gender::Woman)};
         r.men = Count{c.count(spec.numerator, Gender::Man), c.count(spec.denominator, Gender::Man)};
         break;
@@ -235,7 +236,7 @@ IndicatorResult evaluateIndicator(const IndicatorSpec& spec, const UnitInputs& i
         const CaseFilter exits{CasePopulation::Exits, CaseFilter::kAllOutcomes};
         const CaseFilter part{CasePopulation::Participants, CaseFilter::kAllOutcomes};
         const auto& c = in.cases;
-        finishShare(r, spec.target, c.count(exits), c.count(part), settings, "inga deltagare under perioden");
+        finishShare(r, spec.target, c.count(exits), c.count(part), settings, NoteKind::NoParticipants);
         r.women = Count{c.count(exits, Gender::Woman), c.count(part, Gender::Woman)};
         r.men = Count{c.count(exits, Gender::Man), c.count(part, Gender::Man)};
         break;
@@ -245,7 +246,7 @@ IndicatorResult evaluateIndicator(const IndicatorSpec& spec, const UnitInputs& i
             break;
         const auto& s = *spec.survey;
         finishShare(r, spec.target, in.tallies.chosen(s), in.tallies.respondents(s), settings,
-                    "frågan har inte besvarats under perioden");
+                    NoteKind::NotAnswered);
         r.women = Count{in.tallies.chosen(s, Gender::Woman), in.tallies.respondents(s, Gender::Woman)};
         r.men = Count{in.tallies.chosen(s, Gender::Man), in.tallies.respondents(s, Gender::Man)};
         break;
@@ -260,13 +261,13 @@ IndicatorResult evaluateIndicator(const IndicatorSpec& spec, const UnitInputs& i
             auto it = in.composition.find(*spec.body);
             if (it == in.composition.end()) {
                 r.signal = Signal::NotAssessable;
-                r.note = "sammansättning saknas för året";
+                r.noteKind = NoteKind::NoComposition;
                 return r;
             }
             women = it->second.first;
             men = it->second.second;
         }
-        finishShare(r, spec.target, women, women + men, settings, "varken kvinnor eller män att räkna");
+        finishShare(r, spec.target, women, women + men, settings, NoteKind::NeitherGender);
         r.women = Count{women, women + men};
         r.men = Count{men, women + men};
         r.gradedCredit = r.signal == Signal::Achieved ? r.weight : 0;
@@ -303,10 +304,11 @@ IndicatorResult evaluateIndicator(const IndicatorSpec& spec, const UnitInputs& i
         auto it = in.manual.find(spec.code);
         if (it == in.manual.end()) {
             r.signal = Signal::NotAssessable;
-            r.note = "kansliet har inte bedömt indikatorn";
+            r.noteKind = NoteKind::NotJudged;
             break;
         }
         r.signal = signalOf(it->second.achieved);
+        r.noteKind = it->second.motivation.empty() ? NoteKind::None : NoteKind::Written;
         r.note = it->second.motivation;
         r.gradedCredit = it->second.achieved ? r.weight : 0;
         break;
@@ -348,27 +350,67 @@ std::string IndicatorResult::displayCode() const
     return kommun.empty() ? code : code + " " + kommun;
 }
 
-std::string IndicatorResult::resultText() const
+std::string IndicatorResult::resultText(Language language) const
 {
+    auto words = [language](std::string_view sv, std::string_view en) { return std::string(say(language, sv, en)); };
     if (signal == Signal::NotAssessable)
-        return "utfall saknas";
+        return words("utfall saknas", "no result");
     switch (kind) {
     case IndicatorKind::OutcomeShare:
     case IndicatorKind::Throughput:
     case IndicatorKind::SurveyShare:
-        return formatShare(count.n, count.N);
+        return formatShare(count.n, count.N, language);
     case IndicatorKind::GenderBalance:
-        return formatPercent(count.n, count.N) + " kvinnor (" + formatInteger(count.n) + " av " +
-               formatInteger(count.N) + ")";
+        return formatPercent(count.n, count.N) + words(" kvinnor (", " women (") + formatInteger(count.n) +
+               words(" av ", " of ") + formatInteger(count.N) + ")";
     case IndicatorKind::GenderGap: {
-        return formatDecimal(value.value_or(0), 1) + " procentenheter";
+        return formatDecimal(value.value_or(0), 1) + words(" procentenheter", " percentage points");
     }
     case IndicatorKind::StoryCount:
-        return formatInteger(count.n) + " st";
+        return formatInteger(count.n) + words(" st", "");
     case IndicatorKind::StatisticTrend:
-        return (value && *value > 0 ? "+" : "") + formatDecimal(value.value_or(0), 2) + " procentenheter (" + note + ")";
+        return (value && *value > 0 ? "+" : "") + formatDecimal(value.value_or(0), 2) +
+               words(" procentenheter (", " percentage points (") + note + ")";
     case IndicatorKind::Manual:
-        return std::string(labelOf(signal));
+        return std::string(labelOf(signal, language));
+    }
+    return {};
+}
+
+std::string IndicatorResult::noteText(Language language) const
+{
+    auto words = [language](std::string_view sv, std::string_view en) { return std::string(say(language, sv, en)); };
+    switch (noteKind) {
+    case NoteKind::None:
+        return {};
+    case NoteKind::Written:
+        return note;
+    case NoteKind::NoCasesInBase:
+        return words("inga ärenden i nämnaren under perioden", "no cases in the base during the period");
+    case NoteKind::NoParticipants:
+        return words("inga deltagare under perioden", "no participants during the period");
+    case NoteKind::NotAnswered:
+        return words("frågan har inte besvarats under perioden", "the question has not been answered during the period");
+    case NoteKind::NoComposition:
+        return words("sammansättning saknas för året", "no composition for the year");
+    case NoteKind::NeitherGender:
+        return words("varken kvinnor eller män att räkna", "neither women nor men to count");
+    case NoteKind::NoDataForEither:
+        return words("underlag saknas för både kvinnor och män", "no data for either women or men");
+    case NoteKind::NoDataForWomen:
+        return words("underlag saknas för kvinnor – skillnaden kan inte beräknas",
+                     "no data for women – the gap cannot be computed");
+    case NoteKind::NoDataForMen:
+        return words("underlag saknas för män – skillnaden kan inte beräknas",
+                     "no data for men – the gap cannot be computed");
+    case NoteKind::NoKommun:
+        return words("ingen kommun att bedöma", "no kommun to judge");
+    case NoteKind::NoHaeForYear:
+        return words("HÅE-statistik saknas för året", "no HÅE statistics for the year");
+    case NoteKind::NoHaeForPreviousYear:
+        return words("HÅE-statistik saknas för föregående år", "no HÅE statistics for the year before");
+    case NoteKind::NotJudged:
+        return words("kansliet har inte bedömt indikatorn", "the central office has not judged the indicator");
     }
     return {};
 }

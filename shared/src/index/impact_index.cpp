@@ -7,15 +7,15 @@
 
 namespace samkoll::core {
 
-std::string_view labelOf(Colour c)
+std::string_view labelOf(Colour c, Language language)
 {
     switch (c) {
     case Colour::Green:
-        return "grön";
+        return say(language, "grön", "green");
     case Colour::Orange:
-        return "orange";
+        return say(language, "orange", "orange");
     case Colour::Red:
-        return "röd";
+        return say(language, "röd", "red");
     case Colour::None:
         return "–";
     }
@@ -94,8 +94,8 @@ UnitIndex aggregateIndex(const SocialBudget& budget, std::vector<IndicatorResult
     }
 
     int notAssessable = 0;
-    u.volumeAdjusted.name = "Volymjusterat index";
-    u.graded.name = "Graderat index";
+    u.volumeAdjusted.kind = VariantIndex::Kind::VolumeAdjusted;
+    u.graded.kind = VariantIndex::Kind::Graded;
     for (const auto& r : results) {
         add(u.total, r);
         for (auto& a : u.areas)
@@ -133,15 +133,33 @@ UnitIndex aggregateIndex(const SocialBudget& budget, std::vector<IndicatorResult
     finish(u.volumeAdjusted, u.settings);
     finish(u.graded, u.settings);
 
-    const std::string na = std::to_string(notAssessable) + " utan utfall räknas inte i något index";
-    u.volumeAdjusted.explanation =
-        "Lämnar utanför " + std::to_string(u.volumeAdjusted.leftOut) +
-        " ej uppnådda indikatorer vars 90 % konfidensintervall ändå når målet (osäkra vid små volymer); " + na + ".";
-    u.graded.explanation =
-        "Ger " + std::to_string(u.graded.partlyCredited) +
-        " ej uppnådda minst-mål delpoäng (vikt × utfall / mål); inga indikatorer lämnas utanför; " + na + ".";
+    u.volumeAdjusted.notAssessable = notAssessable;
+    u.graded.notAssessable = notAssessable;
     u.indicators = std::move(results);
     return u;
+}
+
+std::string VariantIndex::name(Language language) const
+{
+    return std::string(kind == Kind::Graded ? say(language, "Graderat index", "Graded index")
+                                            : say(language, "Volymjusterat index", "Volume-adjusted index"));
+}
+
+std::string VariantIndex::explanation(Language language) const
+{
+    auto words = [language](std::string_view sv, std::string_view en) { return std::string(say(language, sv, en)); };
+    const std::string na =
+        std::to_string(notAssessable) + words(" utan utfall räknas inte i något index", " without a result count in no index");
+    if (kind == Kind::Graded)
+        return words("Ger ", "Gives ") + std::to_string(partlyCredited) +
+               words(" ej uppnådda minst-mål delpoäng (vikt × utfall / mål); inga indikatorer lämnas utanför; ",
+                     " not achieved at-least targets part credit (weight × result / target); no indicator is left out; ") +
+               na + ".";
+    return words("Lämnar utanför ", "Leaves out ") + std::to_string(leftOut) +
+           words(" ej uppnådda indikatorer vars 90 % konfidensintervall ändå når målet (osäkra vid små volymer); ",
+                 " not achieved indicators whose 90 % confidence interval still reaches the target (inconclusive at low "
+                 "volumes); ") +
+           na + ".";
 }
 
 }  // namespace samkoll::core

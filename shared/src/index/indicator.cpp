@@ -49,28 +49,30 @@ std::uint8_t CaseFilter::negativeOutcomes()
     return static_cast<std::uint8_t>(kAllOutcomes & ~positiveOutcomes());
 }
 
-std::string Target::describe(IndicatorKind kind) const
+std::string Target::describe(IndicatorKind kind, Language language) const
 {
     const bool count = kind == IndicatorKind::StoryCount;
     const bool pp = kind == IndicatorKind::GenderGap || kind == IndicatorKind::StatisticTrend;
+    auto words = [language](std::string_view sv, std::string_view en) { return std::string(say(language, sv, en)); };
     auto amount = [&](std::int64_t v) {
         if (count)
-            return formatCenti(v) + " st";
+            return formatCenti(v) + words(" st", "");
         if (pp)
-            return formatCenti(v) + " procentenheter";
+            return formatCenti(v) + words(" procentenheter", " percentage points");
         return formatCenti(v) + " %";
     };
     switch (type) {
     case Type::None:
-        return kind == IndicatorKind::Manual ? "bedöms av kansliet" : "–";
+        return kind == IndicatorKind::Manual ? words("bedöms av kansliet", "judged by the central office") : "–";
     case Type::AtLeast:
-        return "minst " + amount(a);
+        return words("minst ", "at least ") + amount(a);
     case Type::AtMost:
-        return "högst " + amount(a);
+        return words("högst ", "at most ") + amount(a);
     case Type::Between:
-        return formatCenti(a) + "–" + formatCenti(b) + " % kvinnor";
+        return formatCenti(a) + "–" + formatCenti(b) + words(" % kvinnor", " % women");
     case Type::Decrease:
-        return a == 0 ? "lägre än föregående år" : "minskning med minst " + amount(a);
+        return a == 0 ? words("lägre än föregående år", "lower than the year before")
+                      : words("minskning med minst ", "a decrease of at least ") + amount(a);
     }
     return {};
 }

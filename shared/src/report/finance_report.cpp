@@ -62,12 +62,14 @@ json figuresJson(const Figures& f)
 
 }  // namespace
 
-FinanceReportHeader FinanceReportHeader::of(std::string federationName, int year, std::optional<int> tertial)
+FinanceReportHeader FinanceReportHeader::of(std::string federationName, int year, std::optional<int> tertial,
+                                            Language language)
 {
-    static const char* kMonths[] = {"jan–apr", "jan–aug", "jan–dec"};
+    const std::string_view kMonths[] = {say(language, "jan–apr", "Jan–Apr"), say(language, "jan–aug", "Jan–Aug"),
+                                        say(language, "jan–dec", "Jan–Dec")};
     std::string label = std::to_string(year);
     if (tertial && *tertial >= 1 && *tertial <= 3)
-        label += " T" + std::to_string(*tertial) + " (" + kMonths[*tertial - 1] + ")";
+        label += " T" + std::to_string(*tertial) + " (" + std::string(kMonths[*tertial - 1]) + ")";
     return {std::move(federationName), year, std::move(label)};
 }
 
@@ -78,39 +80,48 @@ const std::vector<std::string>& operatingReportColumns()
     return columns;
 }
 
-std::vector<OperatingReportRow> operatingReportRows(const OperatingReport& report)
+std::vector<OperatingReportRow> operatingReportRows(const OperatingReport& report, Language language)
 {
     using Kind = OperatingReportRow::Kind;
+    auto words = [language](std::string_view sv, std::string_view en) { return std::string(say(language, sv, en)); };
     std::vector<OperatingReportRow> rows;
     for (const auto& unit : report.units) {
-        rows.push_back({Kind::Unit, "Budgetenhet " + unit.unit, {}});
+        rows.push_back({Kind::Unit, words("Budgetenhet ", "Budget unit ") + unit.unit, {}});
         for (const auto& group : unit.groups) {
-            rows.push_back({Kind::Group, std::string(labelOf(group.group)), {}});
+            const std::string groupName(labelOf(group.group, language));
+            rows.push_back({Kind::Group, groupName, {}});
             for (const auto& line : report.lines)
                 if (line.unit == unit.unit && line.group == group.group)
                     rows.push_back({Kind::Line, line.name, cells(line.figures, false)});
-            rows.push_back({Kind::GroupSum, "Summa " + std::string(labelOf(group.group)), cells(group.figures, false)});
+            rows.push_back({Kind::GroupSum, words("Summa ", "Total ") + groupName, cells(group.figures, false)});
         }
-        rows.push_back({Kind::UnitResult, "Resultat " + unit.unit, cells(unit.result, true)});
+        rows.push_back({Kind::UnitResult, words("Resultat ", "Result ") + unit.unit, cells(unit.result, true)});
     }
-    rows.push_back({Kind::Total, "Verksamhetens resultat", cells(report.result, true)});
+    rows.push_back({Kind::Total, words("Verksamhetens resultat", "Operating result"), cells(report.result, true)});
     return rows;
 }
 
-EquityText equityText(const EquityReport& equity)
+EquityText equityText(const EquityReport& equity, Language language)
 {
+    auto words = [language](std::string_view sv, std::string_view en) { return std::string(say(language, sv, en)); };
     EquityText t;
-    t.rows.emplace_back("Ingående eget kapital", tkr(equity.opening));
-    t.rows.emplace_back("Resultat hittills", tkr(equity.resultToDate));
-    t.rows.emplace_back("Utgående enligt prognos", tkr(equity.closingForecast));
-    t.rows.emplace_back("Utgående enligt budget", tkr(equity.closingBudget));
+    t.rows.emplace_back(words("Ingående eget kapital", "Opening equity"), tkr(equity.opening));
+    t.rows.emplace_back(words("Resultat hittills", "Result to date"), tkr(equity.resultToDate));
+    t.rows.emplace_back(words("Utgående enligt prognos", "Closing by the forecast"), tkr(equity.closingForecast));
+    t.rows.emplace_back(words("Utgående enligt budget", "Closing by the budget"), tkr(equity.closingBudget));
     if (equity.maximum) {
-        t.rows.emplace_back("Rekommenderat högsta (trappan)", tkr(*equity.maximum));
+        t.rows.emplace_back(words("Rekommenderat högsta (trappan)", "Recommended maximum (the scale)"),
+                            tkr(*equity.maximum));
         t.verdict = equity.overMaximum
-                        ? "Över trappan med " + tkr(-*equity.room) + " tkr: förbundet behöver förbruka minst så mycket mer i år."
-                        : "Under trappan med " + tkr(*equity.room) + " tkr: förbundet får spara högst så mycket mer i år.";
+                        ? words("Över trappan med ", "Above the scale by ") + tkr(-*equity.room) +
+                              words(" tkr: förbundet behöver förbruka minst så mycket mer i år.",
+                                    " tkr: the association needs to spend at least that much more this year.")
+                        : words("Under trappan med ", "Below the scale by ") + tkr(*equity.room) +
+                              words(" tkr: förbundet får spara högst så mycket mer i år.",
+                                    " tkr: the association may save at most that much more this year.");
     } else {
-        t.verdict = "Rekommendationen om högsta eget kapital gäller inte för förbundets tilldelning.";
+        t.verdict = words("Rekommendationen om högsta eget kapital gäller inte för förbundets tilldelning.",
+                          "The recommended maximum equity does not apply to the association's allocation.");
     }
     return t;
 }

@@ -58,11 +58,12 @@ std::string formatPercent(std::int64_t n, std::int64_t N)
     return formatInteger(divRoundHalfUp(100 * n, N)) + " %";
 }
 
-std::string formatShare(std::int64_t n, std::int64_t N)
+std::string formatShare(std::int64_t n, std::int64_t N, Language language)
 {
+    const std::string of(say(language, " av ", " of "));
     if (N <= 0)
-        return "– (0 av 0)";
-    return formatPercent(n, N) + " (" + formatInteger(n) + " av " + formatInteger(N) + ")";
+        return "– (0" + of + "0)";
+    return formatPercent(n, N) + " (" + formatInteger(n) + of + formatInteger(N) + ")";
 }
 
 std::size_t displayWidth(std::string_view text)

@@ -35,21 +35,28 @@ std::string markers(const IndicatorResult& r)
 
 /// Why the indicator carries each fairness mark, in words (shown beside the
 /// mark on the screens and in the reports).
-json fairnessReasons(const IndicatorResult& r, const IndexSettings& settings)
+json fairnessReasons(const IndicatorResult& r, const IndexSettings& settings, Language language)
 {
+    auto words = [language](std::string_view sv, std::string_view en) { return std::string(say(language, sv, en)); };
     json out = json::array();
     if (r.swing)
         out.push_back(r.signal == Signal::Achieved
-                          ? "Vippläge: med en person mindre i utfallet nås målet inte längre."
-                          : "Vippläge: en person till i utfallet skulle nå målet.");
+                          ? words("Vippläge: med en person mindre i utfallet nås målet inte längre.",
+                                  "Swing: with one person fewer in the result the target is no longer met.")
+                          : words("Vippläge: en person till i utfallet skulle nå målet.",
+                                  "Swing: one more person in the result would meet the target."));
     if (r.lowVolume)
-        out.push_back("Låg volym: underlaget är " + formatInteger(r.count.N) + ", färre än " +
-                      formatInteger(settings.lowVolumeBelow) + " – ett enda svar väger tungt.");
+        out.push_back(words("Låg volym: underlaget är ", "Low volume: the base is ") + formatInteger(r.count.N) +
+                      words(", färre än ", ", fewer than ") + formatInteger(settings.lowVolumeBelow) +
+                      words(" – ett enda svar väger tungt.", " – a single answer weighs heavily."));
     if (r.inconclusive && r.interval)
-        out.push_back("Osäker: målet nås inte, men 90 %-intervallet (" + formatDecimal(r.interval->lo, 1) + "–" +
-                      formatDecimal(r.interval->hi, 1) + " %) når det.");
+        out.push_back(words("Osäker: målet nås inte, men 90 %-intervallet (",
+                            "Inconclusive: the target is not met, but the 90 % interval (") +
+                      formatDecimal(r.interval->lo, 1) + "–" + formatDecimal(r.interval->hi, 1) +
+                      words(" %) når det.", " %) reaches it."));
     else if (r.inconclusive)
-        out.push_back("Osäker: målet nås inte, men skillnaden ligger inom slumpens marginal.");
+        out.push_back(words("Osäker: målet nås inte, men skillnaden ligger inom slumpens marginal.",
+                            "Inconclusive: the target is not met, but the gap is within the margin of chance."));
     return out;
 }
 
@@ -121,8 +128,8 @@ std::string renderUnitIndexText(const UnitIndex& u)
         const std::string split = genderSplit(r);
         if (!split.empty())
             comment += (comment.empty() ? "" : "; ") + split;
-        if (!r.note.empty() && r.kind != IndicatorKind::StatisticTrend)
-            comment += (comment.empty() ? "" : "; ") + r.note;
+        if (const auto note = r.noteText(); !note.empty() && r.kind != IndicatorKind::StatisticTrend)
+            comment += (comment.empty() ? "" : "; ") + note;
         out += padRight(r.displayCode(), 16) + padRight(r.target.describe(r.kind), 30) + padRight(r.resultText(), 44) +
                padLeft(std::to_string(r.weight), 5) + "  " + padRight(labelOf(r.signal), 14) + comment + "\n";
     }
@@ -134,8 +141,8 @@ std::string renderUnitIndexText(const UnitIndex& u)
     out += "  Osäkra (ej uppnådda, men 90 % konfidensintervall når målet): " + std::to_string(u.inconclusiveCount) +
            " indikatorer\n";
     for (const auto* v : {&u.volumeAdjusted, &u.graded}) {
-        out += "  " + v->name + ": " + indexText(v->index, v->colour) + " (" + formatDecimal(v->achieved, 1) + " av " +
-               formatDecimal(v->max, 0) + "). " + v->explanation + "\n";
+        out += "  " + v->name() + ": " + indexText(v->index, v->colour) + " (" + formatDecimal(v->achieved, 1) + " av " +
+               formatDecimal(v->max, 0) + "). " + v->explanation() + "\n";
     }
     return out;
 }
@@ -191,10 +198,10 @@ json countToJson(const std::optional<Count>& c)
     return {{"n", c->n}, {"N", c->N}};
 }
 
-json targetJson(const Target& t, IndicatorKind kind)
+json targetJson(const Target& t, IndicatorKind kind, Language language)
 {
     static constexpr const char* kType[] = {"none", "at_least", "at_most", "between", "decrease"};
-    json j{{"type", kType[static_cast<int>(t.type)]}, {"text", t.describe(kind)}};
+    json j{{"type", kType[static_cast<int>(t.type)]}, {"text", t.describe(kind, language)}};
     if (t.type != Target::Type::None)
         j["value"] = static_cast<double>(t.a) / 100.0;
     if (t.type == Target::Type::Between)
@@ -202,10 +209,10 @@ json targetJson(const Target& t, IndicatorKind kind)
     return j;
 }
 
-json variantToJson(const VariantIndex& v)
+json variantToJson(const VariantIndex& v, Language language)
 {
-    return {{"name", v.name},
-            {"explanation", v.explanation},
+    return {{"name", v.name(language)},
+            {"explanation", v.explanation(language)},
             {"max", v.max},
             {"achieved", v.achieved},
             {"index", v.index ? json(*v.index) : json(nullptr)},
@@ -216,7 +223,7 @@ json variantToJson(const VariantIndex& v)
 
 }  // namespace
 
-json unitIndexToJson(const UnitIndex& u)
+json unitIndexToJson(const UnitIndex& u, Language language)
 {
     json areas = json::array();
     for (const auto& a : u.areas)
@@ -235,22 +242,22 @@ json unitIndexToJson(const UnitIndex& u)
                {"text", r.text},
                {"kind", codeOf(r.kind)},
                {"weight", r.weight},
-               {"target", targetJson(r.target, r.kind)},
+               {"target", targetJson(r.target, r.kind, language)},
                {"signal", codeOf(r.signal)},
-               {"result", r.resultText()},
+               {"result", r.resultText(language)},
                {"value", r.value ? json(*r.value) : json(nullptr)},
                {"n", r.count.n},
                {"N", r.count.N},
                {"women", countToJson(r.women)},
                {"men", countToJson(r.men)},
-               {"note", r.note},
+               {"note", r.noteText(language)},
                {"fairness",
                 {{"swing", r.swing},
                  {"low_volume", r.lowVolume},
                  {"interval90", r.interval ? json{{"lo", r.interval->lo}, {"hi", r.interval->hi}} : json(nullptr)},
                  {"inconclusive", r.inconclusive},
                  {"graded_credit", r.gradedCredit},
-                 {"reasons", fairnessReasons(r, u.settings)}}}};
+                 {"reasons", fairnessReasons(r, u.settings, language)}}}};
         if (!r.kommun.empty())
             j["kommun"] = r.kommun;
         indicators.push_back(std::move(j));
@@ -270,11 +277,11 @@ json unitIndexToJson(const UnitIndex& u)
              {{"swing_count", u.swingCount},
               {"low_volume_count", u.lowVolumeCount},
               {"inconclusive_count", u.inconclusiveCount},
-              {"volume_adjusted", variantToJson(u.volumeAdjusted)},
-              {"graded", variantToJson(u.graded)}}}};
+              {"volume_adjusted", variantToJson(u.volumeAdjusted, language)},
+              {"graded", variantToJson(u.graded, language)}}}};
 }
 
-json federationIndexToJson(const FederationIndex& index, const std::string& teamCode)
+json federationIndexToJson(const FederationIndex& index, const std::string& teamCode, Language language)
 {
     // One shape for every unit: the förbund's report lists its teams, a team's
     // report has its own unit as "index" and no teams.
@@ -286,11 +293,11 @@ json federationIndexToJson(const FederationIndex& index, const std::string& team
             return nullptr;
     } else {
         for (const auto& t : index.teams)
-            teams.push_back(unitIndexToJson(t));
+            teams.push_back(unitIndexToJson(t, language));
     }
     return {{"federation", {{"code", index.federation.code}, {"name", index.federation.name}}},
             {"budget", index.budgetName},
-            {"index", unitIndexToJson(*unit)},
+            {"index", unitIndexToJson(*unit, language)},
             {"teams", teams}};
 }
 

@@ -9,6 +9,7 @@
 
 #include "samkoll/domain/date.hpp"
 #include "samkoll/domain/entities.hpp"
+#include "samkoll/domain/language.hpp"
 #include "samkoll/domain/result.hpp"
 #include "samkoll/finance/account_mapping.hpp"
 #include "samkoll/finance/follow_up.hpp"
@@ -19,7 +20,7 @@ namespace samkoll::core::finance {
 std::string_view codeOf(LineGroup g);
 std::optional<LineGroup> parseLineGroup(std::string_view text);
 /// "Intäkter", "Kansli, styrelse och administration", …
-std::string_view labelOf(LineGroup g);
+std::string_view labelOf(LineGroup g, Language language = Language::Swedish);
 
 /// A budget line as the kansli defines it.
 struct LineDefinition {

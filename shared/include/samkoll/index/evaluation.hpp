@@ -12,8 +12,27 @@
 namespace samkoll::core {
 
 enum class Signal { Achieved, NotAchieved, NotAssessable };
-std::string_view labelOf(Signal s);
+std::string_view labelOf(Signal s, Language language = Language::Swedish);
 std::string_view codeOf(Signal s);
+
+/// What an indicator's note says: why it has no result, or (Written) the
+/// kansli's motivation or the HÅE figures as they are.
+enum class NoteKind {
+    None,
+    Written,
+    NoCasesInBase,
+    NoParticipants,
+    NotAnswered,
+    NoComposition,
+    NeitherGender,
+    NoDataForEither,
+    NoDataForWomen,
+    NoDataForMen,
+    NoKommun,
+    NoHaeForYear,
+    NoHaeForPreviousYear,
+    NotJudged,
+};
 
 /// n of N.
 struct Count {
@@ -40,7 +59,8 @@ struct IndicatorResult {
     Target target;
 
     Signal signal = Signal::NotAssessable;
-    std::string note;                 ///< why not assessable; the kansli's motivation
+    NoteKind noteKind = NoteKind::None;
+    std::string note;                 ///< for NoteKind::Written: the kansli's motivation, the HÅE figures
     std::optional<double> value;      ///< percent, count or percentage points
     Count count;                      ///< numerator and denominator (women, men for a balance)
     std::optional<Count> women;       ///< gender split where it applies
@@ -55,7 +75,9 @@ struct IndicatorResult {
 
     [[nodiscard]] bool assessable() const { return signal != Signal::NotAssessable; }
     /// "77 % (247 av 319)", "3 st", "−0,4 procentenheter (11,2 % → 10,8 %)"
-    [[nodiscard]] std::string resultText() const;
+    [[nodiscard]] std::string resultText(Language language = Language::Swedish) const;
+    /// Why not assessable ("inga deltagare under perioden"), or the note as written.
+    [[nodiscard]] std::string noteText(Language language = Language::Swedish) const;
     /// "2.4.1" or "1.4.1 Vännäs"
     [[nodiscard]] std::string displayCode() const;
 };

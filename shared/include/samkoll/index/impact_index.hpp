@@ -13,7 +13,7 @@
 namespace samkoll::core {
 
 enum class Colour { Green, Orange, Red, None };
-std::string_view labelOf(Colour c);
+std::string_view labelOf(Colour c, Language language = Language::Swedish);
 std::string_view codeOf(Colour c);
 
 /// Colour of a rounded index value under the settings' thresholds.
@@ -44,14 +44,20 @@ struct AreaIndex {
 
 /// An alternative index beside the official one (fairness for small volumes).
 struct VariantIndex {
-    std::string name;         ///< "Volymjusterat index"
-    std::string explanation;  ///< what it changes and how many indicators it left out and why
+    enum class Kind { VolumeAdjusted, Graded };
+    Kind kind = Kind::VolumeAdjusted;
     double max = 0;
     double achieved = 0;
     std::optional<int> index;
     Colour colour = Colour::None;
     int leftOut = 0;          ///< indicators left out beyond the not assessable ones (volume-adjusted)
     int partlyCredited = 0;   ///< not achieved indicators given partial credit (graded)
+    int notAssessable = 0;    ///< indicators without a result, in no index
+
+    /// "Volymjusterat index"
+    [[nodiscard]] std::string name(Language language = Language::Swedish) const;
+    /// What it changes and how many indicators it left out or credited in part, and why.
+    [[nodiscard]] std::string explanation(Language language = Language::Swedish) const;
 };
 
 /// The Impactindex of one unit (a team or the whole förbund) for one period.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "samkoll/domain/entities.hpp"
+#include "samkoll/domain/language.hpp"
 #include "samkoll/domain/terms.hpp"
 
 namespace samkoll::core {
@@ -38,7 +39,7 @@ struct Target {
     std::int64_t b = 0;  ///< the upper bound for Between
 
     /// "minst 80 %", "högst 10 %", "40–60 %", "minskning", "minst 2 st"
-    [[nodiscard]] std::string describe(IndicatorKind kind) const;
+    [[nodiscard]] std::string describe(IndicatorKind kind, Language language = Language::Swedish) const;
 };
 
 /// Which cases an outcome share or gender balance counts.

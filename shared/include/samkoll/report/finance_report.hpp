@@ -21,7 +21,8 @@ struct FinanceReportHeader {
     std::string periodLabel;  ///< "2021", "2021 T2 (jan–aug)"
 
     /// The whole year, or a tertial to date (its months in the label).
-    static FinanceReportHeader of(std::string federationName, int year, std::optional<int> tertial);
+    static FinanceReportHeader of(std::string federationName, int year, std::optional<int> tertial,
+                                  Language language = Language::Swedish);
 };
 
 /// The driftredovisning as a Swedish text table in tkr (each cell rounded from
@@ -42,14 +43,15 @@ struct OperatingReportRow {
     std::vector<std::string> cells;  ///< operatingReportColumns(), empty for a heading
 };
 const std::vector<std::string>& operatingReportColumns();
-std::vector<OperatingReportRow> operatingReportRows(const finance::OperatingReport& report);
+std::vector<OperatingReportRow> operatingReportRows(const finance::OperatingReport& report,
+                                                    Language language = Language::Swedish);
 /// Equity against the recommended maximum as label and tkr text, and a
 /// verdict in words (over or under the maximum, and by how much).
 struct EquityText {
     std::vector<std::pair<std::string, std::string>> rows;
     std::string verdict;
 };
-EquityText equityText(const finance::EquityReport& equity);
+EquityText equityText(const finance::EquityReport& equity, Language language = Language::Swedish);
 
 /// The same as JSON: one shape for every unit and period, amounts in öre
 /// (exact) with the tkr the tables show beside them.

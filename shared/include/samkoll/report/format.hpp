@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <string>
+
+#include "samkoll/domain/language.hpp"
 #include <string_view>
 
 #include "samkoll/domain/arithmetic.hpp"
@@ -19,7 +21,7 @@ std::string formatDecimal(double value, int decimals);
 /// "77 %" — n / N rounded half up to a whole percent; "–" when N is 0.
 std::string formatPercent(std::int64_t n, std::int64_t N);
 /// "77 % (247 av 319)" — as the socialt bokslut writes a result.
-std::string formatShare(std::int64_t n, std::int64_t N);
+std::string formatShare(std::int64_t n, std::int64_t N, Language language = Language::Swedish);
 /// Number of displayed characters of a UTF-8 string (code points).
 std::size_t displayWidth(std::string_view text);
 /// Pads to `width` displayed characters; a longer text is kept whole, followed (or led) by one space.

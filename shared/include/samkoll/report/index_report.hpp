@@ -20,7 +20,10 @@ std::string renderUnitIndexText(const UnitIndex& unit);
 /// With `teamCode`, only that team.
 std::string renderFederationIndexText(const FederationIndex& index, const std::string& teamCode = {});
 
-nlohmann::json unitIndexToJson(const UnitIndex& unit);
-nlohmann::json federationIndexToJson(const FederationIndex& index, const std::string& teamCode = {});
+nlohmann::json unitIndexToJson(const UnitIndex& unit, Language language = Language::Swedish);
+/// The words in it (targets, results, notes, fairness reasons) in `language`;
+/// the API's are Swedish.
+nlohmann::json federationIndexToJson(const FederationIndex& index, const std::string& teamCode = {},
+                                     Language language = Language::Swedish);
 
 }  // namespace samkoll::core
