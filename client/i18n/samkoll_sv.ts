@@ -138,10 +138,6 @@
         <translation>Ta bort ärendet</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Avbryt</translation>
-    </message>
-    <message>
         <source>Search case code (Ctrl+F)</source>
         <translation>Sök ärendekod (Ctrl+F)</translation>
     </message>
@@ -255,6 +251,17 @@
     <message>
         <source>Steering group</source>
         <translation>Styrgrupp</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
     </message>
 </context>
 <context>
@@ -409,14 +416,6 @@
         <translation>Helår</translation>
     </message>
     <message>
-        <source>Tertial 1 to date</source>
-        <translation>T1 (jan–apr)</translation>
-    </message>
-    <message>
-        <source>Tertial 2 to date</source>
-        <translation>T2 (jan–aug)</translation>
-    </message>
-    <message>
         <source>Operating statement %1</source>
         <translation>Driftredovisning %1</translation>
     </message>
@@ -431,6 +430,14 @@
     <message>
         <source>Equity (tkr)</source>
         <translation>Eget kapital (tkr)</translation>
+    </message>
+    <message>
+        <source>T1 (Jan–Apr)</source>
+        <translation>T1 (jan–apr)</translation>
+    </message>
+    <message>
+        <source>T2 (Jan–Aug)</source>
+        <translation>T2 (jan–aug)</translation>
     </message>
 </context>
 <context>
@@ -484,12 +491,12 @@
         <translation>Sammansättning</translation>
     </message>
     <message>
-        <source>The förbund</source>
-        <translation>Förbundet</translation>
-    </message>
-    <message>
         <source>Budget and outcome</source>
         <translation>Budget och utfall</translation>
+    </message>
+    <message>
+        <source>The association</source>
+        <translation>Förbundet</translation>
     </message>
 </context>
 <context>
@@ -587,10 +594,6 @@
         <translation>Anteckning</translation>
     </message>
     <message>
-        <source>The förbund</source>
-        <translation>Förbundet</translation>
-    </message>
-    <message>
         <source>As of the last sync, %1</source>
         <translation>Enligt senaste synk, %1</translation>
     </message>
@@ -605,6 +608,18 @@
     <message>
         <source>Marks</source>
         <translation>Markeringar</translation>
+    </message>
+    <message>
+        <source>%1 of %2 indicators achieved, %3 cannot be judged for the period</source>
+        <translation>%1 av %2 indikatorer uppnådda, %3 kan inte bedömas för perioden</translation>
+    </message>
+    <message>
+        <source>In this tertial %1 of %2 indicators cannot be judged yet: they have no result in the period and are left out of the index, not counted as not achieved.</source>
+        <translation>I tertialen kan %1 av %2 indikatorer inte bedömas än: de har inget utfall under perioden och lämnas utanför indexet – de räknas inte som ej uppnådda.</translation>
+    </message>
+    <message>
+        <source>The association</source>
+        <translation>Förbundet</translation>
     </message>
 </context>
 <context>
@@ -675,10 +690,6 @@
     <message>
         <source>Correct</source>
         <translation>Rätta</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Avbryt</translation>
     </message>
     <message>
         <source>Sheet saved (%1 this session). Next one!</source>
@@ -1293,15 +1304,15 @@
         <translation>Helår</translation>
     </message>
     <message>
-        <source>Tertial 1</source>
+        <source>T1 (Jan–Apr)</source>
         <translation>Tertial 1</translation>
     </message>
     <message>
-        <source>Tertial 2</source>
+        <source>T2 (May–Aug)</source>
         <translation>Tertial 2</translation>
     </message>
     <message>
-        <source>Tertial 3</source>
+        <source>T3 (Sep–Dec)</source>
         <translation>Tertial 3</translation>
     </message>
 </context>

@@ -166,25 +166,15 @@ Pane {
     Shortcut { sequence: "Ctrl+S"; enabled: form.visible; onActivated: form.save() }
     Shortcut { sequence: "Esc"; enabled: form.visible && !confirmDiscard.visible; onActivated: form.requestClose() }
 
-    Dialog {
+    ConfirmDialog {
         id: confirmDiscard
         objectName: "confirmDiscard"
-        anchors.centerIn: parent
-        modal: true
         title: qsTr("Save the changes?")
-        // Own texts: Qt's standard buttons are not translated into Swedish.
-        standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
-        Component.onCompleted: {
-            standardButton(Dialog.Save).text = qsTr("Save")
-            standardButton(Dialog.Discard).text = qsTr("Discard the changes")
-            standardButton(Dialog.Discard).objectName = "discardButton"
-            standardButton(Dialog.Cancel).text = qsTr("Keep editing")
-        }
-        Label {
-            width: 340
-            wrapMode: Text.WordWrap
-            text: qsTr("You have changed the case. Save the changes, discard them, or keep editing?")
-        }
+        text: qsTr("You have changed the case. Save the changes, discard them, or keep editing?")
+        acceptText: qsTr("Save")
+        discardText: qsTr("Discard the changes")
+        discardName: "discardButton"
+        cancelText: qsTr("Keep editing")
         onAccepted: form.save()
         onDiscarded: { confirmDiscard.close(); form.closed() }
     }

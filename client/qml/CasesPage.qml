@@ -94,16 +94,18 @@ Page {
                     onTriggered: App.cases.search = searchField.text
                 }
             }
-            ComboBox {
+            // Bound: the choice survives a language switch rebuilding the options.
+            BoundComboBox {
                 id: statusBox
                 objectName: "statusFilter"
                 Layout.preferredWidth: 210
                 textRole: "label"
                 valueRole: "code"
                 model: App.termOptions("status", qsTr("All statuses"))
-                onActivated: App.cases.statusFilter = currentValue
+                value: App.cases.statusFilter
+                onPicked: v => App.cases.statusFilter = v
             }
-            ComboBox {
+            BoundComboBox {
                 id: yearBox
                 objectName: "yearFilter"
                 Layout.preferredWidth: 130
@@ -116,7 +118,8 @@ Page {
                         years.push({ year: y, label: String(y) })
                     return years
                 }
-                onActivated: App.cases.yearFilter = currentValue
+                value: App.cases.yearFilter
+                onPicked: v => App.cases.yearFilter = v
             }
             Label {
                 objectName: "caseCount"
@@ -147,36 +150,20 @@ Page {
         anchors.fill: parent
         spacing: 0
 
-        ListView {
-            id: list
-            objectName: "caseList"
+        ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            clip: true
-            model: App.cases
-            activeFocusOnTab: true
-            keyNavigationEnabled: true
-            highlightMoveDuration: 0
-            reuseItems: true
-            ScrollBar.vertical: ScrollBar {}
-            // Fetch the next page while a few screens of rows are still ahead.
-            onContentYChanged: if (contentY + 3 * height > contentHeight) App.cases.fetchNext()
-            Keys.onReturnPressed: if (currentIndex >= 0) page.edit(currentIndex)
-            Keys.onDeletePressed: {
-                const c = App.cases.get(currentIndex)
-                if (c.uid)
-                    confirmDelete.ask(c.uid, c.code)
-            }
-
-            headerPositioning: ListView.OverlayHeader
-            header: Rectangle {
-                z: 2
-                width: list.width
-                height: 32
+            spacing: 0
+            // The column names, above the list (a ListView header component is
+            // never made under ComponentBehavior: Bound in Qt 6.4).
+            Rectangle {
+                objectName: "caseListHeader"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 32
                 color: palette.window
                 RowLayout {
                     anchors.fill: parent
-                    anchors.leftMargin: 12
+                    anchors.leftMargin: 6  // where the rows' text begins (the delegate's padding)
                     spacing: 8
                     Label { text: qsTr("Code"); font.bold: true; Layout.preferredWidth: 170 }
                     Label { text: qsTr("Status"); font.bold: true; Layout.preferredWidth: 170 }
@@ -186,61 +173,82 @@ Page {
                     Label { text: qsTr("Outcome"); font.bold: true; Layout.fillWidth: true }
                 }
             }
+            ListView {
+                id: list
+                objectName: "caseList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                model: App.cases
+                activeFocusOnTab: true
+                keyNavigationEnabled: true
+                highlightMoveDuration: 0
+                reuseItems: true
+                ScrollBar.vertical: ScrollBar {}
+                // Fetch the next page while a few screens of rows are still ahead.
+                onContentYChanged: if (contentY + 3 * height > contentHeight) App.cases.fetchNext()
+                Keys.onReturnPressed: if (currentIndex >= 0) page.edit(currentIndex)
+                Keys.onDeletePressed: {
+                    const c = App.cases.get(currentIndex)
+                    if (c.uid)
+                        confirmDelete.ask(c.uid, c.code)
+                }
 
-            delegate: ItemDelegate {
-                id: row
-                // Where the keyboard is: a frame round the current row while the list has focus.
-                Rectangle {
-                    objectName: "focusFrame"
-                    anchors.fill: parent
-                    color: "transparent"
-                    border.color: Theme.focus
-                    border.width: 2
-                    visible: row.ListView.isCurrentItem && list.activeFocus
-                    z: 2
-                }
-                required property int index
-                required property string uid
-                required property string code
-                required property string statusLabel
-                required property string genderLabel
-                required property string referralDate
-                required property string startDate
-                required property string outcomeLabel
-                required property bool pendingSync
-                property string caseUid: uid
-                property string caseCode: code
-                width: ListView.view.width
-                height: 36
-                highlighted: ListView.isCurrentItem
-                onClicked: {
-                    list.currentIndex = index
-                    page.edit(index)
-                }
-                contentItem: RowLayout {
-                    spacing: 8
-                    Label { text: row.code; Layout.preferredWidth: 170; elide: Text.ElideRight }
-                    Label { text: row.statusLabel; Layout.preferredWidth: 170; elide: Text.ElideRight }
-                    Label { text: row.genderLabel; Layout.preferredWidth: 110; elide: Text.ElideRight }
-                    Label { text: row.referralDate; Layout.preferredWidth: 100 }
-                    Label { text: row.startDate; Layout.preferredWidth: 100 }
-                    Label { text: row.outcomeLabel; Layout.fillWidth: true; elide: Text.ElideRight }
-                    Label {
-                        visible: row.pendingSync
-                        text: qsTr("not synced")
-                        font.pixelSize: 12
-                        color: Theme.warning
+                delegate: ItemDelegate {
+                    id: row
+                    // Where the keyboard is: a frame round the current row while the list has focus.
+                    Rectangle {
+                        objectName: "focusFrame"
+                        anchors.fill: parent
+                        color: "transparent"
+                        border.color: Theme.focus
+                        border.width: 2
+                        visible: row.ListView.isCurrentItem && list.activeFocus
+                        z: 2
+                    }
+                    required property int index
+                    required property string uid
+                    required property string code
+                    required property string statusLabel
+                    required property string genderLabel
+                    required property string referralDate
+                    required property string startDate
+                    required property string outcomeLabel
+                    required property bool pendingSync
+                    property string caseUid: uid
+                    property string caseCode: code
+                    width: ListView.view.width
+                    height: 36
+                    highlighted: ListView.isCurrentItem
+                    onClicked: {
+                        list.currentIndex = index
+                        page.edit(index)
+                    }
+                    contentItem: RowLayout {
+                        spacing: 8
+                        Label { text: row.code; Layout.preferredWidth: 170; elide: Text.ElideRight }
+                        Label { text: row.statusLabel; Layout.preferredWidth: 170; elide: Text.ElideRight }
+                        Label { text: row.genderLabel; Layout.preferredWidth: 110; elide: Text.ElideRight }
+                        Label { text: row.referralDate; Layout.preferredWidth: 100 }
+                        Label { text: row.startDate; Layout.preferredWidth: 100 }
+                        Label { text: row.outcomeLabel; Layout.fillWidth: true; elide: Text.ElideRight }
+                        Label {
+                            visible: row.pendingSync
+                            text: qsTr("not synced")
+                            font.pixelSize: 12
+                            color: Theme.warning
+                        }
                     }
                 }
-            }
 
-            Label {
-                anchors.centerIn: parent
-                visible: list.count === 0 && !App.cases.loading
-                text: page.filtered
-                      ? qsTr("No cases match the filter.")
-                      : qsTr("No cases yet. Create the first one with “New case” (Ctrl+N).")
-                opacity: 0.7
+                Label {
+                    anchors.centerIn: parent
+                    visible: list.count === 0 && !App.cases.loading
+                    text: page.filtered
+                          ? qsTr("No cases match the filter.")
+                          : qsTr("No cases yet. Create the first one with “New case” (Ctrl+N).")
+                    opacity: 0.7
+                }
             }
         }
 
@@ -257,7 +265,7 @@ Page {
         }
     }
 
-    Dialog {
+    ConfirmDialog {
         id: confirmDelete
         property string uid
         property string code
@@ -266,21 +274,10 @@ Page {
             code = c
             open()
         }
-        anchors.centerIn: parent
-        modal: true
         title: qsTr("Delete case %1?").arg(code)
-        // Own texts: Qt's standard Yes/No are not translated into Swedish.
-        standardButtons: Dialog.Ok | Dialog.Cancel
-        Component.onCompleted: {
-            standardButton(Dialog.Ok).text = qsTr("Delete the case")
-            standardButton(Dialog.Ok).objectName = "confirmDeleteButton"
-            standardButton(Dialog.Cancel).text = qsTr("Cancel")
-        }
-        Label {
-            text: qsTr("The case disappears from the list and from all figures. You can undo it until it has been synced.")
-            wrapMode: Text.WordWrap
-            width: 380
-        }
+        text: qsTr("The case disappears from the list and from all figures. You can undo it until it has been synced.")
+        acceptText: qsTr("Delete the case")
+        acceptName: "confirmDeleteButton"
         onAccepted: {
             form.visible = false
             App.deleteCase(uid)

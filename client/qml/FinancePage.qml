@@ -32,7 +32,7 @@ Page {
                 onPicked: v => App.finance.year = v
             }
             Repeater {
-                model: [qsTr("Whole year"), qsTr("Tertial 1 to date"), qsTr("Tertial 2 to date")]
+                model: [qsTr("Whole year"), qsTr("T1 (Jan–Apr)"), qsTr("T2 (Jan–Aug)")]
                 Button {
                     required property string modelData
                     required property int index

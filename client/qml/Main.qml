@@ -19,27 +19,37 @@ ApplicationWindow {
     // the team's cases and surveys; the kansli those of every team and the
     // förbund's money; the board the förbund's index and budget against
     // outcome — aggregates only, never a case.
-    readonly property var coordinatorScreens: [
-        { key: "overview", title: qsTr("Overview") },
-        { key: "cases", title: qsTr("Cases") },
-        { key: "surveys", title: qsTr("Surveys") },
-        { key: "stories", title: qsTr("Success stories") },
-        { key: "composition", title: qsTr("Composition") },
-        { key: "sync", title: qsTr("Sync") }
-    ]
+    // Keys only: a model rebuilt when the language changes would put the user
+    // back on the first screen; the titles are translated in the delegates.
+    readonly property var coordinatorScreens: ["overview", "cases", "surveys", "stories", "composition", "sync"]
     readonly property var screens: App.role === "board"
-        ? [{ key: "federation", title: qsTr("The förbund") }, { key: "finance", title: qsTr("Budget and outcome") },
-           { key: "sync", title: qsTr("Sync") }]
+        ? ["federation", "finance", "sync"]
         : App.role === "central_office"
-          ? coordinatorScreens.slice(0, 5).concat([{ key: "finance", title: qsTr("Budget and outcome") }, { key: "sync", title: qsTr("Sync") }])
+          ? coordinatorScreens.slice(0, 5).concat(["finance", "sync"])
           : coordinatorScreens
+    function screenTitle(key) {
+        switch (key) {
+        case "overview": return qsTr("Overview")
+        case "cases": return qsTr("Cases")
+        case "surveys": return qsTr("Surveys")
+        case "stories": return qsTr("Success stories")
+        case "composition": return qsTr("Composition")
+        case "sync": return qsTr("Sync")
+        case "finance": return qsTr("Budget and outcome")
+        case "federation": return qsTr("The association")
+        }
+        return key
+    }
     // The pages, in the order of the StackLayout below.
     readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation"]
+
+    /// The workday's screens, once the device is enrolled.
+    property bool workday: App.enrolled
 
     /// Shows the screen with `key` ("overview", "cases", "finance", …) — also used by the screen tour.
     function showScreen(key) {
         for (let i = 0; i < screens.length; ++i)
-            if (screens[i].key === key)
+            if (screens[i] === key)
                 nav.currentIndex = i
     }
 
@@ -50,7 +60,7 @@ ApplicationWindow {
 
     StackLayout {
         anchors.fill: parent
-        currentIndex: !App.ready ? 0 : (App.enrolled ? 2 : 1)
+        currentIndex: !App.ready ? 0 : (window.workday ? 2 : 1)
 
         // 0: opening the local database (or why it failed)
         Item {
@@ -91,6 +101,7 @@ ApplicationWindow {
                     }
                     ListView {
                         id: nav
+                        objectName: "nav"
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         model: window.screens
@@ -100,7 +111,7 @@ ApplicationWindow {
 
                         delegate: ItemDelegate {
                             id: navRow
-                            required property var modelData
+                            required property string modelData
                             required property int index
                             width: ListView.view.width
                             Rectangle {  // where the keyboard is
@@ -110,7 +121,7 @@ ApplicationWindow {
                                 border.width: 2
                                 visible: navRow.ListView.isCurrentItem && nav.activeFocus
                             }
-                            text: modelData.title
+                            text: window.screenTitle(modelData)
                             highlighted: ListView.isCurrentItem
                             onClicked: nav.currentIndex = index
                         }
@@ -121,7 +132,7 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 currentIndex: nav.currentIndex >= 0 && nav.currentIndex < window.screens.length
-                              ? window.pageKeys.indexOf(window.screens[nav.currentIndex].key) : 0
+                              ? window.pageKeys.indexOf(window.screens[nav.currentIndex]) : 0
                 OverviewPage { id: overviewPage }
                 CasesPage { id: casesPage; objectName: "casesPage" }
                 SurveysPage {}
@@ -138,7 +149,6 @@ ApplicationWindow {
         model: window.screens
         Item {
             id: screenKey
-            required property var modelData
             required property int index
             Shortcut {
                 sequence: "Alt+" + (screenKey.index + 1)

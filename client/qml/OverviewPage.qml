@@ -48,6 +48,13 @@ Page {
                     checked: page.periodIndex === index
                     text: modelData.label + ": " + (modelData.total && modelData.total.index !== null ? modelData.total.index : "–")
                     onClicked: { page.periodIndex = index; page.indicator = null }
+                    ToolTip.visible: (hovered || activeFocus) && modelData.total !== undefined
+                    ToolTip.delay: 500
+                    ToolTip.text: modelData.total !== undefined
+                                  ? qsTr("%1 of %2 indicators achieved, %3 cannot be judged for the period")
+                                    .arg(modelData.total.achieved_count).arg(modelData.total.assessable)
+                                    .arg(modelData.total.not_assessable)
+                                  : ""
                 }
             }
             BusyIndicator { running: App.overview.busy; visible: running; implicitWidth: 24; implicitHeight: 24 }
@@ -97,6 +104,21 @@ Page {
                               : ""
                         opacity: 0.8
                     }
+                    // A tertial has less to judge than the year (stories, HÅE and
+                    // composition are yearly; a question may not be asked yet):
+                    // say how many, so they do not read as failures.
+                    Label {
+                        objectName: "periodCoverage"
+                        visible: page.hasIndex && page.periodIndex > 0 && page.unit.total.not_assessable > 0
+                        text: visible
+                              ? qsTr("In this tertial %1 of %2 indicators cannot be judged yet: they have no result in the period and are left out of the index, not counted as not achieved.")
+                                .arg(page.unit.total.not_assessable)
+                                .arg(page.unit.total.assessable + page.unit.total.not_assessable)
+                              : ""
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                        opacity: 0.8
+                    }
                     Label {
                         visible: page.hasIndex
                         text: page.hasIndex
@@ -136,7 +158,8 @@ Page {
                 activeFocusOnTab: true
                 keyNavigationEnabled: true
                 spacing: 2
-                model: page.hasIndex ? [{ number: 0, name: qsTr("All areas"), figures: page.unit.total }].concat(page.unit.areas) : []
+                // No qsTr in the model: a language switch retranslates the rows, not rebuilds them.
+                model: page.hasIndex ? [{ number: 0, name: "", figures: page.unit.total }].concat(page.unit.areas) : []
                 function choose() {
                     if (currentIndex < 0 || currentIndex >= model.length)
                         return
@@ -170,7 +193,7 @@ Page {
                         spacing: 8
                         IndexBadge { value: areaRow.modelData.figures.index; colour: areaRow.modelData.figures.colour; size: 24 }
                         Label {
-                            text: areaRow.modelData.number > 0 ? areaRow.modelData.number + ". " + areaRow.modelData.name : areaRow.modelData.name
+                            text: areaRow.modelData.number > 0 ? areaRow.modelData.number + ". " + areaRow.modelData.name : qsTr("All areas")
                             font.bold: areaRow.modelData.number === 0
                             elide: Text.ElideRight
                             Layout.fillWidth: true
@@ -323,7 +346,7 @@ Page {
             ColumnLayout {
                 anchors.fill: parent
                 spacing: 8
-                Label { text: qsTr("The förbund"); font.bold: true; font.pixelSize: 17 }
+                Label { text: qsTr("The association"); font.bold: true; font.pixelSize: 17 }
                 Label {
                     objectName: "federationTime"
                     text: App.overview.federationTime !== ""

@@ -389,26 +389,15 @@ Page {
         }
     }
 
-    Dialog {
+    ConfirmDialog {
         id: confirmCorrection
         property string batch
         property int sum
         function ask(b, s) { batch = b; sum = s; open() }
-        anchors.centerIn: parent
-        modal: true
         title: qsTr("Correct this entry?")
-        // Own texts: Qt's standard Yes/No are not translated into Swedish.
-        standardButtons: Dialog.Ok | Dialog.Cancel
-        Component.onCompleted: {
-            standardButton(Dialog.Ok).text = qsTr("Correct")
-            standardButton(Dialog.Ok).objectName = "confirmCorrectionButton"
-            standardButton(Dialog.Cancel).text = qsTr("Cancel")
-        }
-        Label {
-            width: 380
-            wrapMode: Text.WordWrap
-            text: qsTr("A counter-entry subtracts all %1 answers of the entry again. Nothing is erased: both entries stay visible. Enter the right answers afterwards.").arg(confirmCorrection.sum)
-        }
+        text: qsTr("A counter-entry subtracts all %1 answers of the entry again. Nothing is erased: both entries stay visible. Enter the right answers afterwards.").arg(confirmCorrection.sum)
+        acceptText: qsTr("Correct")
+        acceptName: "confirmCorrectionButton"
         onAccepted: App.surveys.correct(batch)
     }
 }

@@ -193,7 +193,12 @@ void AppController::setLanguage(const QString& language)
         return;
     m_language = lang;
     emit languageChanged();
-    refresh();  // labels built in C++ (conflicts, refused changes) follow the language
+    // The core's words (targets, results, notes, the driftredovisning's labels)
+    // and the labels built here (conflicts, refused changes) follow the language.
+    const auto core = lang == QLatin1String("en") ? core::Language::English : core::Language::Swedish;
+    m_overview.setLanguage(core);
+    m_finance.setLanguage(core);
+    refresh();
 }
 
 QString AppController::lastSync() const

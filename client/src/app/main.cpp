@@ -46,6 +46,7 @@ QtMessageHandler g_previousHandler = nullptr;
 void countQmlWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message)
 {
     const bool fromQml = (context.file && QByteArray(context.file).endsWith(".qml")) || message.contains(QLatin1String(".qml:")) ||
+                         message.startsWith(QLatin1String("QQmlComponent:")) ||  // a component that was never made
                          (context.category && QByteArray(context.category).startsWith("qt.qml"));
     if (type != QtDebugMsg && type != QtInfoMsg && fromQml)
         ++g_qmlWarnings;

@@ -61,6 +61,14 @@ void FinanceView::setTertial(int tertial)
     reload();
 }
 
+void FinanceView::setLanguage(core::Language language)
+{
+    if (language == m_language)
+        return;
+    m_language = language;
+    reload();
+}
+
 void FinanceView::reload()
 {
     if (m_federationId == 0)
@@ -82,7 +90,7 @@ void FinanceView::reload()
                 out.error = overview.error().message;
             return out;
         },
-        [this](Result<Computed> result) {
+        [this, language = m_language, shown = m_tertial](Result<Computed> result) {
             m_rows.clear();
             m_equity.clear();
             m_notes.clear();
@@ -103,8 +111,9 @@ void FinanceView::reload()
                 m_error = sentence(c.error);
             if (c.overview) {
                 const auto& o = *c.overview;
-                m_title = QString::fromStdString(o.header.periodLabel);
-                for (const auto& r : operatingReportRows(o.followUp.report)) {
+                const auto tertial = shown == 0 ? std::nullopt : std::optional<int>(shown);
+                m_title = QString::fromStdString(FinanceReportHeader::of(o.header.federationName, c.year, tertial, language).periodLabel);
+                for (const auto& r : operatingReportRows(o.followUp.report, language)) {
                     QStringList cells;
                     for (const auto& cell : r.cells)
                         cells.push_back(QString::fromStdString(cell));
@@ -112,7 +121,7 @@ void FinanceView::reload()
                                                  {QStringLiteral("label"), QString::fromStdString(r.label)},
                                                  {QStringLiteral("cells"), cells}});
                 }
-                const auto e = equityText(o.followUp.equity);
+                const auto e = equityText(o.followUp.equity, language);
                 for (const auto& [label, value] : e.rows)
                     m_equity.push_back(QVariantMap{{QStringLiteral("label"), QString::fromStdString(label)}, {QStringLiteral("value"), QString::fromStdString(value)}});
                 m_verdict = QString::fromStdString(e.verdict);

@@ -7,6 +7,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include "samkoll/domain/entities.hpp"
+#include "samkoll/domain/language.hpp"
 
 namespace samkoll::client {
 
@@ -39,6 +40,8 @@ public:
     explicit FinanceView(Backend& backend, QObject* parent = nullptr);
 
     void setDevice(core::Id federationId, bool aggregatesOnly);
+    /// The language of the core's words (targets, results, notes, row labels); recomputes.
+    void setLanguage(core::Language language);
     Q_INVOKABLE void reload();
 
     int year() const { return m_year; }
@@ -59,6 +62,7 @@ signals:
 private:
     Backend& m_backend;
     core::Id m_federationId = 0;
+    core::Language m_language = core::Language::Swedish;
     bool m_aggregatesOnly = true;
     int m_year = 0;  ///< 0: the newest year with figures
     int m_tertial = 0;

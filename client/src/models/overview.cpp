@@ -67,6 +67,14 @@ void Overview::setDevice(Id federationId, const QString& teamCode)
         });
 }
 
+void Overview::setLanguage(core::Language language)
+{
+    if (language == m_language)
+        return;
+    m_language = language;
+    reload();
+}
+
 void Overview::setYear(int year)
 {
     m_yearChosen = true;  // the user's choice stays
@@ -101,7 +109,7 @@ void Overview::reload()
     emit busyChanged();
     m_backend.run(
         this,
-        [fed = m_federationId, team = m_teamCode.toStdString(), year = m_year](SyncEngine& e) {
+        [fed = m_federationId, team = m_teamCode.toStdString(), year = m_year, language = m_language](SyncEngine& e) {
             Computed out;
             std::vector<Period> periods{Period::year(year), Period::tertial(year, 1), Period::tertial(year, 2),
                                         Period::tertial(year, 3)};
@@ -114,7 +122,7 @@ void Overview::reload()
                     out.periods.push_back(json::object());
                     continue;
                 }
-                out.periods.push_back(federationIndexToJson(*index, team).value("index", json::object()));
+                out.periods.push_back(federationIndexToJson(*index, team, language).value("index", json::object()));
             }
             out.federation = e.federationIndex(year);
             return out;
@@ -132,8 +140,8 @@ void Overview::reload()
             }
             auto& c = *result;
             m_periods.clear();
-            const char* labels[] = {QT_TR_NOOP("Whole year"), QT_TR_NOOP("Tertial 1"), QT_TR_NOOP("Tertial 2"),
-                                    QT_TR_NOOP("Tertial 3")};
+            const char* labels[] = {QT_TR_NOOP("Whole year"), QT_TR_NOOP("T1 (Jan–Apr)"), QT_TR_NOOP("T2 (May–Aug)"),
+                                    QT_TR_NOOP("T3 (Sep–Dec)")};
             for (std::size_t i = 0; i < c.periods.size(); ++i) {
                 auto m = toVariant(c.periods[i]).toMap();
                 m.insert(QStringLiteral("label"), tr(labels[i]));

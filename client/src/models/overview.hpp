@@ -7,6 +7,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include "samkoll/domain/entities.hpp"
+#include "samkoll/domain/language.hpp"
 
 namespace samkoll::client {
 
@@ -33,6 +34,8 @@ public:
     explicit Overview(Backend& backend, QObject* parent = nullptr);
 
     void setDevice(core::Id federationId, const QString& teamCode);
+    /// The language of the core's words (targets, results, notes, row labels); recomputes.
+    void setLanguage(core::Language language);
     /// Recomputes (after a local change or a sync).
     Q_INVOKABLE void reload();
 
@@ -54,6 +57,7 @@ signals:
 private:
     Backend& m_backend;
     core::Id m_federationId = 0;
+    core::Language m_language = core::Language::Swedish;
     QString m_teamCode;
     int m_year;
     bool m_yearChosen = false;  ///< the user has picked a year: no default replaces it

@@ -35,6 +35,11 @@ TestCase {
         verify(list)
         tryVerify(() => list.count > 0, 5000)
         compare(findChild(page, "caseCount").text, "30 case(s)")
+        // The column names show above the rows (they were a list header that was never made).
+        const header = findChild(page, "caseListHeader")
+        verify(header.visible && header.height > 0)
+        const first = list.itemAtIndex(0)
+        verify(header.mapToItem(page, 0, header.height).y <= first.mapToItem(page, 0, 0).y + 1, "the header is above the first row")
     }
 
     function test_2_personnummerIsRefusedAndTheTypingKept() {
