@@ -66,6 +66,22 @@ TestCase {
 
     // The fairness marks are explained where they appear: a legend under the
     // index, and for an indicator with a mark the reason in its details.
+    /// A tertial says how many indicators cannot be judged in it, so the ones
+    /// without a result do not read as failures; the whole year does not need to.
+    function test_tertialSaysWhatCannotBeJudged() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        App.overview.year = 2021
+        tryVerify(() => App.overview.periods.length === 4 && App.overview.periods[1].total !== undefined, 10000)
+        const coverage = findChild(page, "periodCoverage")
+        verify(!coverage.visible)
+        mouseClick(findChild(page, "period1"))
+        const t1 = App.overview.periods[1].total
+        verify(t1.not_assessable > 0, "the seeded tertial has indicators without a result")
+        tryVerify(() => coverage.visible)
+        verify(coverage.text.indexOf(t1.not_assessable + " of " + (t1.assessable + t1.not_assessable)) >= 0, coverage.text)
+        verify(coverage.text.indexOf("not counted as not achieved") >= 0)
+    }
+
     function test_fairnessExplained() {
         const page = createTemporaryObject(pageComponent, testCase)
         App.overview.year = 2021
