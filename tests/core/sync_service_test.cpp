@@ -512,3 +512,69 @@ TEST_CASE("Download text: every string is valid JSON as written, invalid UTF-8 r
     samkoll::core::json_text::integer(number, -9223372036854775807LL - 1);
     CHECK(nlohmann::json::parse(number).get<std::int64_t>() == INT64_MIN);
 }
+
+TEST_CASE("Another förbund's ids answer as ids nobody has: a create is taken and not stored, a change is not found",
+          "[core][sync][security]")
+{
+    SyncFixture fx;
+    const Id otherFed = fx.repo->addFederation("annat", "Annat förbund").value();
+    const Id otherTeam = fx.repo->addTeam(otherFed, "oa", "Team O", std::nullopt).value();
+    const DeviceContext other{"dev-o", otherFed, Role::Coordinator, otherTeam};
+    auto story = [&](const std::string& uid, const std::string& team, std::int64_t seq, const std::string& date) {
+        Operation op;
+        op.seq = seq;
+        op.kind = OperationKind::StoryUpsert;
+        op.hlc = fx.hlc("x");
+        op.uid = uid;
+        op.team = team;
+        op.date = date;
+        op.title = "Ny chans";
+        op.text = "Fick arbete.";
+        return op;
+    };
+    fx.push(other, {fx.create("theirs", "oa", "O-1", 1, "dev-o"), story("their-story", "oa", 2, "2021-03-01")});
+
+    // The same operations with another förbund's ids and with fresh ones: the same answers.
+    auto r = fx.push(fx.a, {fx.create("theirs", "ta", "A-1", 1), fx.create("fresh", "ta", "A-2", 2),
+                            story("their-story", "ta", 3, "2021-03-02"), story("fresh-story", "ta", 4, "2021-03-02")});
+    for (const auto& o : r.results)
+        CHECK(o.status == OperationStatus::Applied);
+    CHECK(r.highestAcknowledged == 4);
+    CHECK(r.foreignIds == 2);  // for the server's log …
+    const auto answer = batchResultToJson(r).dump();
+    CHECK(answer.find("foreign") == std::string::npos);  // … never in the answer
+    // Nothing of the other förbund changed, and nothing of theirs reached this one.
+    auto theirs = fx.repo->caseByUid("theirs");
+    REQUIRE(theirs);
+    CHECK(theirs->code == "O-1");
+    CHECK(theirs->teamId == otherTeam);
+    CHECK(fx.field("fresh", "code") == "A-2");
+    auto pulled = fx.service.pull(fx.a, 0, 100);
+    REQUIRE(pulled);
+    for (const auto& c : pulled->changes) {
+        CHECK(c.uid != "theirs");
+        CHECK(c.uid != "their-story");
+    }
+
+    // A create that would be refused with a fresh id is refused alike with theirs.
+    auto bad = [&](const std::string& uid, std::int64_t seq) {
+        auto op = fx.create(uid, "ta", "A-3", seq);
+        op.fields["birth_year"] = "1850";
+        return op;
+    };
+    auto b = fx.push(fx.a, {bad("theirs", 5), bad("fresh-2", 6)});
+    REQUIRE(b.results[0].error);
+    REQUIRE(b.results[1].error);
+    CHECK(b.results[0].error->code == b.results[1].error->code);
+    CHECK(b.results[0].error->field == b.results[1].error->field);
+    CHECK(b.results[0].error->message == b.results[1].error->message);
+
+    // A change or a delete of their record answers as for a record nobody has.
+    auto c = fx.push(fx.a, {fx.edit("theirs", 7, "birth_year", "1990", "1970", "dev-a"),
+                            fx.edit("nobody", 8, "birth_year", "1990", "1970", "dev-a")});
+    REQUIRE(c.results[0].error);
+    REQUIRE(c.results[1].error);
+    CHECK(c.results[0].error->code == c.results[1].error->code);
+    CHECK(c.results[0].error->message == c.results[1].error->message);
+    CHECK(fx.repo->caseByUid("theirs")->birthYear == 1990);
+}

@@ -461,6 +461,11 @@ Response Api::push(Call& c)
     auto result = SyncService(c.db).push(*c.device, *batch, Date::today());
     if (!result)
         return errorResponse(c.req, result.error());
+    // Answered as taken (an answer must not tell that the id exists elsewhere);
+    // the operator sees it here.
+    if (result->foreignIds > 0)
+        logLine("uppladdning nämnde id som ett annat förbund använder – besvarad som sparad, inget sparat",
+                "enhet " + c.device->deviceId + ", " + std::to_string(result->foreignIds) + " operationer");
     return jsonResponse(c.req, http::status::ok, batchResultToJson(*result));
 }
 

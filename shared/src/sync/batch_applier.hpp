@@ -46,6 +46,10 @@ public:
     }
 
     int conflicts = 0;
+    /// Creates that named an id another förbund already uses: answered as a
+    /// fresh id's create would be (checked, then taken), nothing stored — so an
+    /// answer never tells whether an id exists elsewhere. The server logs them.
+    int foreignIds = 0;
     /// Cases whose stored state may differ from what the device sent (a field
     /// went to another device's value): their change is sent back to it.
     std::set<std::string> conflictedUids;
@@ -136,8 +140,9 @@ private:
     Status upsertCase(const Operation& op)
     {
         auto stored = load(op.uid);
-        if (stored && stored->federationId != m_ctx.federationId)
-            stored.reset();  // never reveal another förbund's case
+        const bool foreign = stored && stored->federationId != m_ctx.federationId;
+        if (foreign)
+            stored.reset();  // never reveal another förbund's case: answer as if the id were free
         if (!stored) {
             if (!op.create)
                 return makeError("not_found", "uid", "ärendet finns inte på servern – det kan ha tagits bort");
@@ -147,7 +152,13 @@ private:
             if (auto s = mayWriteTeam(team, "team"); !s)
                 return s;
             Case c;
-            c.uid = op.uid;
+            // Another förbund's id: every rule of saving is checked as for a
+            // fresh id (under one, in a savepoint rolled back), then the create
+            // is answered as taken with nothing stored.
+            std::optional<Transaction> dryRun;
+            if (foreign)
+                dryRun.emplace(m_db);
+            c.uid = foreign ? newUid() : op.uid;
             c.teamId = *team;
             auto filled = applyCaseFields(c, op.fields);
             if (!filled)
@@ -157,6 +168,7 @@ private:
                 clocks[f] = op.hlc;
             if (auto saved = m_repo.saveCase(*filled, m_today, clocks.dump()); !saved)
                 return saved.error();
+            foreignIds += foreign ? 1 : 0;
             return {};
         }
         if (auto s = mayWriteTeam(stored->value.teamId, "team"); !s)
@@ -265,18 +277,22 @@ private:
             return s;
         auto existing = m_db.cached("SELECT federation_id, team_id FROM story WHERE uid = ?");
         existing->bind(1, op.uid);
+        bool foreign = false;
         if (existing->step()) {
-            const bool sameOwner = existing->integer(0) == m_ctx.federationId && existing->optionalInteger(1) == *team;
+            foreign = existing->integer(0) != m_ctx.federationId;  // answered as if the id were free
+            const bool sameTeam = existing->optionalInteger(1) == *team;
             existing->reset();
-            if (!sameOwner)
+            if (!foreign && !sameTeam)
                 return forbidden("uid", "framgångsbeskrivningen hör till ett annat team");
-        } else {
         }
         auto date = Date::parse(op.date, "date");
         if (!date)
             return date.error();
+        std::optional<Transaction> dryRun;  // another förbund's id: checked as a fresh one, not stored
+        if (foreign)
+            dryRun.emplace(m_db);
         Story story;
-        story.uid = op.uid;
+        story.uid = foreign ? newUid() : op.uid;
         story.federationId = m_ctx.federationId;
         story.teamId = *team;
         story.category = op.category;
@@ -286,6 +302,7 @@ private:
         auto saved = m_repo.saveStory(story);
         if (!saved)
             return saved.error();
+        foreignIds += foreign ? 1 : 0;
         return {};
     }
 

@@ -141,6 +141,7 @@ Result<BatchResult> SyncService::push(const DeviceContext& ctx, const Batch& bat
             .bind(2, appliedNow.dump())
             .run();
         result.conflicts = applier.conflicts;
+        result.foreignIds = applier.foreignIds;
         // The changes this batch made are the device's own: its download skips
         // them (it already has that state), unless a merge kept another value.
         m_db.cached("UPDATE change_log SET device_id = ? WHERE cursor > ? AND entity <> 'conflict'")

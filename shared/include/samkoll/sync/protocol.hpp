@@ -145,6 +145,9 @@ struct BatchResult {
     std::int64_t serverTimeMs = 0;
     std::optional<std::int64_t> clockSkewMs;  ///< client − server, when beyond kMaxClockSkewMs
     int conflicts = 0;                        ///< conflicts this batch recorded
+    /// Creates naming another förbund's id, answered as taken and not stored
+    /// (for the server's log only: never encoded into the answer).
+    int foreignIds = 0;
 };
 
 /// One changed record since a cursor, in its current state.
