@@ -12,6 +12,7 @@
 //              [--download-cases 5000] [--download-tallies 50000] [--download-teams 7]
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -74,6 +75,12 @@ struct Server {
         pid = fork();
         if (pid == 0) {
             dup2(out[1], STDOUT_FILENO);
+            // The request log to a file, as it would go to the journal (not to this terminal).
+            const int log = ::open((db + ".log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+            if (log >= 0) {
+                dup2(log, STDERR_FILENO);
+                close(log);
+            }
             execl(SAMKOLLD_PATH, SAMKOLLD_PATH, "serve", "--db", db.c_str(), "--cert", cert.c_str(), "--key", key.c_str(),
                   "--address", "127.0.0.1", "--port", "0", "--threads", "2", static_cast<char*>(nullptr));
             _exit(127);

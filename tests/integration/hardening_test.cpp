@@ -15,6 +15,8 @@
 
 #include "cli.hpp"
 #include "samkoll/store/repository.hpp"
+#include "samkoll/sync/hlc.hpp"
+#include "samkoll/sync/protocol.hpp"
 #include "sync_engine.hpp"
 
 using namespace samkoll::test;
@@ -400,4 +402,125 @@ TEST_CASE("The förbund's driftredovisning over the API: the kansli and the boar
     REQUIRE(bad);
     CHECK(bad->status == 400);
     CHECK(errorField(bad->body) == "tertial");
+}
+
+TEST_CASE("Operations: one log line per request with route, status, time, bytes and device — never a token or a code",
+          "[integration][operations]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    const std::string code = w.code("vns");
+    HttpsClient h(server.url, w.ca);
+    auto enrol = h.request("POST", "/api/v1/enrol", json{{"code", code}}.dump());
+    REQUIRE(enrol);
+    REQUIRE(enrol->status == 200);
+    const auto reply = json::parse(enrol->body);
+    const std::string token = reply["token"].get<std::string>();
+    const std::string device = reply["device_id"].get<std::string>();
+    h.setToken(token);
+    auto config = h.request("GET", "/api/v1/config");
+    REQUIRE(config);
+    REQUIRE(config->status == 200);
+    auto unknown = h.request("GET", "/api/v1/nothing-here?code=" + code);
+    REQUIRE(unknown);
+    CHECK(unknown->status == 404);
+
+    std::string log;
+    for (int i = 0; i < 50 && log.find("404") == std::string::npos; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        log = server.log();
+    }
+    INFO(log);
+    auto lineWith = [&](const std::string& part) {
+        std::istringstream lines(log);
+        for (std::string line; std::getline(lines, line);)
+            if (line.find(part) != std::string::npos)
+                return line;
+        return std::string();
+    };
+    const auto enrolLine = lineWith("POST /api/v1/enrol 200");
+    REQUIRE_FALSE(enrolLine.empty());
+    CHECK(enrolLine.find(" ms in ") != std::string::npos);
+    const auto configLine = lineWith("GET /api/v1/config 200");
+    REQUIRE_FALSE(configLine.empty());
+    CHECK(configLine.find("enhet " + device) != std::string::npos);
+    // Bytes as sent (compressed when the client takes gzip): some, and no more than the body it read.
+    const auto out = configLine.find(" ut ");
+    REQUIRE(out != std::string::npos);
+    const long sent = std::stol(configLine.substr(out + 4));
+    CHECK(sent > 0);
+    CHECK(sent <= static_cast<long>(config->body.size()));
+    CHECK(configLine.find("från 127.0.0.1") != std::string::npos);
+    const auto unknownLine = lineWith("(okänd adress) 404");
+    CHECK_FALSE(unknownLine.empty());
+    // Nothing a stranger could use: no token, no enrolment code, no query.
+    CHECK(log.find(token) == std::string::npos);
+    CHECK(log.find(code) == std::string::npos);
+    CHECK(log.find("nothing-here") == std::string::npos);
+}
+
+TEST_CASE("Operations: SIGTERM lets an upload in flight finish and answer, then the server exits",
+          "[integration][operations]")
+{
+    using namespace samkoll::core;
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    HttpsClient h(server.url, w.ca);
+    auto enrol = h.request("POST", "/api/v1/enrol", json{{"code", w.code("vns")}}.dump());
+    REQUIRE(enrol);
+    REQUIRE(enrol->status == 200);
+    const auto reply = json::parse(enrol->body);
+    h.setToken(reply["token"].get<std::string>());
+
+    // An upload that takes the server a while to apply: many new cases in one batch.
+    Batch batch;
+    batch.deviceId = reply["device_id"].get<std::string>();
+    batch.clientTimeMs = samkoll::core::systemMillis();
+    constexpr int kCases = 20000;
+    for (int i = 0; i < kCases; ++i) {
+        Operation op;
+        op.seq = i + 1;
+        op.kind = OperationKind::CaseUpsert;
+        op.hlc = samkoll::core::Hlc{batch.clientTimeMs, i, "term"}.encode();
+        op.uid = "term-" + std::to_string(i);
+        op.team = "vannas";
+        op.create = true;
+        op.fields = {{"code", "VNS-T" + std::to_string(i)}, {"gender", i % 2 ? "man" : "woman"},
+                     {"birth_year", "1985"}, {"referral_date", "2021-02-01"}, {"referring_party", "af"}};
+        batch.operations.push_back(std::move(op));
+    }
+    const std::string body = batchToJson(batch).dump();
+
+    std::optional<samkoll::core::Result<samkoll::client::HttpReply>> answer;
+    std::chrono::steady_clock::time_point answered;
+    std::thread upload([&] {
+        answer.emplace(h.request("POST", "/api/v1/sync/push", body));
+        answered = std::chrono::steady_clock::now();
+    });
+    // Once the server is busy with it (its CPU time climbs), stop it as systemd would.
+    const double before = server.cpuSeconds();
+    for (int i = 0; i < 200 && server.cpuSeconds() < before + 0.3; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    const auto signalled = std::chrono::steady_clock::now();
+    REQUIRE(::kill(server.pid(), SIGTERM) == 0);
+    upload.join();
+
+    REQUIRE(answer);
+    REQUIRE(*answer);
+    INFO((*answer)->body.substr(0, 300));
+    REQUIRE((*answer)->status == 200);
+    const auto result = json::parse((*answer)->body);
+    CHECK(result["results"].size() == static_cast<std::size_t>(kCases));
+    WARN("the answer came " << std::chrono::duration_cast<std::chrono::milliseconds>(answered - signalled).count()
+                            << " ms after SIGTERM");
+    // The server exits by itself, and everything it answered for is stored.
+    int status = -1;
+    for (int i = 0; i < 500 && ::waitpid(server.pid(), &status, WNOHANG) == 0; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(WIFEXITED(status));
+    CHECK(server.log().find("stoppar") != std::string::npos);
+    auto db = samkoll::core::Database::open(w.db);
+    REQUIRE(db);
+    samkoll::core::Repository repo(**db);
+    CHECK(repo.caseByUid("term-" + std::to_string(kCases - 1)));
 }

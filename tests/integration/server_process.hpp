@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -75,6 +76,7 @@ public:
                   int maxFiles = 0)
     {
         const std::string portText = std::to_string(fixedPort);
+        m_db = db;
         int out[2];
         REQUIRE(pipe(out) == 0);
         m_pid = fork();
@@ -89,6 +91,12 @@ public:
             dup2(out[1], STDOUT_FILENO);
             close(out[0]);
             close(out[1]);
+            // Its log (one line per request) in a file beside the database, as the journal would hold it.
+            const int log = ::open((db + ".log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+            if (log >= 0) {
+                dup2(log, STDERR_FILENO);
+                close(log);
+            }
             execl(SAMKOLLD_PATH, SAMKOLLD_PATH, "serve", "--db", db.c_str(), "--cert", cert.c_str(), "--key",
                   key.c_str(), "--address", "127.0.0.1", "--port", portText.c_str(), "--threads", "2", static_cast<char*>(nullptr));
             _exit(127);
@@ -126,6 +134,8 @@ public:
 
     int port = 0;
     std::string url;
+    /// What the server has logged so far (stderr, one line per request).
+    [[nodiscard]] std::string log() const { return readText(m_db + ".log"); }
     [[nodiscard]] pid_t pid() const { return m_pid; }
 
     /// CPU time the server has used so far (user + system), in seconds.
@@ -156,6 +166,7 @@ public:
 private:
     pid_t m_pid = -1;
     FILE* m_out = nullptr;
+    std::string m_db;
 };
 
 }  // namespace samkoll::test

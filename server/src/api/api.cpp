@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "api.hpp"
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -310,21 +311,33 @@ bool Api::slow(const Request& req) const
 
 Response Api::handle(const Request& req, const std::string& remote)
 {
+    const auto started = std::chrono::steady_clock::now();
+    Trace trace;
+    Response res;
     try {
-        return dispatch(req, remote);
+        res = dispatch(req, remote, trace);
     } catch (const StoreError& e) {
         // A busy or damaged database: 503, with what to do, and the SQL in the log.
         const auto error = storageError(e);
         logLine("databasfel", error.detail);
-        return errorResponse(req, error);
+        res = errorResponse(req, error);
     } catch (const std::exception& e) {
         logLine("oväntat fel", e.what());
-        return errorResponse(req, makeError("internal", "", "ett oväntat fel uppstod på servern – det är loggat; "
-                                                            "försök igen"));
+        res = errorResponse(req, makeError("internal", "", "ett oväntat fel uppstod på servern – det är loggat; "
+                                                           "försök igen"));
     }
+    // One line per request for the journal: method, route, status, time,
+    // bytes in and out, device and address — never a token, a code or a query.
+    const auto micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+    logLine("begäran", std::string(http::to_string(req.method())) + " " + trace.route + " " +
+                           std::to_string(res.result_int()) + " " + std::to_string(micros / 1000) + "." +
+                           std::to_string(micros % 1000 / 100) + " ms in " + std::to_string(req.body().size()) +
+                           " B ut " + std::to_string(res.body().size()) + " B enhet " + trace.device + " från " + remote);
+    return res;
 }
 
-Response Api::dispatch(const Request& req, const std::string& remote)
+Response Api::dispatch(const Request& req, const std::string& remote, Trace& trace)
 {
     const std::string target(req.target());
     const std::string path = target.substr(0, target.find('?'));
@@ -336,6 +349,7 @@ Response Api::dispatch(const Request& req, const std::string& remote)
     const Route* route = find(path, req.method(), &allowed);
     if (allowed.empty())
         return errorResponse(req, makeError("not_found", "path", "okänd adress " + printable(path)));
+    trace.route = path;  // a known path (validated above): the route's own
     if (!route) {
         auto res = errorResponse(req, makeError("method_not_allowed", "method", "använd " + allowed));
         res.set(http::field::allow, allowed);
@@ -378,6 +392,7 @@ Response Api::dispatch(const Request& req, const std::string& remote)
         return errorResponse(req, ctx.error());
     }
     call.device = *ctx;
+    trace.device = ctx->deviceId;
     if (route->access == Access::OfficeOrBoard && ctx->role == Role::Coordinator)
         return errorResponse(req, makeError("forbidden", "", "ekonomin visas för kansliet och styrelsen"));
     return (this->*route->handler)(call);

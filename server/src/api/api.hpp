@@ -57,7 +57,13 @@ private:
     };
     /// Every endpoint, in one table (docs/protocol.md lists them).
     static const std::vector<Route>& routes();
-    Response dispatch(const Request& request, const std::string& remoteAddress);
+    /// What the request log says of a request beside its status and size: the
+    /// route (a known path, never the query or an unknown path) and the device.
+    struct Trace {
+        std::string route = "(okänd adress)";
+        std::string device = "-";
+    };
+    Response dispatch(const Request& request, const std::string& remoteAddress, Trace& trace);
 
     Response health(Call& c);
     Response enrol(Call& c);

@@ -74,6 +74,9 @@ struct Shared {
     std::mutex mutex;
     int open = 0;
     std::map<std::string, int> perAddress;
+    /// Requests read and not yet answered: a stop waits for them.
+    std::atomic<int> inFlight{0};
+    std::atomic<bool> stopping{false};
 
     /// Counts a new connection from `remote`; false when a cap is reached.
     bool admit(const std::string& remote)
@@ -112,6 +115,19 @@ public:
 private:
     Shared* m_shared;
     std::string m_remote;
+};
+
+/// Counts one request from when it is read until its answer is written (or
+/// the connection fails).
+class InFlight {
+public:
+    explicit InFlight(Shared& shared) : m_shared(shared) { ++m_shared.inFlight; }
+    ~InFlight() { --m_shared.inFlight; }
+    InFlight(const InFlight&) = delete;
+    InFlight& operator=(const InFlight&) = delete;
+
+private:
+    Shared& m_shared;
 };
 
 /// Shared by plain and TLS sessions (CRTP): read a request, answer, repeat.
@@ -160,6 +176,7 @@ protected:
         }
         if (ec)
             return fail(ec, "läsning");  // timeout, reset, truncated TLS: nothing to answer
+        m_inFlight.emplace(m_shared);
         auto req = std::make_shared<Request>(m_parser->release());
         if (req->target().size() > m_config.maxTarget)
             return send(plainError(http::status::uri_too_long, req->version(), false, "uri_too_long",
@@ -210,9 +227,11 @@ protected:
     void onWrite(bool close, beast::error_code ec, std::size_t)
     {
         m_response.reset();
+        m_inFlight.reset();
         if (ec)
             return fail(ec, "skrivning");
-        if (close)
+        // Stopping: the answer is out; no further request on this connection.
+        if (close || m_shared.stopping)
             return derived().doEof();
         doRead();
     }
@@ -224,6 +243,7 @@ protected:
     std::string m_remote;
     std::optional<http::request_parser<http::string_body>> m_parser;
     std::shared_ptr<Response> m_response;
+    std::optional<InFlight> m_inFlight;
 };
 
 class PlainSession : public Session<PlainSession>, public std::enable_shared_from_this<PlainSession> {
@@ -329,7 +349,8 @@ struct HttpServer::Impl {
     std::optional<ssl::context> tls;
     tcp::acceptor acceptor{net::make_strand(ioc)};
     net::signal_set signals{ioc, SIGINT, SIGTERM};
-    std::atomic<bool> stopping{false};
+    std::atomic<bool>& stopping = shared.stopping;
+    net::steady_timer drainTimer{ioc};
 
     Impl(ServerConfig c, Handler h, Offload o)
         : shared{std::move(h), std::move(o), std::move(c), std::nullopt, {}, 0, {}}, ioc(std::max(1, shared.config.threads))
@@ -392,9 +413,23 @@ struct HttpServer::Impl {
             acceptor.close(ec);
             acceptPause.cancel();
         });
-        // Requests being handled finish on their threads; then stop.
-        auto timer = std::make_shared<net::steady_timer>(ioc, std::chrono::milliseconds(500));
-        timer->async_wait([this, timer](beast::error_code) { ioc.stop(); });
+        // Requests being handled finish and their answers are written (a
+        // service manager's stop waits, up to its own limit); then stop.
+        const int busy = shared.inFlight.load();
+        logLine("stoppar", busy > 0 ? "väntar på " + std::to_string(busy) + " pågående begäran(den)" : "inget pågår");
+        drain(std::chrono::steady_clock::now() + config.drainLimit);
+    }
+
+    void drain(std::chrono::steady_clock::time_point deadline)
+    {
+        if (shared.inFlight.load() == 0 || std::chrono::steady_clock::now() >= deadline) {
+            if (shared.inFlight.load() > 0)
+                logLine("stoppar", std::to_string(shared.inFlight.load()) + " begäran(den) avbryts efter väntetiden");
+            ioc.stop();
+            return;
+        }
+        drainTimer.expires_after(std::chrono::milliseconds(20));
+        drainTimer.async_wait([this, deadline](beast::error_code) { drain(deadline); });
     }
 };
 

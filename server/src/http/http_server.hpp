@@ -31,6 +31,8 @@ struct ServerConfig {
     bool allowPlain = false;     ///< plain HTTP, accepted only on a loopback address
     std::size_t bodyLimit = 8 * 1024 * 1024;
     std::chrono::seconds timeout{30};
+    /// On SIGTERM: how long requests in flight may take to finish (the unit's TimeoutStopSec is longer).
+    std::chrono::seconds drainLimit{30};
     std::size_t maxTarget = 8 * 1024;          ///< a longer URL is answered 414
     std::size_t maxHeaderBytes = 16 * 1024;    ///< larger headers are answered 431
     int workerThreads = 2;                     ///< for requests that Offload names
