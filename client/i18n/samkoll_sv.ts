@@ -882,6 +882,10 @@
         <source>Language</source>
         <translation>Språk</translation>
     </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certifikat</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusBar</name>
@@ -1278,6 +1282,14 @@
     <message>
         <source>An unexpected error stopped the action. Nothing of it was saved – try again; if it happens again, restart Samkoll and tell the central office.</source>
         <translation>Ett oväntat fel avbröt åtgärden. Inget av den sparades – försök igen; händer det igen, starta om Samkoll och meddela kansliet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s own certificate, given at enrolment (pinned)</source>
+        <translation>Serverns eget certifikat, från registreringen (fastnålat)</translation>
+    </message>
+    <message>
+        <source>Issued by a trusted authority (this computer&apos;s certificate store)</source>
+        <translation>Utfärdat av en betrodd utfärdare (datorns certifikatlager)</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,8 @@ Page {
                 columnSpacing: 16
                 Label { text: qsTr("Server") }
                 Label { text: App.serverUrl }
+                Label { text: qsTr("Certificate") }
+                Label { objectName: "certificateTrust"; text: App.certificateTrust; wrapMode: Text.WordWrap; Layout.fillWidth: true }
                 Label { text: qsTr("Connection") }
                 Label { text: App.online ? qsTr("Online") : qsTr("Offline") }
                 Label { text: qsTr("Waiting to be sent") }

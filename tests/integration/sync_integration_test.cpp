@@ -408,7 +408,8 @@ TEST_CASE("Security and bad input over the wire", "[integration][security]")
         HttpsClient http(server.url, readText(other.file("c.pem")));
         auto r = http.request("GET", "/health");
         REQUIRE_FALSE(r);
-        CHECK(r.error().code == "network");
+        CHECK(r.error().code == "certificate");  // said as such, not as "offline"
+        CHECK(r.error().field == "certificate");
     }
 }
 
@@ -525,4 +526,100 @@ TEST_CASE("Through an HTTPS proxy that drops, duplicates, replays, delays and tr
     CHECK(onServer.size() == static_cast<std::size_t>(live));
     for (auto* e : {a.get(), b.get()})
         CHECK(snapshotCases(e->database(), "sf", "vannas") == onServer);
+}
+
+namespace {
+
+/// A kommun-like PKI made with the openssl tool: a root CA, an intermediate CA
+/// and a server certificate for "localhost" signed by the intermediate; the
+/// server is given the chain (its certificate, then the intermediate).
+struct TestPki {
+    TempDir dir;
+    std::string root = dir.file("root.pem");
+    std::string chain = dir.file("chain.pem");
+    std::string key = dir.file("server.key");
+
+    TestPki()
+    {
+        const std::string d = dir.path.string();
+        const std::string ec = " -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes ";
+        std::ofstream(d + "/ca.ext") << "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n";
+        std::ofstream(d + "/server.ext")
+            << "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n"
+               "subjectAltName=DNS:localhost\n";
+        const std::string script =
+            "set -e; cd '" + d + "'; "
+            "openssl req -x509" + ec + "-keyout root.key -out root.pem -days 30 -subj '/CN=Testkommun Root CA' "
+            "-addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign; "
+            "openssl req" + ec + "-keyout int.key -out int.csr -subj '/CN=Testkommun Intermediate CA'; "
+            "openssl x509 -req -in int.csr -CA root.pem -CAkey root.key -CAcreateserial -out int.pem -days 30 "
+            "-extfile ca.ext; "
+            "openssl req" + ec + "-keyout server.key -out server.csr -subj '/CN=localhost'; "
+            "openssl x509 -req -in server.csr -CA int.pem -CAkey int.key -CAcreateserial -out server.pem -days 30 "
+            "-extfile server.ext; "
+            "cat server.pem int.pem > chain.pem; chmod 600 server.key";
+        REQUIRE(std::system(("(" + script + ") >/dev/null 2>&1").c_str()) == 0);
+    }
+};
+
+/// SSL_CERT_FILE for the scope: the "system store" the client checks against.
+struct TrustStore {
+    explicit TrustStore(const std::string& bundle) { ::setenv("SSL_CERT_FILE", bundle.c_str(), 1); }
+    ~TrustStore() { ::unsetenv("SSL_CERT_FILE"); }
+    TrustStore(const TrustStore&) = delete;
+    TrustStore& operator=(const TrustStore&) = delete;
+};
+
+}  // namespace
+
+TEST_CASE("A server with a certificate from a CA (with an intermediate): the device trusts the store, not a pin, and "
+          "checks the host name",
+          "[integration][tls]")
+{
+    World w;
+    TestPki pki;
+    ServerProcess server(w.db, pki.chain, pki.key);
+
+    SECTION("not in this computer's store: refused, said as a certificate problem")
+    {
+        HttpsClient http(server.url, "");
+        auto r = http.request("GET", "/health");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == "certificate");
+    }
+    SECTION("the CA in the store: enrols without a certificate file, syncs")
+    {
+        TrustStore store(pki.root);
+        HttpsClient http(server.url, "");
+        auto health = http.request("GET", "/health");
+        REQUIRE(health);
+        CHECK(health->status == 200);
+
+        samkoll::client::SyncEngine device(w.dir.file("ca-device.db"));
+        auto enrolled = device.enrol(server.url, w.code("vns"), "ca-device", "");  // no pin
+        INFO((enrolled ? std::string() : enrolled.error().describe()));
+        REQUIRE(enrolled);
+        CHECK(device.replica().state("server_ca").value_or("").empty());
+        REQUIRE(device.syncOnce());  // the förbund's configuration
+        REQUIRE(device.replica().createCase(newCase(device, "vannas", "VNS-2021-900")));
+        auto synced = device.syncOnce();
+        INFO((synced ? std::string() : synced.error().describe()));
+        REQUIRE(synced);
+        CHECK(device.status().pending == 0);
+    }
+    SECTION("the CA in the store but the wrong host name: refused")
+    {
+        TrustStore store(pki.root);
+        HttpsClient http("https://127.0.0.1:" + std::to_string(server.port), "");
+        auto r = http.request("GET", "/health");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == "certificate");
+    }
+    SECTION("pinning the self-signed certificate of another server does not trust this one")
+    {
+        HttpsClient http(server.url, w.ca);
+        auto r = http.request("GET", "/health");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == "certificate");
+    }
 }

@@ -34,6 +34,7 @@ struct RefusedRow {
 struct Snapshot {
     SyncStatus status;
     std::string role, teamCode, teamName, federationName, serverUrl, login;
+    bool pinned = false;  ///< the server's own certificate, given at enrolment (else the system's CA store)
     Id teamId = 0;
     Id federationId = 0;
     std::vector<ConflictInfo> conflicts;
@@ -48,6 +49,7 @@ Snapshot readSnapshot(SyncEngine& e)
     s.role = r.state("role").value_or("");
     s.teamCode = r.state("team").value_or("");
     s.serverUrl = r.state("server_url").value_or("");
+    s.pinned = !r.state("server_ca").value_or("").empty();
     s.login = r.state("login").value_or(r.state("device_id").value_or(""));
     Repository repo(e.database());
     if (auto fedCode = r.state("federation")) {
@@ -218,6 +220,9 @@ void AppController::refresh()
         m_teamName = q(s.teamName);
         m_federationName = q(s.federationName);
         m_serverUrl = q(s.serverUrl);
+        m_certificateTrust = s.serverUrl.empty() ? QString()
+                             : s.pinned ? tr("The server's own certificate, given at enrolment (pinned)")
+                                        : tr("Issued by a trusted authority (this computer's certificate store)");
         m_teamId = s.teamId;
         m_pending = s.status.pending;
         m_refusedCount = s.status.refused;
@@ -317,7 +322,9 @@ void AppController::enrol(const QString& serverUrl, const QString& code, const Q
             }
             auto s = e.enrol(url, code, device.empty() ? "samkoll" : device, pem);
             if (!s)
-                return {s, s.error().code == "network" ? "server" : "code"};
+                return {s, s.error().code == "network"       ? "server"
+                           : s.error().code == "certificate" ? "certificate"
+                                                             : "code"};
             // The first sync brings the förbund's configuration (teams, questionnaires).
             (void)e.syncOnce();
             return {{}, {}};

@@ -36,6 +36,8 @@ class AppController : public QObject {
     Q_PROPERTY(QString teamName READ teamName NOTIFY stateChanged)
     Q_PROPERTY(QString federationName READ federationName NOTIFY stateChanged)
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY stateChanged)
+    /// How the device trusts the server's certificate: pinned at enrolment, or the system's CA store.
+    Q_PROPERTY(QString certificateTrust READ certificateTrust NOTIFY stateChanged)
     Q_PROPERTY(bool online READ online NOTIFY syncStateChanged)
     Q_PROPERTY(bool syncing READ syncing NOTIFY syncStateChanged)
     Q_PROPERTY(int pending READ pending NOTIFY syncStateChanged)
@@ -75,6 +77,7 @@ public:
     QString teamName() const { return m_teamName; }
     QString federationName() const { return m_federationName; }
     QString serverUrl() const { return m_serverUrl; }
+    QString certificateTrust() const { return m_certificateTrust; }
     bool online() const { return m_online; }
     bool syncing() const { return m_syncing; }
     int pending() const { return m_pending; }
@@ -155,6 +158,7 @@ private:
     QString m_openError;
     bool m_enrolled = false;
     QString m_role, m_teamCode, m_teamName, m_federationName, m_serverUrl;
+    QString m_certificateTrust;
     core::Id m_teamId = 0;
     bool m_online = false;
     bool m_syncing = false;

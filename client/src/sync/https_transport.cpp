@@ -3,6 +3,8 @@
 
 #include "samkoll/io/gzip.hpp"
 
+#include <cstdlib>
+
 #include <curl/curl.h>
 
 #include <mutex>
@@ -81,6 +83,8 @@ Result<HttpReply> HttpsClient::request(const std::string& method, const std::str
         ca.len = m_ca.size();
         ca.flags = CURL_BLOB_NOCOPY;
         curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &ca);
+    } else if (const char* bundle = std::getenv("SSL_CERT_FILE"); bundle && *bundle) {
+        curl_easy_setopt(curl, CURLOPT_CAINFO, bundle);  // else curl's default: the system store
     }
     curl_slist* headers = nullptr;
     headers = curl_slist_append(headers, "Content-Type: application/json");
@@ -101,6 +105,13 @@ Result<HttpReply> HttpsClient::request(const std::string& method, const std::str
     }
     const CURLcode rc = curl_easy_perform(curl);
     curl_slist_free_all(headers);
+    if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE)
+        return makeError("certificate", "certificate",
+                         m_ca.empty() ? "serverns certifikat går inte att lita på: det är inte utfärdat av en betrodd "
+                                        "utfärdare för just den adressen. Har servern ett eget (självsignerat) "
+                                        "certifikat, ange certifikatfilen från kansliet."
+                                      : "serverns certifikat är inte det som enheten fick vid registreringen, eller "
+                                        "gäller inte för adressen – fråga kansliet.");
     if (rc != CURLE_OK)
         return makeError("network", "", std::string("servern kan inte nås: ") + curl_easy_strerror(rc));
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);

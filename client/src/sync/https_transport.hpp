@@ -24,8 +24,11 @@ struct RequestBody {
 };
 
 /// HTTPS to the Samkoll server with libcurl: one connection reused across
-/// requests, TLS verified against the certificate the device trusted at
-/// enrolment (not the system store), timeouts on every request.
+/// requests, timeouts on every request, TLS always verified (the chain and the
+/// host name) — against the server's own certificate when the device was given
+/// one at enrolment (pinning, for a self-signed server), otherwise against the
+/// system's CA store (a certificate from the kommun's or a public CA;
+/// SSL_CERT_FILE names another bundle, as for OpenSSL).
 class HttpsClient {
 public:
     /// `caPem` empty = the system's trust store (a server with a public certificate).
