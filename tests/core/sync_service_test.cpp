@@ -375,7 +375,12 @@ TEST_CASE("Batches: schema versions, clock skew, and malformed JSON named by pat
     auto r = fx.service.push(fx.a, b, kToday);
     REQUIRE_FALSE(r);
     CHECK(r.error().code == "unsupported_version");
-    CHECK(r.error().message.find("Uppdatera Samkoll") != std::string::npos);
+    CHECK(r.error().message.find("Be kansliet uppdatera servern") != std::string::npos);  // who must update
+    b.schemaVersion = kOldestAcceptedProtocolVersion - 1;
+    auto old = fx.service.push(fx.a, b, kToday);
+    REQUIRE_FALSE(old);
+    CHECK(old.error().code == "unsupported_version");
+    CHECK(old.error().message.find("Uppdatera Samkoll på den här datorn") != std::string::npos);
 
     b.schemaVersion = kProtocolVersion;
     b.clientTimeMs = kNow + 6 * 60 * 1000;

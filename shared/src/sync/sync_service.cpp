@@ -53,12 +53,22 @@ SyncService::SyncService(Database& db, std::function<std::int64_t()> clockMs)
 
 Result<BatchResult> SyncService::push(const DeviceContext& ctx, const Batch& batch, Date today)
 {
-    if (batch.schemaVersion < kOldestAcceptedProtocolVersion || batch.schemaVersion > kProtocolVersion)
+    // Outside the window: say who must update. Nothing is lost either way —
+    // the device keeps its changes and sends them after the update.
+    if (batch.schemaVersion < kOldestAcceptedProtocolVersion)
         return makeError("unsupported_version", "schema_version",
-                         "klienten använder protokollversion " + std::to_string(batch.schemaVersion) +
-                             " men servern stöder " + std::to_string(kOldestAcceptedProtocolVersion) + "–" +
-                             std::to_string(kProtocolVersion) +
-                             ". Uppdatera Samkoll – inget har gått förlorat, ändringarna ligger kvar och skickas efter uppdateringen.");
+                         "den här Samkoll-klienten är för gammal för servern (protokollversion " +
+                             std::to_string(batch.schemaVersion) + ", servern tar " +
+                             std::to_string(kOldestAcceptedProtocolVersion) + "–" + std::to_string(kProtocolVersion) +
+                             "). Uppdatera Samkoll på den här datorn – inget har gått förlorat, ändringarna ligger "
+                             "kvar och skickas efter uppdateringen.");
+    if (batch.schemaVersion > kProtocolVersion)
+        return makeError("unsupported_version", "schema_version",
+                         "servern är äldre än den här Samkoll-klienten (protokollversion " +
+                             std::to_string(batch.schemaVersion) + ", servern tar " +
+                             std::to_string(kOldestAcceptedProtocolVersion) + "–" + std::to_string(kProtocolVersion) +
+                             "). Be kansliet uppdatera servern – inget har gått förlorat, ändringarna ligger kvar "
+                             "och skickas när servern är uppdaterad.");
     if (batch.deviceId != ctx.deviceId)
         return forbidden("device_id", "satsen kommer från en annan enhet än den som är inloggad");
     if (ctx.role == Role::Board)
