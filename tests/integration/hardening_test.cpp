@@ -524,3 +524,61 @@ TEST_CASE("Operations: SIGTERM lets an upload in flight finish and answer, then 
     samkoll::core::Repository repo(**db);
     CHECK(repo.caseByUid("term-" + std::to_string(kCases - 1)));
 }
+
+TEST_CASE("Operations: /metrics in the Prometheus text format counts requests, uploads, operations and the database",
+          "[integration][operations]")
+{
+    using namespace samkoll::core;
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    HttpsClient h(server.url, w.ca);
+    auto enrol = h.request("POST", "/api/v1/enrol", json{{"code", w.code("vns")}}.dump());
+    REQUIRE(enrol);
+    const auto reply = json::parse(enrol->body);
+    h.setToken(reply["token"].get<std::string>());
+    Batch batch;
+    batch.deviceId = reply["device_id"].get<std::string>();
+    batch.clientTimeMs = systemMillis();
+    for (int i = 0; i < 3; ++i) {
+        Operation op;
+        op.seq = i + 1;
+        op.kind = OperationKind::CaseUpsert;
+        op.hlc = Hlc{batch.clientTimeMs, i, "m"}.encode();
+        op.uid = "metrics-" + std::to_string(i);
+        op.team = i == 2 ? "vindeln" : "vannas";  // the third is another team's: refused
+        op.create = true;
+        op.fields = {{"code", "VNS-M" + std::to_string(i)}, {"gender", "woman"}, {"birth_year", "1985"},
+                     {"referral_date", "2021-02-01"}, {"referring_party", "af"}};
+        batch.operations.push_back(std::move(op));
+    }
+    auto pushed = h.request("POST", "/api/v1/sync/push", batchToJson(batch).dump());
+    REQUIRE(pushed);
+    REQUIRE(pushed->status == 200);
+
+    HttpsClient monitor(server.url, w.ca);  // no token: the monitoring system
+    auto m = monitor.request("GET", "/metrics");
+    REQUIRE(m);
+    REQUIRE(m->status == 200);
+    const std::string& text = m->body;
+    INFO(text);
+    auto value = [&](const std::string& series) -> double {
+        std::istringstream lines(text);
+        for (std::string line; std::getline(lines, line);)
+            if (line.rfind(series + " ", 0) == 0)
+                return std::stod(line.substr(series.size() + 1));
+        FAIL("no sample " << series);
+        return -1;
+    };
+    CHECK(value("samkoll_requests_total{route=\"/api/v1/sync/push\",status=\"200\"}") == 1);
+    CHECK(value("samkoll_requests_total{route=\"/api/v1/enrol\",status=\"200\"}") == 1);
+    CHECK(value("samkoll_sync_batches_total") == 1);
+    CHECK(value("samkoll_sync_operations_total{result=\"applied\"}") == 2);
+    CHECK(value("samkoll_sync_operations_total{result=\"refused\"}") == 1);
+    CHECK(value("samkoll_sync_conflicts_total") == 0);
+    CHECK(value("samkoll_database_bytes") > 100000);
+    CHECK(value("samkoll_last_checkpoint_timestamp_seconds") >= 0);
+    CHECK(text.find("# TYPE samkoll_requests_total counter") != std::string::npos);
+    // Nothing that identifies a device or a person.
+    CHECK(text.find(batch.deviceId) == std::string::npos);
+    CHECK(text.find("VNS-M") == std::string::npos);
+}

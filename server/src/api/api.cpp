@@ -2,6 +2,7 @@
 #include "api.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -276,6 +277,7 @@ const std::vector<Api::Route>& Api::routes()
     constexpr std::size_t kSmall = 4 * 1024;
     static const std::vector<Route> table{
         {http::verb::get, "/health", Access::Public, &Api::health, kSmall},
+        {http::verb::get, "/metrics", Access::Public, &Api::metrics, kSmall},
         {http::verb::post, "/api/v1/enrol", Access::Public, &Api::enrol, kSmall, /*slow=*/true},
         {http::verb::get, "/api/v1/config", Access::AnyDevice, &Api::config, kSmall, /*slow=*/true},
         {http::verb::post, "/api/v1/sync/push", Access::AnyDevice, &Api::push, kMaxInflated, /*slow=*/true},
@@ -328,6 +330,10 @@ Response Api::handle(const Request& req, const std::string& remote)
     }
     // One line per request for the journal: method, route, status, time,
     // bytes in and out, device and address — never a token, a code or a query.
+    {
+        std::lock_guard lock(m_counters.mutex);
+        ++m_counters.requests[{trace.route, res.result_int()}];
+    }
     const auto micros =
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
     logLine("begäran", std::string(http::to_string(req.method())) + " " + trace.route + " " +
@@ -476,12 +482,68 @@ Response Api::push(Call& c)
     auto result = SyncService(c.db).push(*c.device, *batch, Date::today());
     if (!result)
         return errorResponse(c.req, result.error());
+    {
+        std::lock_guard lock(m_counters.mutex);
+        ++m_counters.batches;
+        m_counters.conflicts += static_cast<std::uint64_t>(result->conflicts);
+        m_counters.foreignIds += static_cast<std::uint64_t>(result->foreignIds);
+        for (const auto& r : result->results)
+            ++(r.status == OperationStatus::Applied     ? m_counters.applied
+               : r.status == OperationStatus::Duplicate ? m_counters.duplicates
+                                                        : m_counters.refused);
+    }
     // Answered as taken (an answer must not tell that the id exists elsewhere);
     // the operator sees it here.
     if (result->foreignIds > 0)
         logLine("uppladdning nämnde id som ett annat förbund använder – besvarad som sparad, inget sparat",
                 "enhet " + c.device->deviceId + ", " + std::to_string(result->foreignIds) + " operationer");
     return jsonResponse(c.req, http::status::ok, batchResultToJson(*result));
+}
+
+Response Api::metrics(Call& c)
+{
+    std::string out;
+    auto family = [&](const char* name, const char* type, const char* help) {
+        out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
+    };
+    auto sample = [&](const std::string& name, const std::string& labels, auto value) {
+        out += name + (labels.empty() ? "" : "{" + labels + "}") + " " + std::to_string(value) + "\n";
+    };
+    {
+        std::lock_guard lock(m_counters.mutex);
+        family("samkoll_requests_total", "counter", "Requests answered, by route and status.");
+        for (const auto& [key, n] : m_counters.requests)
+            sample("samkoll_requests_total", "route=\"" + key.first + "\",status=\"" + std::to_string(key.second) + "\"", n);
+        family("samkoll_sync_batches_total", "counter", "Upload batches applied.");
+        sample("samkoll_sync_batches_total", "", m_counters.batches);
+        family("samkoll_sync_operations_total", "counter", "Uploaded operations, by result.");
+        sample("samkoll_sync_operations_total", "result=\"applied\"", m_counters.applied);
+        sample("samkoll_sync_operations_total", "result=\"duplicate\"", m_counters.duplicates);
+        sample("samkoll_sync_operations_total", "result=\"refused\"", m_counters.refused);
+        family("samkoll_sync_conflicts_total", "counter", "Conflicts recorded (the same field changed on two devices).");
+        sample("samkoll_sync_conflicts_total", "", m_counters.conflicts);
+        family("samkoll_sync_foreign_ids_total", "counter", "Creates naming another association's id (answered, not stored).");
+        sample("samkoll_sync_foreign_ids_total", "", m_counters.foreignIds);
+    }
+    auto size = c.db.prepare("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
+    size.step();
+    std::error_code ec;
+    const auto wal = std::filesystem::file_size(m_path + "-wal", ec);
+    family("samkoll_database_bytes", "gauge", "Size of the database file and its write-ahead log.");
+    sample("samkoll_database_bytes", "", size.integer(0) + (ec ? 0 : static_cast<std::int64_t>(wal)));
+    family("samkoll_checkpoints_total", "counter", "Write-ahead log checkpoints run in the background.");
+    sample("samkoll_checkpoints_total", "", m_checkpointer->completed());
+    family("samkoll_last_checkpoint_timestamp_seconds", "gauge", "When the last checkpoint finished (0: none yet).");
+    sample("samkoll_last_checkpoint_timestamp_seconds", "", m_checkpointer->lastCompletedMs() / 1000);
+
+    Response res{http::status::ok, c.req.version()};
+    res.set(http::field::server, "samkolld");
+    res.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
+    res.set(http::field::cache_control, "no-store");
+    res.body() = std::move(out);
+    res.keep_alive(c.req.keep_alive());
+    res.prepare_payload();
+    return res;
 }
 
 Response Api::pull(Call& c)

@@ -73,6 +73,9 @@ private:
     Response index(Call& c);
     Response stats(Call& c);
     Response finance(Call& c);
+    /// Prometheus text format: requests by route and status, uploads,
+    /// operations by result, conflicts, the database's size, the last checkpoint.
+    Response metrics(Call& c);
     /// The period (?year=&tertial= or ?from=&to=) and the optional ?team= of a
     /// report call, the team looked up in the device's förbund.
     struct UnitQuery {
@@ -103,6 +106,13 @@ private:
     std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> m_failures;
     /// Failures in m_failures: read without the lock on every request.
     std::atomic<std::size_t> m_failureCount{0};
+
+    /// What /metrics counts since the start (route "(okänd adress)" for unknown paths).
+    struct Counters {
+        std::mutex mutex;
+        std::map<std::pair<std::string, unsigned>, std::uint64_t> requests;
+        std::uint64_t batches = 0, applied = 0, duplicates = 0, refused = 0, conflicts = 0, foreignIds = 0;
+    } m_counters;
 };
 
 }  // namespace samkoll::server

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkpointer.hpp"
 
+#include "samkoll/sync/hlc.hpp"
+
 #include <sqlite3.h>
 
 namespace samkoll::server {
@@ -43,8 +45,11 @@ std::shared_ptr<void> Checkpointer::attach(core::Database& db)
         db.handle(),
         [](void* arg, sqlite3* handle, const char* name, int pages) -> int {
             auto* ctx = static_cast<HookContext*>(arg);
-            if (pages >= kInlinePages)
-                sqlite3_wal_checkpoint_v2(handle, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            if (pages >= kInlinePages) {
+                if (sqlite3_wal_checkpoint_v2(handle, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK)
+                    if (auto owner = ctx->owner.lock())
+                        owner->m_lastMs = core::systemMillis();
+            }
             else if (pages >= kBackgroundPages)
                 if (auto owner = ctx->owner.lock())
                     owner->wake();
@@ -71,8 +76,10 @@ void Checkpointer::run()
         }
         // Passive: never waits for readers or the writer; what it cannot copy
         // now is copied next time.
-        if (db && sqlite3_wal_checkpoint_v2(db->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK)
+        if (db && sqlite3_wal_checkpoint_v2(db->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK) {
             ++m_completed;
+            m_lastMs = core::systemMillis();
+        }
         lock.lock();
     }
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -36,6 +37,8 @@ public:
 
     /// Checkpoints the background thread has run.
     [[nodiscard]] int completed() const { return m_completed.load(); }
+    /// When the last checkpoint finished (Unix milliseconds; 0 = none yet).
+    [[nodiscard]] std::int64_t lastCompletedMs() const { return m_lastMs.load(); }
 
 private:
     void run();
@@ -47,6 +50,7 @@ private:
     bool m_due = false;
     bool m_stop = false;
     std::atomic<int> m_completed{0};
+    std::atomic<std::int64_t> m_lastMs{0};
     std::thread m_thread;
 };
 
