@@ -15,12 +15,16 @@
 #include <sys/socket.h>
 
 #include <nlohmann/json.hpp>
+#include <atomic>
+#include <mutex>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "cli.hpp"
 #include "https_transport.hpp"
 #include "samkoll/demo/bulk_history.hpp"
+#include "samkoll/store/backup.hpp"
 #include "samkoll/store/repository.hpp"
 #include "sync_engine.hpp"
 
@@ -622,4 +626,88 @@ TEST_CASE("A server with a certificate from a CA (with an intermediate): the dev
         REQUIRE_FALSE(r);
         CHECK(r.error().code == "certificate");
     }
+}
+
+TEST_CASE("A backup taken while devices upload holds every change acknowledged before it; a restore brings it back",
+          "[integration][backup]")
+{
+    World w;
+    auto server = std::make_unique<ServerProcess>(w.db, w.cert, w.key);
+    auto device = w.client("backup-device", "vns", *server);
+    const Case base = newCase(*device, "vannas", "");
+
+    // The device works and syncs without pause; each acknowledged case is noted.
+    std::mutex mutex;
+    std::vector<std::string> acknowledged;
+    std::atomic<bool> stop{false};
+    std::atomic<int> failures{0};
+    std::thread worker([&] {
+        std::vector<std::string> unsent;
+        for (int i = 0; !stop && i < 100000; ++i) {
+            Case c = base;
+            c.code = "VNS-B" + std::to_string(i);
+            auto uid = device->replica().createCase(c);
+            if (!uid) {
+                ++failures;
+                continue;
+            }
+            unsent.push_back(*uid);
+            if (device->syncOnce() && device->status().pending == 0) {
+                std::lock_guard lock(mutex);
+                acknowledged.insert(acknowledged.end(), unsent.begin(), unsent.end());
+                unsent.clear();
+            }
+        }
+    });
+    auto ackedCount = [&] {
+        std::lock_guard lock(mutex);
+        return acknowledged.size();
+    };
+    for (int i = 0; i < 500 && ackedCount() < 20; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::vector<std::string> before;
+    {
+        std::lock_guard lock(mutex);
+        before = acknowledged;
+    }
+    const auto copy = w.dir.file("kopia.db");
+    admin({"backup", "--db", w.db, "--to", copy});  // while the server keeps taking uploads
+    const auto during = ackedCount();
+    for (int i = 0; i < 300 && ackedCount() < during + 10; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    stop = true;
+    worker.join();
+    CHECK(failures == 0);
+    REQUIRE(before.size() >= 20);
+    CHECK(ackedCount() > during);  // the uploads went on through the backup
+
+    auto check = checkDatabase(copy);
+    REQUIRE(check);
+    INFO(check->verdict());
+    CHECK(check->ok);
+    std::set<std::string> inCopy;
+    {
+        auto db = Database::open(copy);
+        REQUIRE(db);
+        auto st = (*db)->prepare("SELECT uid FROM cases");
+        while (st.step())
+            inCopy.insert(st.text(0));
+    }
+    for (const auto& uid : before)
+        CHECK(inCopy.count(uid) == 1);
+
+    // Restore: the server stopped, the copy takes the database's place, and the
+    // restarted server serves exactly what the copy holds.
+    server.reset();
+    admin({"restore", "--from", copy, "--db", w.db});
+    server = std::make_unique<ServerProcess>(w.db, w.cert, w.key);
+    auto reader = w.client("after-restore", "kansli", *server);
+    REQUIRE(reader->syncOnce());
+    std::set<std::string> served;
+    {
+        auto st = reader->database().prepare("SELECT uid FROM cases");
+        while (st.step())
+            served.insert(st.text(0));
+    }
+    CHECK(served == inCopy);
 }
