@@ -76,14 +76,46 @@ unsigned modeOf(const std::string& path)
 }
 
 /// An HTTPS client enrolled as `login` (a device of that user), ready to read.
-std::unique_ptr<HttpsClient> enrolledAs(World& w, const ServerProcess& server, const std::string& login)
+/// A device enrolled over the raw API: its client (with the token set), its
+/// id, token and the code it used.
+struct RawDevice {
+    std::unique_ptr<HttpsClient> http;
+    std::string deviceId, token, code;
+};
+
+RawDevice enrolRaw(World& w, const ServerProcess& server, const std::string& login)
 {
-    auto h = std::make_unique<HttpsClient>(server.url, w.ca);
-    auto enrol = h->request("POST", "/api/v1/enrol", json{{"code", w.code(login)}}.dump());
+    RawDevice d{std::make_unique<HttpsClient>(server.url, w.ca), {}, {}, w.code(login)};
+    auto enrol = d.http->request("POST", "/api/v1/enrol", json{{"code", d.code}}.dump());
     REQUIRE(enrol);
     REQUIRE(enrol->status == 200);
-    h->setToken(json::parse(enrol->body)["token"].get<std::string>());
-    return h;
+    const auto reply = json::parse(enrol->body);
+    d.token = reply["token"].get<std::string>();
+    d.deviceId = reply["device_id"].get<std::string>();
+    d.http->setToken(d.token);
+    return d;
+}
+
+std::unique_ptr<HttpsClient> enrolledAs(World& w, const ServerProcess& server, const std::string& login)
+{
+    return enrolRaw(w, server, login).http;
+}
+
+/// A new case for `team` as an upload operation.
+samkoll::core::Operation newCaseOperation(std::int64_t seq, const std::string& uid, const std::string& team,
+                                          const std::string& code, std::int64_t clientMs)
+{
+    using namespace samkoll::core;
+    Operation op;
+    op.seq = seq;
+    op.kind = OperationKind::CaseUpsert;
+    op.hlc = Hlc{clientMs, static_cast<int>(seq), "raw"}.encode();
+    op.uid = uid;
+    op.team = team;
+    op.create = true;
+    op.fields = {{"code", code}, {"gender", seq % 2 ? "man" : "woman"}, {"birth_year", "1985"},
+                 {"referral_date", "2021-02-01"}, {"referring_party", "af"}};
+    return op;
 }
 
 }  // namespace
@@ -409,15 +441,11 @@ TEST_CASE("Operations: one log line per request with route, status, time, bytes 
 {
     World w;
     ServerProcess server(w.db, w.cert, w.key);
-    const std::string code = w.code("vns");
-    HttpsClient h(server.url, w.ca);
-    auto enrol = h.request("POST", "/api/v1/enrol", json{{"code", code}}.dump());
-    REQUIRE(enrol);
-    REQUIRE(enrol->status == 200);
-    const auto reply = json::parse(enrol->body);
-    const std::string token = reply["token"].get<std::string>();
-    const std::string device = reply["device_id"].get<std::string>();
-    h.setToken(token);
+    auto d = enrolRaw(w, server, "vns");
+    const std::string& code = d.code;
+    const std::string& token = d.token;
+    const std::string& device = d.deviceId;
+    HttpsClient& h = *d.http;
     auto config = h.request("GET", "/api/v1/config");
     REQUIRE(config);
     REQUIRE(config->status == 200);
@@ -465,30 +493,17 @@ TEST_CASE("Operations: SIGTERM lets an upload in flight finish and answer, then 
     using namespace samkoll::core;
     World w;
     ServerProcess server(w.db, w.cert, w.key);
-    HttpsClient h(server.url, w.ca);
-    auto enrol = h.request("POST", "/api/v1/enrol", json{{"code", w.code("vns")}}.dump());
-    REQUIRE(enrol);
-    REQUIRE(enrol->status == 200);
-    const auto reply = json::parse(enrol->body);
-    h.setToken(reply["token"].get<std::string>());
+    auto d = enrolRaw(w, server, "vns");
+    HttpsClient& h = *d.http;
 
     // An upload that takes the server a while to apply: many new cases in one batch.
     Batch batch;
-    batch.deviceId = reply["device_id"].get<std::string>();
-    batch.clientTimeMs = samkoll::core::systemMillis();
+    batch.deviceId = d.deviceId;
+    batch.clientTimeMs = systemMillis();
     constexpr int kCases = 20000;
-    for (int i = 0; i < kCases; ++i) {
-        Operation op;
-        op.seq = i + 1;
-        op.kind = OperationKind::CaseUpsert;
-        op.hlc = samkoll::core::Hlc{batch.clientTimeMs, i, "term"}.encode();
-        op.uid = "term-" + std::to_string(i);
-        op.team = "vannas";
-        op.create = true;
-        op.fields = {{"code", "VNS-T" + std::to_string(i)}, {"gender", i % 2 ? "man" : "woman"},
-                     {"birth_year", "1985"}, {"referral_date", "2021-02-01"}, {"referring_party", "af"}};
-        batch.operations.push_back(std::move(op));
-    }
+    for (int i = 0; i < kCases; ++i)
+        batch.operations.push_back(
+            newCaseOperation(i + 1, "term-" + std::to_string(i), "vannas", "VNS-T" + std::to_string(i), batch.clientTimeMs));
     const std::string body = batchToJson(batch).dump();
 
     std::optional<samkoll::core::Result<samkoll::client::HttpReply>> answer;
@@ -531,26 +546,14 @@ TEST_CASE("Operations: /metrics in the Prometheus text format counts requests, u
     using namespace samkoll::core;
     World w;
     ServerProcess server(w.db, w.cert, w.key);
-    HttpsClient h(server.url, w.ca);
-    auto enrol = h.request("POST", "/api/v1/enrol", json{{"code", w.code("vns")}}.dump());
-    REQUIRE(enrol);
-    const auto reply = json::parse(enrol->body);
-    h.setToken(reply["token"].get<std::string>());
+    auto d = enrolRaw(w, server, "vns");
+    HttpsClient& h = *d.http;
     Batch batch;
-    batch.deviceId = reply["device_id"].get<std::string>();
+    batch.deviceId = d.deviceId;
     batch.clientTimeMs = systemMillis();
-    for (int i = 0; i < 3; ++i) {
-        Operation op;
-        op.seq = i + 1;
-        op.kind = OperationKind::CaseUpsert;
-        op.hlc = Hlc{batch.clientTimeMs, i, "m"}.encode();
-        op.uid = "metrics-" + std::to_string(i);
-        op.team = i == 2 ? "vindeln" : "vannas";  // the third is another team's: refused
-        op.create = true;
-        op.fields = {{"code", "VNS-M" + std::to_string(i)}, {"gender", "woman"}, {"birth_year", "1985"},
-                     {"referral_date", "2021-02-01"}, {"referring_party", "af"}};
-        batch.operations.push_back(std::move(op));
-    }
+    for (int i = 0; i < 3; ++i)  // the third is another team's: refused
+        batch.operations.push_back(newCaseOperation(i + 1, "metrics-" + std::to_string(i), i == 2 ? "vindeln" : "vannas",
+                                                    "VNS-M" + std::to_string(i), batch.clientTimeMs));
     auto pushed = h.request("POST", "/api/v1/sync/push", batchToJson(batch).dump());
     REQUIRE(pushed);
     REQUIRE(pushed->status == 200);
