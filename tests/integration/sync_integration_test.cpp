@@ -369,7 +369,8 @@ TEST_CASE("Security and bad input over the wire", "[integration][security]")
         auto version = http.request("POST", "/api/v1/sync/push",
                                     json{{"schema_version", 99}, {"device_id", device}, {"client_time_ms", 1}, {"operations", json::array()}}.dump());
         CHECK(version->status == 426);
-        CHECK(json::parse(version->body)["error"]["message"].get<std::string>().find("Uppdatera") != std::string::npos);
+        // A client newer than the server: the server is the one to update.
+        CHECK(json::parse(version->body)["error"]["message"].get<std::string>().find("uppdatera servern") != std::string::npos);
         // The client gzips bodies: 9 MiB that do not compress exceed the 8 MiB
         // limit on the wire; 40 MiB that compress to almost nothing exceed the
         // limit after unpacking (a "zip bomb"). Both are 413.
@@ -628,7 +629,7 @@ TEST_CASE("A server with a certificate from a CA (with an intermediate): the dev
     }
 }
 
-TEST_CASE("A backup taken while devices upload holds every change acknowledged before it; a restore brings it back",
+TEST_CASE("A backup taken while devices upload holds every change acknowledged before it, and a restore brings it back",
           "[integration][backup]")
 {
     World w;
