@@ -311,3 +311,43 @@ TEST_CASE("samkolld backup, check and restore: the database's care from the comm
     CHECK(binary("federation list --db " + db).out.find("extra") == std::string::npos);
     CHECK(binary("federation list --db " + db + ".fore-aterstallning").out.find("extra") != std::string::npos);
 }
+
+TEST_CASE("samkolld report bokslut: HTML in one file, CSV one file per table, the board's copy marked", "[server][cli][report]")
+{
+    TempDir dir;
+    const auto db = dir.file("demo.db");
+    REQUIRE(cli({"demo", "--db", db}).code == 0);
+
+    auto html = cli({"report", "bokslut", "--db", db, "--year", "2021", "--format", "html", "--out", dir.file("b.html")});
+    INFO(html.err);
+    REQUIRE(html.code == 0);
+    std::ifstream page(dir.file("b.html"));
+    const std::string text((std::istreambuf_iterator<char>(page)), std::istreambuf_iterator<char>());
+    CHECK(text.find("Socialt bokslut 2021 – Hela förbundet") != std::string::npos);
+    CHECK(text.find("Kansliets exemplar") != std::string::npos);
+
+    auto csv = cli({"report", "bokslut", "--db", db, "--year", "2021", "--team", "vannas", "--for", "board", "--format",
+                    "csv", "--out", dir.file("vannas.csv")});
+    REQUIRE(csv.code == 0);
+    for (const auto* table : {"index", "indikatorer", "rattvisa"}) {
+        const auto file = dir.file(std::string("vannas-") + table + ".csv");
+        REQUIRE(std::filesystem::exists(file));
+        std::ifstream in(file, std::ios::binary);
+        std::string head(3, '\0');
+        in.read(head.data(), 3);
+        CHECK(head == "\xEF\xBB\xBF");
+        CHECK(csv.out.find(file) != std::string::npos);  // says what it wrote
+    }
+
+    // Mistakes are named.
+    auto noOut = cli({"report", "bokslut", "--db", db, "--year", "2021"});
+    CHECK(noOut.code != 0);
+    CHECK(noOut.err.find("--out") != std::string::npos);
+    auto badFormat = cli({"report", "bokslut", "--db", db, "--year", "2021", "--format", "pdf", "--out", dir.file("x")});
+    CHECK(badFormat.code != 0);
+    CHECK(badFormat.err.find("--format") != std::string::npos);
+    auto badTeam = cli({"report", "bokslut", "--db", db, "--year", "2021", "--team", "nowhere", "--format", "html",
+                        "--out", dir.file("x.html")});
+    CHECK(badTeam.code != 0);
+    CHECK_FALSE(std::filesystem::exists(dir.file("x.html")));
+}

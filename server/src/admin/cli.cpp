@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.hpp"
 
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -22,6 +23,7 @@
 #include "samkoll/store/backup.hpp"
 #include "samkoll/io/finance_import.hpp"
 #include "samkoll/io/importers.hpp"
+#include "samkoll/report/document.hpp"
 #include "samkoll/report/finance_report.hpp"
 #include "samkoll/report/format.hpp"
 #include "samkoll/report/index_report.hpp"
@@ -64,6 +66,8 @@ Användning:
   samkolld template    [--year 2021]                       (skriver mallen för social budget som JSON)
   samkolld import      budget|cases|tallies|hae --db FIL [--federation KOD] --file FIL
                        [--replace] [--entered-by NAMN]
+  samkolld report      bokslut --db FIL --year ÅR [--tertial 1-3] [--team KOD] [--for kansli|board]
+                       --format html|csv --out FIL   (csv: en fil per tabell, FIL-index.csv …)
   samkolld index       --db FIL --year ÅR [--tertial 1-3 | --from DATUM --to DATUM]
                        [--team KOD] [--federation KOD] [--format text|json]
   samkolld stats       --db FIL --year ÅR [--tertial 1-3 | --from DATUM --to DATUM]
@@ -111,7 +115,7 @@ Args parse(const std::vector<std::string>& raw)
                                                "file", "year",    "team", "format", "tertial",    "from",
                                                "to",   "seed",    "by",   "entered-by", "cert", "key", "host", "days", "address", "port", "threads",
                                                "login", "role", "device", "group", "unit", "member", "line",
-                                               "amount", "months", "month", "opening", "mapping", "table", "key", "value", "to"};
+                                               "amount", "months", "month", "opening", "mapping", "table", "key", "value", "out", "for"};
     Args a;
     for (std::size_t i = 0; i < raw.size(); ++i) {
         const std::string& s = raw[i];
@@ -340,6 +344,61 @@ int cmdIndex(const Args& a, std::ostream& out)
         out << federationIndexToJson(index, teamCode).dump(2) << "\n";
     else
         out << renderFederationIndexText(index, teamCode);
+    return 0;
+}
+
+/// "2026-11-30 13:10", local time: when a document was computed.
+std::string nowText()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
+    return text;
+}
+
+/// A document for the board or the kansli, written to a file (HTML) or one
+/// file per table (CSV) — the same description the client will save.
+int cmdReport(const Args& a, std::ostream& out)
+{
+    if (a.words.size() < 2 || a.words[1] != "bokslut")
+        throw UsageError{"ange vilken rapport: samkolld report bokslut …"};
+    const auto format = a.get("format", "html");
+    if (format != "html" && format != "csv")
+        throw UsageError{"--format ska vara html eller csv"};
+    const auto audienceText = a.get("for", "kansli");
+    if (audienceText != "kansli" && audienceText != "board")
+        throw UsageError{"--for ska vara kansli eller board"};
+    if (!a.has("out"))
+        throw UsageError{"ange --out FIL"};
+    const auto target = a.get("out");
+    const auto period = periodFrom(a);
+    auto db = openDb(a);
+    Repository repo(*db);
+    const auto fed = check(repo.federation(a.get("federation")));
+    const std::string teamCode = a.has("team") ? check(repo.team(fed.id, a.get("team"))).code : std::string();
+    const auto index = check(computeFederationIndex(*db, fed.id, period));
+    const auto document = check(socialBokslut(index, teamCode,
+                                              audienceText == "board" ? Audience::Board : Audience::CentralOffice,
+                                              nowText()));
+    auto write = [&](const std::string& path, const std::string& text) {
+        std::ofstream file(path, std::ios::binary | std::ios::trunc);
+        file << text;
+        if (!file)
+            throw std::runtime_error("kan inte skriva " + path);
+        out << "skrev " << path << "\n";
+    };
+    if (format == "html") {
+        write(target, documentHtml(document));
+        return 0;
+    }
+    std::string base = target;
+    if (base.size() > 4 && base.compare(base.size() - 4, 4, ".csv") == 0)
+        base.resize(base.size() - 4);
+    for (const auto& section : document.sections)
+        for (const auto& table : section.tables)
+            write(base + "-" + table.name + ".csv", tableCsv(table));
     return 0;
 }
 
@@ -673,6 +732,8 @@ int runAdminCli(const std::vector<std::string>& raw, std::ostream& out, std::ost
             return cmdTemplate(a, out);
         if (cmd == "import")
             return cmdImport(a, out);
+        if (cmd == "report")
+            return cmdReport(a, out);
         if (cmd == "index")
             return cmdIndex(a, out);
         if (cmd == "stats")

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "samkoll/index/index_engine.hpp"
+
+namespace samkoll::core {
+
+/// One description of a report, built from the core's results and rendered
+/// several ways (CSV, HTML; PDF to come): the renderers only lay out — every
+/// figure and word is here already, so a document says the same in each form.
+
+/// A table cell: its text as a reader sees it ("12 345", "77 %"), and for a
+/// number its value as a spreadsheet should get it ("12345", "77,5": decimal
+/// comma, no grouping). A colour names an index colour ("green", "orange",
+/// "red") shown beside the text, never instead of it.
+struct DocCell {
+    std::string text;
+    std::optional<std::string> number;
+    std::string colour;
+
+    static DocCell of(std::string text) { return {std::move(text), std::nullopt, {}}; }
+    static DocCell integer(std::int64_t value);
+    /// `value` with `decimals` decimals; the text as Swedish text with `suffix` (" %").
+    static DocCell decimal(double value, int decimals, const std::string& suffix = {});
+};
+
+struct DocTable {
+    std::string name;   ///< the file name part for CSV ("index", "indikatorer")
+    std::string title;  ///< "Index per målområde"
+    std::vector<std::string> columns;
+    std::vector<bool> numeric;  ///< per column: right-aligned
+    std::vector<std::vector<DocCell>> rows;
+    std::vector<bool> emphasis;  ///< per row: a sum or heading row
+    std::string note;            ///< below the table ("Utöver den fastställda metoden …")
+};
+
+struct DocSection {
+    std::string heading;
+    std::vector<std::string> paragraphs;
+    std::vector<DocTable> tables;
+};
+
+struct Document {
+    std::string title;       ///< "Socialt bokslut 2021"
+    std::string federation;  ///< the förbund's name, on every page
+    std::string unit;        ///< "Hela förbundet" or the team's name
+    std::string period;      ///< "2021", "2021 T2"
+    std::string basis;       ///< "Underlag t.o.m. 2021-12-31, beräknat 2026-11-30 13:10"
+    std::string audience;    ///< whose copy and what it shows ("Kansliets exemplar: exakta tal")
+    std::vector<DocSection> sections;
+};
+
+/// Who a document is for: the board's holds aggregates only (small counts
+/// shown as "<5", as the server shows a board device); the kansli's has exact
+/// counts and says so.
+enum class Audience { Board, CentralOffice };
+
+/// The socialt bokslut of one unit (the förbund, or a team by code) for the
+/// period of `index`: the index and its areas, every indicator with target,
+/// result, signal, gender split and the kansli's motivation, and the
+/// fairness additions labelled as beyond the published method.
+Result<Document> socialBokslut(const FederationIndex& index, const std::string& teamCode, Audience audience,
+                               const std::string& computedAt);
+
+/// One table as CSV for Excel: semicolons, UTF-8 with BOM, numbers with a
+/// decimal comma and no grouping, CRLF line ends.
+std::string tableCsv(const DocTable& table);
+
+/// The whole document as one printable HTML file with its styles inside.
+std::string documentHtml(const Document& document);
+
+}  // namespace samkoll::core

@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "samkoll/report/document.hpp"
+
+#include <cmath>
+
+#include "samkoll/report/format.hpp"
+#include "samkoll/report/participant_stats.hpp"
+
+namespace samkoll::core {
+
+DocCell DocCell::integer(std::int64_t value)
+{
+    return {formatInteger(value), std::to_string(value), {}};
+}
+
+DocCell DocCell::decimal(double value, int decimals, const std::string& suffix)
+{
+    std::string number = formatDecimal(value, decimals);
+    // The reader's text groups thousands; the spreadsheet's does not.
+    std::string plain;
+    for (std::size_t i = 0; i < number.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(number[i]);
+        if (c == 0xC2 && i + 1 < number.size() && static_cast<unsigned char>(number[i + 1]) == 0xA0) {
+            ++i;  // a no-break space
+            continue;
+        }
+        if (c == 0xE2 && i + 2 < number.size() && static_cast<unsigned char>(number[i + 1]) == 0x80 &&
+            static_cast<unsigned char>(number[i + 2]) == 0xAF) {
+            i += 2;  // a narrow no-break space
+            continue;
+        }
+        if (number[i] == ' ')
+            continue;
+        if (c == 0xE2 && i + 2 < number.size() && static_cast<unsigned char>(number[i + 1]) == 0x88 &&
+            static_cast<unsigned char>(number[i + 2]) == 0x92) {
+            plain += '-';  // a typographic minus
+            i += 2;
+            continue;
+        }
+        plain += number[i];
+    }
+    return {number + suffix, plain, {}};
+}
+
+namespace {
+
+DocCell indexCell(const std::optional<int>& index, Colour colour)
+{
+    DocCell c = index ? DocCell::integer(*index) : DocCell::of("–");
+    if (index)
+        c.text += " (" + std::string(labelOf(colour)) + ")";
+    c.colour = std::string(codeOf(colour));
+    return c;
+}
+
+/// A share as its reader may see it: for the board, a share whose count, base
+/// or remainder is 1–4 is hidden altogether (its percentage would tell the
+/// count), as Swedish official statistics do.
+std::string shareText(const Count& c, Audience audience)
+{
+    if (c.N <= 0)
+        return "–";
+    auto small = [](std::int64_t v) { return v > 0 && v < kSmallCell; };
+    if (audience == Audience::Board && (small(c.n) || small(c.N) || small(c.N - c.n)))
+        return "dold (färre än " + std::to_string(kSmallCell) + ")";
+    return formatPercent(c.n, c.N) + " (" + formatInteger(c.n) + " av " + formatInteger(c.N) + ")";
+}
+
+/// The result as the board may read it: a share with small counts hidden.
+std::string resultText(const IndicatorResult& r, Audience audience)
+{
+    const bool share = r.kind == IndicatorKind::OutcomeShare || r.kind == IndicatorKind::Throughput ||
+                       r.kind == IndicatorKind::SurveyShare || r.kind == IndicatorKind::GenderBalance;
+    if (audience == Audience::CentralOffice || !share || !r.assessable())
+        return r.resultText();
+    const auto text = shareText(r.count, audience);
+    return r.kind == IndicatorKind::GenderBalance && text.find('%') != std::string::npos
+               ? text.substr(0, text.find(" (")) + " kvinnor" + text.substr(text.find(" ("))
+               : text;
+}
+
+std::string genderText(const IndicatorResult& r, Audience audience)
+{
+    if (!r.women || !r.men || r.kind == IndicatorKind::GenderBalance || !r.assessable())
+        return {};
+    return "kvinnor " + shareText(*r.women, audience) + ", män " + shareText(*r.men, audience);
+}
+
+std::string marks(const IndicatorResult& r)
+{
+    std::string out;
+    auto add = [&](const std::string& m) { out += (out.empty() ? "" : ", ") + m; };
+    if (r.swing)
+        add("vippläge");
+    if (r.lowVolume)
+        add("låg volym");
+    if (r.inconclusive)
+        add("osäker");
+    return out;
+}
+
+}  // namespace
+
+Result<Document> socialBokslut(const FederationIndex& index, const std::string& teamCode, Audience audience,
+                               const std::string& computedAt)
+{
+    const UnitIndex* unit = &index.federationIndex;
+    if (!teamCode.empty()) {
+        unit = index.team(teamCode);
+        if (!unit)
+            return makeError("not_found", "team", "teamet '" + teamCode + "' finns inte i förbundet");
+    }
+    Document d;
+    d.title = "Socialt bokslut " + index.period.label;
+    d.federation = index.federation.name;
+    d.unit = unit->isTeam ? unit->unitName : "Hela förbundet";
+    d.period = index.period.label;
+    d.basis = "Underlag " + index.period.from.iso() + " – " + index.period.to.iso() + ", social budget " +
+              std::to_string(unit->budgetYear) + ", beräknat " + computedAt;
+    d.audience = audience == Audience::Board
+                     ? "Styrelsens exemplar: bara sammanställningar; antal 1–4 visas som <5."
+                     : "Kansliets exemplar: exakta antal (lämnas inte ut utan att små antal döljs).";
+
+    // Impactindex and its areas.
+    DocSection summary;
+    summary.heading = "Impactindex";
+    const auto& t = unit->total;
+    summary.paragraphs.push_back(
+        "Impactindex " + (t.index ? std::to_string(*t.index) + " (" + std::string(labelOf(t.colour)) + ")" : "–") +
+        ": " + std::to_string(t.achievedCount) + " av " + std::to_string(t.assessable) +
+        " bedömda indikatorer uppnådda, uppnått impactvärde " + formatInteger(t.achieved) + " av " +
+        formatInteger(t.max) + ". " + std::to_string(t.notAssessable) +
+        " indikatorer saknar utfall och räknas inte.");
+    DocTable areas;
+    areas.name = "index";
+    areas.title = "Index per målområde";
+    areas.columns = {"Målområde", "Maximalt impactvärde", "Uppnått impactvärde", "Index", "Uppnådda", "Bedömda",
+                     "Utan utfall", "Ideal andel (%)", "Faktisk andel (%)"};
+    areas.numeric = {false, true, true, true, true, true, true, true, true};
+    for (const auto& a : unit->areas) {
+        const auto& f = a.figures;
+        areas.rows.push_back({DocCell::of(std::to_string(a.number) + ". " + a.name), DocCell::integer(f.max),
+                              DocCell::integer(f.achieved), indexCell(f.index, f.colour), DocCell::integer(f.achievedCount),
+                              DocCell::integer(f.assessable), DocCell::integer(f.notAssessable),
+                              DocCell::integer(a.idealSharePct),
+                              t.max ? DocCell::decimal(a.actualSharePct, 0) : DocCell::of("–")});
+        areas.emphasis.push_back(false);
+    }
+    areas.rows.push_back({DocCell::of("Totalt"), DocCell::integer(t.max), DocCell::integer(t.achieved),
+                          indexCell(t.index, t.colour), DocCell::integer(t.achievedCount), DocCell::integer(t.assessable),
+                          DocCell::integer(t.notAssessable), DocCell::of(""), DocCell::of("")});
+    areas.emphasis.push_back(true);
+    areas.note = "Färg: grön från " + std::to_string(unit->settings.greenFrom) + ", orange från " +
+                 std::to_string(unit->settings.orangeFrom) + ", annars röd.";
+    summary.tables.push_back(std::move(areas));
+    d.sections.push_back(std::move(summary));
+
+    // Every indicator.
+    DocSection detail;
+    detail.heading = "Indikatorer";
+    DocTable rows;
+    rows.name = "indikatorer";
+    rows.title = "Indikatorerna med mål och utfall";
+    rows.columns = {"Indikator", "Text", "Vikt", "Mål", "Utfall", "Signal", "Kvinnor och män", "Anmärkning"};
+    rows.numeric = {false, false, true, false, false, false, false, false};
+    for (const auto& r : unit->indicators) {
+        std::string note = r.noteText();
+        if (r.kind == IndicatorKind::StatisticTrend)
+            note.clear();  // the HÅE figures are in the result already
+        rows.rows.push_back({DocCell::of(r.displayCode()), DocCell::of(r.text), DocCell::integer(r.weight),
+                             DocCell::of(r.target.describe(r.kind)), DocCell::of(resultText(r, audience)),
+                             DocCell::of(std::string(labelOf(r.signal))), DocCell::of(genderText(r, audience)),
+                             DocCell::of(note)});
+        rows.emphasis.push_back(false);
+    }
+    detail.tables.push_back(std::move(rows));
+    d.sections.push_back(std::move(detail));
+
+    // Beyond the published method, clearly apart.
+    DocSection beyond;
+    beyond.heading = "Utöver den fastställda metoden";
+    beyond.paragraphs.push_back(
+        "Följande är inte en del av det fastställda Impactindex. De visar hur säkra resultaten är när underlaget är "
+        "litet.");
+    DocTable fair;
+    fair.name = "rattvisa";
+    fair.title = "Rättvisemarkeringar och alternativa index";
+    fair.columns = {"Mått", "Värde", "Förklaring"};
+    fair.numeric = {false, true, false};
+    fair.rows.push_back({DocCell::of("Vippläge"), DocCell::integer(unit->swingCount),
+                         DocCell::of("indikatorer där en person åt andra hållet ändrar om målet nås")});
+    fair.rows.push_back({DocCell::of("Låg volym"), DocCell::integer(unit->lowVolumeCount),
+                         DocCell::of("indikatorer med färre än " + std::to_string(unit->settings.lowVolumeBelow) +
+                                     " i underlaget")});
+    fair.rows.push_back({DocCell::of("Osäkra"), DocCell::integer(unit->inconclusiveCount),
+                         DocCell::of("ej uppnådda, men 90 %-intervallet når målet")});
+    for (const auto* v : {&unit->volumeAdjusted, &unit->graded})
+        fair.rows.push_back({DocCell::of(v->name()), indexCell(v->index, v->colour), DocCell::of(v->explanation())});
+    fair.emphasis.assign(fair.rows.size(), false);
+    std::string marked;
+    for (const auto& r : unit->indicators)
+        if (const auto m = marks(r); !m.empty())
+            marked += (marked.empty() ? "" : "; ") + r.displayCode() + ": " + m;
+    if (!marked.empty())
+        fair.note = "Markerade indikatorer: " + marked + ".";
+    beyond.tables.push_back(std::move(fair));
+    d.sections.push_back(std::move(beyond));
+    return d;
+}
+
+namespace {
+
+std::string csvField(const std::string& text)
+{
+    if (text.find_first_of(";\"\r\n") == std::string::npos)
+        return text;
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string html(const std::string& text)
+{
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string tableCsv(const DocTable& table)
+{
+    std::string out = "\xEF\xBB\xBF";  // UTF-8 BOM: Excel then reads å, ä, ö right
+    for (std::size_t i = 0; i < table.columns.size(); ++i)
+        out += (i ? ";" : "") + csvField(table.columns[i]);
+    out += "\r\n";
+    for (const auto& row : table.rows) {
+        for (std::size_t i = 0; i < row.size(); ++i)
+            out += (i ? ";" : "") + csvField(row[i].number ? *row[i].number : row[i].text);
+        out += "\r\n";
+    }
+    return out;
+}
+
+std::string documentHtml(const Document& d)
+{
+    std::string out;
+    out += "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html(d.title) + " – " +
+           html(d.unit) + "</title>\n<style>\n"
+           "@page { size: A4; margin: 18mm 15mm; }\n"
+           "body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #111; margin: 0 auto; max-width: 190mm; }\n"
+           "header { border-bottom: 2px solid #333; margin-bottom: 8mm; }\n"
+           "header .forbund { font-size: 11pt; color: #444; }\n"
+           "h1 { font-size: 18pt; margin: 2mm 0; } h2 { font-size: 13pt; margin-top: 8mm; }\n"
+           ".meta { font-size: 9pt; color: #444; }\n"
+           "table { border-collapse: collapse; width: 100%; margin: 3mm 0; }\n"
+           "thead { display: table-header-group; } tr { page-break-inside: avoid; }\n"
+           "th, td { border-bottom: 1px solid #ccc; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }\n"
+           "th { background: #eee; font-size: 9pt; } td.num, th.num { text-align: right; white-space: nowrap; }\n"
+           "tr.sum td { font-weight: bold; border-top: 2px solid #333; }\n"
+           ".green, .orange, .red { padding: 0 1.5mm; border-radius: 2px; color: #fff; font-weight: bold; }\n"
+           ".green { background: #2e7d32; } .orange { background: #ef6c00; } .red { background: #c62828; }\n"
+           "caption { text-align: left; font-weight: bold; padding-bottom: 1mm; }\n"
+           ".note { font-size: 9pt; color: #333; }\n"
+           "section.beyond { border-left: 3px solid #888; padding-left: 4mm; }\n"
+           "</style>\n</head>\n<body>\n<header>\n<div class=\"forbund\">" + html(d.federation) +
+           "</div>\n<h1>" + html(d.title) + " – " + html(d.unit) + "</h1>\n<p class=\"meta\">" + html(d.basis) +
+           "<br>" + html(d.audience) + "</p>\n</header>\n";
+    for (const auto& s : d.sections) {
+        const bool beyond = s.heading.rfind("Utöver", 0) == 0;
+        out += std::string("<section") + (beyond ? " class=\"beyond\"" : "") + ">\n<h2>" + html(s.heading) + "</h2>\n";
+        for (const auto& p : s.paragraphs)
+            out += "<p>" + html(p) + "</p>\n";
+        for (const auto& t : s.tables) {
+            out += "<table>\n<caption>" + html(t.title) + "</caption>\n<thead><tr>";
+            for (std::size_t i = 0; i < t.columns.size(); ++i)
+                out += std::string("<th") + (i < t.numeric.size() && t.numeric[i] ? " class=\"num\"" : "") + ">" +
+                       html(t.columns[i]) + "</th>";
+            out += "</tr></thead>\n<tbody>\n";
+            for (std::size_t r = 0; r < t.rows.size(); ++r) {
+                out += std::string("<tr") + (r < t.emphasis.size() && t.emphasis[r] ? " class=\"sum\"" : "") + ">";
+                for (std::size_t i = 0; i < t.rows[r].size(); ++i) {
+                    const auto& c = t.rows[r][i];
+                    out += std::string("<td") + (i < t.numeric.size() && t.numeric[i] ? " class=\"num\"" : "") + ">";
+                    // The colour beside the text (print in black and white still reads).
+                    if (c.colour == "green" || c.colour == "orange" || c.colour == "red")
+                        out += "<span class=\"" + c.colour + "\">" + html(c.text) + "</span>";
+                    else
+                        out += html(c.text);
+                    out += "</td>";
+                }
+                out += "</tr>\n";
+            }
+            out += "</tbody>\n</table>\n";
+            if (!t.note.empty())
+                out += "<p class=\"note\">" + html(t.note) + "</p>\n";
+        }
+        out += "</section>\n";
+    }
+    out += "</body>\n</html>\n";
+    return out;
+}
+
+}  // namespace samkoll::core

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The socialt bokslut as a document: every figure in its CSV tables is the
+// engine's (compared with the same unit's JSON report), the HTML carries the
+// förbund, the period, every indicator and the colours with their words, and
+// the board's copy hides every share whose count, base or remainder is 1–4.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "samkoll/demo/demo_data.hpp"
+#include "samkoll/report/document.hpp"
+#include "samkoll/report/index_report.hpp"
+#include "samkoll/store/repository.hpp"
+
+using namespace samkoll::core;
+using nlohmann::json;
+
+namespace {
+
+/// The rows of a CSV file written by tableCsv (no quoted field holds a line break here).
+std::vector<std::vector<std::string>> readCsv(const std::string& text)
+{
+    REQUIRE(text.rfind("\xEF\xBB\xBF", 0) == 0);  // the BOM Excel needs
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream lines(text.substr(3));
+    for (std::string line; std::getline(lines, line);) {
+        REQUIRE(!line.empty());
+        REQUIRE(line.back() == '\r');  // CRLF
+        line.pop_back();
+        std::vector<std::string> fields;
+        std::string field;
+        bool quoted = false;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            const char c = line[i];
+            if (quoted) {
+                if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+                    field += '"', ++i;
+                else if (c == '"')
+                    quoted = false;
+                else
+                    field += c;
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ';') {
+                fields.push_back(field);
+                field.clear();
+            } else {
+                field += c;
+            }
+        }
+        fields.push_back(field);
+        rows.push_back(std::move(fields));
+    }
+    return rows;
+}
+
+const DocTable& table(const Document& d, const std::string& name)
+{
+    for (const auto& s : d.sections)
+        for (const auto& t : s.tables)
+            if (t.name == name)
+                return t;
+    FAIL("no table " << name);
+    throw std::logic_error("unreachable");
+}
+
+struct DemoIndex {
+    std::unique_ptr<Database> db = Database::open(":memory:").value();
+    FederationIndex index;
+    DemoIndex()
+    {
+        Repository repo(*db);
+        auto demo = createDemoFederation(repo);
+        REQUIRE(demo);
+        auto computed = computeFederationIndex(*db, demo->federationId, Period::year(2021));
+        REQUIRE(computed);
+        index = std::move(*computed);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("Socialt bokslut: every figure of the CSV tables is the engine's", "[core][report][document]")
+{
+    DemoIndex demo;
+    for (const std::string team : {"", "vannas"}) {
+        INFO("unit " << (team.empty() ? "förbundet" : team));
+        auto doc = socialBokslut(demo.index, team, Audience::CentralOffice, "2026-11-30 12:00");
+        REQUIRE(doc);
+        const json engine = federationIndexToJson(demo.index, team)["index"];
+
+        // Index per area: maximal and achieved impact value, index, counts.
+        const auto areas = readCsv(tableCsv(table(*doc, "index")));
+        REQUIRE(areas.size() == engine["areas"].size() + 2);  // header, areas, total
+        for (std::size_t i = 0; i < engine["areas"].size(); ++i) {
+            const auto& a = engine["areas"][i];
+            const auto& row = areas[i + 1];
+            CHECK(row[0] == std::to_string(a["number"].get<int>()) + ". " + a["name"].get<std::string>());
+            CHECK(row[1] == std::to_string(a["figures"]["max"].get<std::int64_t>()));
+            CHECK(row[2] == std::to_string(a["figures"]["achieved"].get<std::int64_t>()));
+            CHECK(row[3] == (a["figures"]["index"].is_null() ? "–" : std::to_string(a["figures"]["index"].get<int>())));
+            CHECK(row[4] == std::to_string(a["figures"]["achieved_count"].get<int>()));
+            CHECK(row[5] == std::to_string(a["figures"]["assessable"].get<int>()));
+            CHECK(row[6] == std::to_string(a["figures"]["not_assessable"].get<int>()));
+            CHECK(row[7] == std::to_string(a["ideal_share_pct"].get<int>()));
+        }
+        const auto& total = areas.back();
+        CHECK(total[0] == "Totalt");
+        CHECK(total[1] == std::to_string(engine["total"]["max"].get<std::int64_t>()));
+        CHECK(total[2] == std::to_string(engine["total"]["achieved"].get<std::int64_t>()));
+        CHECK(total[3] == std::to_string(engine["total"]["index"].get<int>()));
+
+        // Every indicator: code, weight, target, result and signal as the engine says them.
+        const auto rows = readCsv(tableCsv(table(*doc, "indikatorer")));
+        REQUIRE(rows.size() == engine["indicators"].size() + 1);
+        for (std::size_t i = 0; i < engine["indicators"].size(); ++i) {
+            const auto& r = engine["indicators"][i];
+            const auto& row = rows[i + 1];
+            CHECK(row[0] == r["display_code"].get<std::string>());
+            CHECK(row[1] == r["text"].get<std::string>());
+            CHECK(row[2] == std::to_string(r["weight"].get<int>()));
+            CHECK(row[3] == r["target"]["text"].get<std::string>());
+            CHECK(row[4] == r["result"].get<std::string>());
+            const std::string signal = r["signal"];
+            CHECK(row[5] == (signal == "achieved" ? "Uppnått" : signal == "not_achieved" ? "Ej uppnått" : "Utfall saknas"));
+        }
+
+        // Beyond the method: the counts and the two other indexes.
+        const auto fair = readCsv(tableCsv(table(*doc, "rattvisa")));
+        const auto& beyond = engine["beyond_published_method"];
+        CHECK(fair[1][1] == std::to_string(beyond["swing_count"].get<int>()));
+        CHECK(fair[2][1] == std::to_string(beyond["low_volume_count"].get<int>()));
+        CHECK(fair[3][1] == std::to_string(beyond["inconclusive_count"].get<int>()));
+        CHECK(fair[4][1] == std::to_string(beyond["volume_adjusted"]["index"].get<int>()));
+        CHECK(fair[5][1] == std::to_string(beyond["graded"]["index"].get<int>()));
+    }
+}
+
+TEST_CASE("Socialt bokslut: the HTML is one printable file with the förbund, the period and every indicator",
+          "[core][report][document]")
+{
+    DemoIndex demo;
+    auto doc = socialBokslut(demo.index, "", Audience::CentralOffice, "2026-11-30 12:00");
+    REQUIRE(doc);
+    const auto page = documentHtml(*doc);
+    CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(page.find("<style>") != std::string::npos);            // styles inside
+    CHECK(page.find("<link") == std::string::npos);              // nothing fetched
+    CHECK(page.find("@page { size: A4") != std::string::npos);
+    CHECK(page.find(demo.index.federation.name) != std::string::npos);
+    CHECK(page.find("Socialt bokslut 2021 – Hela förbundet") != std::string::npos);
+    CHECK(page.find("Kansliets exemplar") != std::string::npos);
+    CHECK(page.find("Utöver den fastställda metoden") != std::string::npos);
+    for (const auto& r : demo.index.federationIndex.indicators)
+        CHECK(page.find("<td>" + r.displayCode() + "</td>") != std::string::npos);
+    // The colour beside its word: black-and-white print still reads.
+    const auto& t = demo.index.federationIndex.total;
+    CHECK(page.find("<span class=\"" + std::string(codeOf(t.colour)) + "\">" + std::to_string(*t.index) + " (" +
+                    std::string(labelOf(t.colour)) + ")</span>") != std::string::npos);
+    CHECK(page.find("<thead>") != std::string::npos);  // headers repeat on a new page when printed
+
+    auto missing = socialBokslut(demo.index, "nowhere", Audience::CentralOffice, "");
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().field == "team");
+}
+
+TEST_CASE("Socialt bokslut: the board's copy hides every share with a count, base or remainder of 1–4",
+          "[core][report][document][security]")
+{
+    DemoIndex demo;
+    auto doc = socialBokslut(demo.index, "vannas", Audience::Board, "2026-11-30 12:00");
+    REQUIRE(doc);
+    CHECK(doc->audience.find("Styrelsens exemplar") != std::string::npos);
+    const auto rows = readCsv(tableCsv(table(*doc, "indikatorer")));
+    const auto* unit = demo.index.team("vannas");
+    REQUIRE(unit);
+    int hidden = 0;
+    int shown = 0;
+    auto small = [](std::int64_t v) { return v > 0 && v < 5; };
+    for (std::size_t i = 0; i < unit->indicators.size(); ++i) {
+        const auto& r = unit->indicators[i];
+        const auto& row = rows[i + 1];
+        const bool share = r.kind == IndicatorKind::OutcomeShare || r.kind == IndicatorKind::Throughput ||
+                           r.kind == IndicatorKind::SurveyShare || r.kind == IndicatorKind::GenderBalance;
+        if (!share || !r.assessable())
+            continue;
+        if (small(r.count.n) || small(r.count.N) || small(r.count.N - r.count.n)) {
+            CHECK(row[4].find("dold") != std::string::npos);
+            CHECK(row[4].find('%') == std::string::npos);
+            ++hidden;
+        } else {
+            CHECK(row[4] == r.resultText());
+            ++shown;
+        }
+        // The gender split (a gender balance is its own split): no part with a small count shown as a number.
+        INFO(r.displayCode() << ": " << row[6]);
+        if (r.kind == IndicatorKind::GenderBalance)
+            continue;
+        if (r.women && small(r.women->n))
+            CHECK(row[6].find("kvinnor dold") != std::string::npos);
+        if (r.men && small(r.men->N - r.men->n))
+            CHECK(row[6].find("män dold") != std::string::npos);
+    }
+    CHECK(hidden > 0);
+    CHECK(shown > 0);
+}
