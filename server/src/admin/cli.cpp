@@ -330,16 +330,27 @@ int cmdImport(const Args& a, std::ostream& out)
     return 0;
 }
 
-int cmdIndex(const Args& a, std::ostream& out)
+/// The index of the period the options name, and the team they name (by code
+/// or name; reports are keyed by code, empty for the whole förbund).
+struct IndexRequest {
+    FederationIndex index;
+    std::string teamCode;
+};
+
+IndexRequest indexFrom(const Args& a)
 {
-    const auto format = formatFrom(a);
     const auto period = periodFrom(a);
     auto db = openDb(a);
     Repository repo(*db);
     const auto fed = check(repo.federation(a.get("federation")));
-    // A team may be named by code or name; the report is keyed by code.
-    const std::string teamCode = a.has("team") ? check(repo.team(fed.id, a.get("team"))).code : std::string();
-    const auto index = check(computeFederationIndex(*db, fed.id, period));
+    std::string teamCode = a.has("team") ? check(repo.team(fed.id, a.get("team"))).code : std::string();
+    return {check(computeFederationIndex(*db, fed.id, period)), std::move(teamCode)};
+}
+
+int cmdIndex(const Args& a, std::ostream& out)
+{
+    const auto format = formatFrom(a);
+    const auto [index, teamCode] = indexFrom(a);
     if (format == Format::Json)
         out << federationIndexToJson(index, teamCode).dump(2) << "\n";
     else
@@ -373,12 +384,7 @@ int cmdReport(const Args& a, std::ostream& out)
     if (!a.has("out"))
         throw UsageError{"ange --out FIL"};
     const auto target = a.get("out");
-    const auto period = periodFrom(a);
-    auto db = openDb(a);
-    Repository repo(*db);
-    const auto fed = check(repo.federation(a.get("federation")));
-    const std::string teamCode = a.has("team") ? check(repo.team(fed.id, a.get("team"))).code : std::string();
-    const auto index = check(computeFederationIndex(*db, fed.id, period));
+    const auto [index, teamCode] = indexFrom(a);
     const auto document = check(socialBokslut(index, teamCode,
                                               audienceText == "board" ? Audience::Board : Audience::CentralOffice,
                                               nowText()));

@@ -210,19 +210,6 @@ Result<Document> socialBokslut(const FederationIndex& index, const std::string& 
 
 namespace {
 
-std::string csvField(const std::string& text)
-{
-    if (text.find_first_of(";\"\r\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 std::string html(const std::string& text)
 {
     std::string out;

@@ -238,24 +238,11 @@ std::string csvKronor(Amount a)
     return (negative ? "-" : "") + std::to_string(abs / kKrona) + "," + cents;
 }
 
-std::string csvText(const std::string& text)
-{
-    if (text.find_first_of(";\"\r\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 std::string csvRow(const std::vector<std::string>& fields)
 {
     std::string out;
     for (std::size_t i = 0; i < fields.size(); ++i)
-        out += (i ? ";" : "") + csvText(fields[i]);
+        out += (i ? ";" : "") + csvField(fields[i]);
     return out + "\r\n";
 }
 

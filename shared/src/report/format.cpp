@@ -90,4 +90,17 @@ std::string padLeft(std::string_view text, std::size_t width)
     return std::string(w < width ? width - w : 1, ' ') + std::string(text);
 }
 
+std::string csvField(const std::string& text)
+{
+    if (text.find_first_of(";\"\r\n") == std::string::npos)
+        return text;
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
 }  // namespace samkoll::core

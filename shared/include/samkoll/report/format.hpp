@@ -27,5 +27,7 @@ std::size_t displayWidth(std::string_view text);
 /// Pads to `width` displayed characters; a longer text is kept whole, followed (or led) by one space.
 std::string padRight(std::string_view text, std::size_t width);
 std::string padLeft(std::string_view text, std::size_t width);
+/// A CSV field for Excel's semicolon CSV: quoted when it holds ; " or a line break.
+std::string csvField(const std::string& text);
 
 }  // namespace samkoll::core
