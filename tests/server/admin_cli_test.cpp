@@ -351,3 +351,57 @@ TEST_CASE("samkolld report bokslut: HTML in one file, CSV one file per table, th
     CHECK(badTeam.code != 0);
     CHECK_FALSE(std::filesystem::exists(dir.file("x.html")));
 }
+
+#ifdef SAMKOLL_HAVE_PDF
+TEST_CASE("samkolld report bokslut as PDF: A4 pages numbered 'Sida i av n', every indicator, the engine's figures",
+          "[server][cli][report][pdf]")
+{
+    TempDir dir;
+    const auto db = dir.file("demo.db");
+    REQUIRE(cli({"demo", "--db", db}).code == 0);
+    const auto pdf = dir.file("bokslut.pdf");
+    auto r = cli({"report", "bokslut", "--db", db, "--year", "2021", "--format", "pdf", "--out", pdf});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    // The pages it says it wrote, read back with poppler's tools.
+    auto run = [](const std::string& cmd) {
+        std::string out;
+        FILE* pipe = popen(cmd.c_str(), "r");
+        REQUIRE(pipe);
+        std::array<char, 4096> buf{};
+        std::size_t n = 0;
+        while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
+            out.append(buf.data(), n);
+        REQUIRE(pclose(pipe) == 0);
+        return out;
+    };
+    const auto info = run("pdfinfo '" + pdf + "'");
+    CHECK(info.find("842 x 595 pts (A4)") != std::string::npos);  // landscape
+    const auto pagesAt = info.find("Pages:");
+    REQUIRE(pagesAt != std::string::npos);
+    const int pages = std::stoi(info.substr(pagesAt + 6));
+    CHECK(pages > 1);
+    CHECK(r.out.find("(" + std::to_string(pages) + " sidor)") != std::string::npos);
+    for (int p = 1; p <= pages; ++p) {
+        const auto text = run("pdftotext -f " + std::to_string(p) + " -l " + std::to_string(p) + " '" + pdf + "' -");
+        CHECK(text.find("Sida " + std::to_string(p) + " av " + std::to_string(pages)) != std::string::npos);
+        CHECK(text.find("Samordningsförbundet Umeåregionen (demo)") != std::string::npos);  // on every page
+        CHECK(text.find("Socialt bokslut 2021") != std::string::npos);
+    }
+    // Every indicator and the engine's figures for the förbund.
+    // Compared without white space: a narrow column wraps its text.
+    auto squeeze = [](std::string text) {
+        std::erase_if(text, [](unsigned char c) { return std::isspace(c); });
+        return text;
+    };
+    const auto all = squeeze(run("pdftotext '" + pdf + "' -"));
+    const auto engine = nlohmann::json::parse(cli({"index", "--db", db, "--year", "2021", "--format", "json"}).out)["index"];
+    CHECK(all.find(squeeze("Impactindex " + std::to_string(engine["total"]["index"].get<int>()))) != std::string::npos);
+    for (const auto& i : engine["indicators"]) {
+        INFO(i["display_code"].get<std::string>());
+        CHECK(all.find(squeeze(i["code"].get<std::string>())) != std::string::npos);
+        CHECK(all.find(squeeze(i["target"]["text"].get<std::string>())) != std::string::npos);
+        CHECK(all.find(squeeze(i["result"].get<std::string>())) != std::string::npos);
+    }
+}
+#endif

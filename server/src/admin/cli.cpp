@@ -24,6 +24,9 @@
 #include "samkoll/io/finance_import.hpp"
 #include "samkoll/io/importers.hpp"
 #include "samkoll/report/document.hpp"
+#ifdef SAMKOLL_HAVE_PDF
+#include "pdf_document.hpp"
+#endif
 #include "samkoll/report/finance_report.hpp"
 #include "samkoll/report/format.hpp"
 #include "samkoll/report/index_report.hpp"
@@ -67,7 +70,7 @@ Användning:
   samkolld import      budget|cases|tallies|hae --db FIL [--federation KOD] --file FIL
                        [--replace] [--entered-by NAMN]
   samkolld report      bokslut --db FIL --year ÅR [--tertial 1-3] [--team KOD] [--for kansli|board]
-                       --format html|csv --out FIL   (csv: en fil per tabell, FIL-index.csv …)
+                       [--format pdf|html|csv] --out FIL   (csv: en fil per tabell, FIL-index.csv …)
   samkolld index       --db FIL --year ÅR [--tertial 1-3 | --from DATUM --to DATUM]
                        [--team KOD] [--federation KOD] [--format text|json]
   samkolld stats       --db FIL --year ÅR [--tertial 1-3 | --from DATUM --to DATUM]
@@ -375,9 +378,9 @@ int cmdReport(const Args& a, std::ostream& out)
 {
     if (a.words.size() < 2 || a.words[1] != "bokslut")
         throw UsageError{"ange vilken rapport: samkolld report bokslut …"};
-    const auto format = a.get("format", "html");
-    if (format != "html" && format != "csv")
-        throw UsageError{"--format ska vara html eller csv"};
+    const auto format = a.get("format", "pdf");
+    if (format != "pdf" && format != "html" && format != "csv")
+        throw UsageError{"--format ska vara pdf, html eller csv"};
     const auto audienceText = a.get("for", "kansli");
     if (audienceText != "kansli" && audienceText != "board")
         throw UsageError{"--for ska vara kansli eller board"};
@@ -398,6 +401,15 @@ int cmdReport(const Args& a, std::ostream& out)
     if (format == "html") {
         write(target, documentHtml(document));
         return 0;
+    }
+    if (format == "pdf") {
+#ifdef SAMKOLL_HAVE_PDF
+        const int pages = check(pdf::writeDocumentPdf(document, target));
+        out << "skrev " << target << " (" << pages << (pages == 1 ? " sida" : " sidor") << ")\n";
+        return 0;
+#else
+        throw UsageError{"den här samkolld är byggd utan PDF (Qt saknas) – välj --format html eller csv"};
+#endif
     }
     std::string base = target;
     if (base.size() > 4 && base.compare(base.size() - 4, 4, ".csv") == 0)

@@ -137,6 +137,7 @@ Result<Document> socialBokslut(const FederationIndex& index, const std::string& 
     areas.columns = {"Målområde", "Maximalt impactvärde", "Uppnått impactvärde", "Index", "Uppnådda", "Bedömda",
                      "Utan utfall", "Ideal andel (%)", "Faktisk andel (%)"};
     areas.numeric = {false, true, true, true, true, true, true, true, true};
+    areas.widths = {24, 10, 10, 12, 9, 9, 8, 9, 9};
     for (const auto& a : unit->areas) {
         const auto& f = a.figures;
         areas.rows.push_back({DocCell::of(std::to_string(a.number) + ". " + a.name), DocCell::integer(f.max),
@@ -163,6 +164,7 @@ Result<Document> socialBokslut(const FederationIndex& index, const std::string& 
     rows.title = "Indikatorerna med mål och utfall";
     rows.columns = {"Indikator", "Text", "Vikt", "Mål", "Utfall", "Signal", "Kvinnor och män", "Anmärkning"};
     rows.numeric = {false, false, true, false, false, false, false, false};
+    rows.widths = {8, 22, 5, 12, 15, 10, 15, 13};
     for (const auto& r : unit->indicators) {
         std::string note = r.noteText();
         if (r.kind == IndicatorKind::StatisticTrend)
@@ -187,6 +189,7 @@ Result<Document> socialBokslut(const FederationIndex& index, const std::string& 
     fair.title = "Rättvisemarkeringar och alternativa index";
     fair.columns = {"Mått", "Värde", "Förklaring"};
     fair.numeric = {false, true, false};
+    fair.widths = {22, 13, 65};
     fair.rows.push_back({DocCell::of("Vippläge"), DocCell::integer(unit->swingCount),
                          DocCell::of("indikatorer där en person åt andra hållet ändrar om målet nås")});
     fair.rows.push_back({DocCell::of("Låg volym"), DocCell::integer(unit->lowVolumeCount),

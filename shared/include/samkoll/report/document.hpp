@@ -33,6 +33,7 @@ struct DocTable {
     std::string title;  ///< "Index per målområde"
     std::vector<std::string> columns;
     std::vector<bool> numeric;  ///< per column: right-aligned
+    std::vector<int> widths;    ///< per column: its share of the page's width in a printed copy (sums to 100)
     std::vector<std::vector<DocCell>> rows;
     std::vector<bool> emphasis;  ///< per row: a sum or heading row
     std::string note;            ///< below the table ("Utöver den fastställda metoden …")
