@@ -48,7 +48,7 @@ QString bodyHtml(const Document& d)
     QString out = QStringLiteral("<html><body style=\"font-family:'DejaVu Sans'; font-size:9pt;\">");
     out += QStringLiteral("<p style=\"font-size:8pt; color:#444;\">%1<br/>%2</p>").arg(esc(d.basis), esc(d.audience));
     for (const auto& s : d.sections) {
-        const bool beyond = s.heading.rfind("Utöver", 0) == 0;
+        const bool beyond = s.heading.find("Utöver den fastställda metoden") != std::string::npos;
         out += QStringLiteral("<h2 style=\"font-size:12pt;\">%1</h2>").arg(esc(s.heading));
         for (const auto& p : s.paragraphs)
             out += QStringLiteral("<p%1>%2</p>").arg(beyond ? QStringLiteral(" style=\"font-style:italic;\"") : QString(), esc(p));

@@ -339,11 +339,19 @@ TEST_CASE("samkolld report bokslut: HTML in one file, CSV one file per table, th
         CHECK(csv.out.find(file) != std::string::npos);  // says what it wrote
     }
 
+    // The förbund and every team in one document: one CSV file per team and table.
+    auto all = cli({"report", "bokslut", "--db", db, "--year", "2021", "--team", "alla", "--format", "csv", "--out",
+                    dir.file("alla.csv")});
+    REQUIRE(all.code == 0);
+    CHECK(std::filesystem::exists(dir.file("alla-index.csv")));
+    CHECK(std::filesystem::exists(dir.file("alla-vannas-indikatorer.csv")));
+    CHECK(std::filesystem::exists(dir.file("alla-bjurholm-rattvisa.csv")));
+
     // Mistakes are named.
     auto noOut = cli({"report", "bokslut", "--db", db, "--year", "2021"});
     CHECK(noOut.code != 0);
     CHECK(noOut.err.find("--out") != std::string::npos);
-    auto badFormat = cli({"report", "bokslut", "--db", db, "--year", "2021", "--format", "pdf", "--out", dir.file("x")});
+    auto badFormat = cli({"report", "bokslut", "--db", db, "--year", "2021", "--format", "docx", "--out", dir.file("x")});
     CHECK(badFormat.code != 0);
     CHECK(badFormat.err.find("--format") != std::string::npos);
     auto badTeam = cli({"report", "bokslut", "--db", db, "--year", "2021", "--team", "nowhere", "--format", "html",

@@ -69,7 +69,7 @@ Användning:
   samkolld template    [--year 2021]                       (skriver mallen för social budget som JSON)
   samkolld import      budget|cases|tallies|hae --db FIL [--federation KOD] --file FIL
                        [--replace] [--entered-by NAMN]
-  samkolld report      bokslut --db FIL --year ÅR [--tertial 1-3] [--team KOD] [--for kansli|board]
+  samkolld report      bokslut --db FIL --year ÅR [--tertial 1-3] [--team KOD|alla] [--for kansli|board]
                        [--format pdf|html|csv] --out FIL   (csv: en fil per tabell, FIL-index.csv …)
   samkolld index       --db FIL --year ÅR [--tertial 1-3 | --from DATUM --to DATUM]
                        [--team KOD] [--federation KOD] [--format text|json]
@@ -387,10 +387,14 @@ int cmdReport(const Args& a, std::ostream& out)
     if (!a.has("out"))
         throw UsageError{"ange --out FIL"};
     const auto target = a.get("out");
-    const auto [index, teamCode] = indexFrom(a);
-    const auto document = check(socialBokslut(index, teamCode,
-                                              audienceText == "board" ? Audience::Board : Audience::CentralOffice,
-                                              nowText()));
+    const auto audience = audienceText == "board" ? Audience::Board : Audience::CentralOffice;
+    const bool allUnits = a.has("team") && a.get("team") == "alla";
+    Args unitArgs = a;
+    if (allUnits)
+        unitArgs.options.erase("team");
+    const auto [index, teamCode] = indexFrom(unitArgs);
+    const auto document = check(allUnits ? socialBokslutAllUnits(index, audience, nowText())
+                                         : socialBokslut(index, teamCode, audience, nowText()));
     auto write = [&](const std::string& path, const std::string& text) {
         std::ofstream file(path, std::ios::binary | std::ios::trunc);
         file << text;

@@ -211,6 +211,28 @@ Result<Document> socialBokslut(const FederationIndex& index, const std::string& 
     return d;
 }
 
+Result<Document> socialBokslutAllUnits(const FederationIndex& index, Audience audience, const std::string& computedAt)
+{
+    auto all = socialBokslut(index, "", audience, computedAt);
+    if (!all)
+        return all;
+    all->unit = "Förbundet och teamen";
+    for (auto& s : all->sections)
+        s.heading = "Hela förbundet – " + s.heading;
+    for (const auto& team : index.teams) {
+        auto one = socialBokslut(index, team.unitCode, audience, computedAt);
+        if (!one)
+            return one;
+        for (auto& s : one->sections) {
+            s.heading = team.unitName + " – " + s.heading;
+            for (auto& t : s.tables)
+                t.name = team.unitCode + "-" + t.name;  // one CSV file per team and table
+            all->sections.push_back(std::move(s));
+        }
+    }
+    return all;
+}
+
 namespace {
 
 std::string html(const std::string& text)
@@ -269,7 +291,7 @@ std::string documentHtml(const Document& d)
            "</div>\n<h1>" + html(d.title) + " – " + html(d.unit) + "</h1>\n<p class=\"meta\">" + html(d.basis) +
            "<br>" + html(d.audience) + "</p>\n</header>\n";
     for (const auto& s : d.sections) {
-        const bool beyond = s.heading.rfind("Utöver", 0) == 0;
+        const bool beyond = s.heading.find("Utöver den fastställda metoden") != std::string::npos;
         out += std::string("<section") + (beyond ? " class=\"beyond\"" : "") + ">\n<h2>" + html(s.heading) + "</h2>\n";
         for (const auto& p : s.paragraphs)
             out += "<p>" + html(p) + "</p>\n";

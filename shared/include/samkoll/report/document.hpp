@@ -67,6 +67,10 @@ enum class Audience { Board, CentralOffice };
 Result<Document> socialBokslut(const FederationIndex& index, const std::string& teamCode, Audience audience,
                                const std::string& computedAt);
 
+/// The förbund's full socialt bokslut: the förbund, then every team, each
+/// unit's sections under its name.
+Result<Document> socialBokslutAllUnits(const FederationIndex& index, Audience audience, const std::string& computedAt);
+
 /// One table as CSV for Excel: semicolons, UTF-8 with BOM, numbers with a
 /// decimal comma and no grouping, CRLF line ends.
 std::string tableCsv(const DocTable& table);
