@@ -130,7 +130,7 @@ Result<Document> socialBokslut(const FederationIndex& index, const std::string& 
         ": " + std::to_string(t.achievedCount) + " av " + std::to_string(t.assessable) +
         " bedömda indikatorer uppnådda, uppnått impactvärde " + formatInteger(t.achieved) + " av " +
         formatInteger(t.max) + ". " + std::to_string(t.notAssessable) +
-        " indikatorer saknar utfall och räknas inte.");
+        (t.notAssessable == 1 ? " indikator saknar" : " indikatorer saknar") + " utfall och räknas inte.");
     DocTable areas;
     areas.name = "index";
     areas.title = "Index per målområde";
