@@ -205,3 +205,36 @@ TEST_CASE("Socialt bokslut: the board's copy hides every share with a count, bas
     CHECK(hidden > 0);
     CHECK(shown > 0);
 }
+
+TEST_CASE("The index for a reader of aggregates only hides the same shares as the board's documents",
+          "[core][report][security]")
+{
+    DemoIndex demo;
+    const auto exact = federationIndexToJson(demo.index, "vannas")["index"]["indicators"];
+    const auto board = federationIndexToJson(demo.index, "vannas", Language::Swedish, 5)["index"]["indicators"];
+    const auto* unit = demo.index.team("vannas");
+    REQUIRE(board.size() == unit->indicators.size());
+    int hidden = 0;
+    for (std::size_t i = 0; i < board.size(); ++i) {
+        const auto& r = unit->indicators[i];
+        INFO(r.displayCode());
+        const bool share = r.kind == IndicatorKind::OutcomeShare || r.kind == IndicatorKind::Throughput ||
+                           r.kind == IndicatorKind::SurveyShare || r.kind == IndicatorKind::GenderBalance;
+        if (share && smallShare(r.count, 5)) {
+            ++hidden;
+            CHECK(board[i]["n"].is_null());
+            CHECK(board[i]["N"].is_null());
+            CHECK(board[i]["value"].is_null());
+            CHECK(board[i]["result"] == "dold (färre än 5)");
+            CHECK(board[i]["suppressed"] == true);
+        } else if (!board[i].value("suppressed", false)) {
+            CHECK(board[i] == exact[i]);  // nothing else changes
+        }
+        if (r.women && smallShare(*r.women, 5))
+            CHECK(board[i]["women"].is_null());
+    }
+    CHECK(hidden > 0);
+    // The areas and the index are aggregates: the same for every reader.
+    CHECK(federationIndexToJson(demo.index, "vannas", Language::Swedish, 5)["index"]["areas"] ==
+          federationIndexToJson(demo.index, "vannas")["index"]["areas"]);
+}

@@ -317,6 +317,37 @@ TEST_CASE("Hardening: statistics are aggregates for the board and other teams, e
         CHECK(day["total"] == 9);
     }
     CHECK(participants(*office, "year=2021")["women"] == 3);  // the kansli's förbund figures are exact too
+
+    // The index alike: the board and another team see no share with a count,
+    // base or remainder of 1–4; the team and the kansli see every count.
+    auto indicators = [](HttpsClient& h) {
+        auto r = h.request("GET", "/api/v1/index?year=2021&team=vannas");
+        REQUIRE(r);
+        REQUIRE(r->status == 200);
+        return json::parse(r->body)["index"]["indicators"];
+    };
+    const auto exact = indicators(*office);
+    CHECK(indicators(*vannas) == exact);
+    for (auto* h : {board.get(), vindeln.get()}) {
+        const auto rows = indicators(*h);
+        REQUIRE(rows.size() == exact.size());
+        int hidden = 0;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            INFO(rows[i]["code"].get<std::string>());
+            CHECK(rows[i]["signal"] == exact[i]["signal"]);  // the index itself is the published one
+            if (rows[i].value("suppressed", false)) {
+                ++hidden;
+                if (rows[i]["n"].is_null()) {
+                    CHECK(rows[i]["result"] == "dold (färre än 5)");
+                    CHECK_FALSE(exact[i]["n"].is_null());
+                }
+            } else {
+                CHECK(rows[i]["n"] == exact[i]["n"]);
+                CHECK(rows[i]["women"] == exact[i]["women"]);
+            }
+        }
+        CHECK(hidden > 0);  // 3 women of 9: the gender balance, at least
+    }
 }
 
 namespace {

@@ -595,16 +595,19 @@ Response Api::index(Call& c)
     if (!unit)
         return errorResponse(c.req, unit.error());
     const auto& team = unit->team;
+    // Aggregates only: a share with a count, base or remainder of 1–4 is hidden, as in /stats and the reports.
+    const int suppressBelow = unit->aggregatesOnly ? kSmallCell : 0;
     auto index = computeFederationIndex(c.db, c.device->federationId, unit->period);
     if (!index)
         return errorResponse(c.req, index.error());
     if (!team && c.query.count("scope") && c.query.at("scope") == "federation") {
         // The förbund's own figure without every team's (what a client shows beside its own).
-        auto out = federationIndexToJson(*index, "");
+        auto out = federationIndexToJson(*index, "", Language::Swedish, suppressBelow);
         out.erase("teams");
         return jsonResponse(c.req, http::status::ok, out);
     }
-    return jsonResponse(c.req, http::status::ok, federationIndexToJson(*index, team ? team->code : ""));
+    return jsonResponse(c.req, http::status::ok,
+                        federationIndexToJson(*index, team ? team->code : "", Language::Swedish, suppressBelow));
 }
 
 Response Api::finance(Call& c)

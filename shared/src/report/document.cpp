@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "samkoll/report/format.hpp"
+#include "samkoll/report/index_report.hpp"
 #include "samkoll/report/participant_stats.hpp"
 
 namespace samkoll::core {
@@ -60,8 +61,7 @@ std::string shareText(const Count& c, Audience audience)
 {
     if (c.N <= 0)
         return "–";
-    auto small = [](std::int64_t v) { return v > 0 && v < kSmallCell; };
-    if (audience == Audience::Board && (small(c.n) || small(c.N) || small(c.N - c.n)))
+    if (audience == Audience::Board && smallShare(c, kSmallCell))
         return "dold (färre än " + std::to_string(kSmallCell) + ")";
     return formatPercent(c.n, c.N) + " (" + formatInteger(c.n) + " av " + formatInteger(c.N) + ")";
 }

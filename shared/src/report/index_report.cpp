@@ -223,7 +223,60 @@ json variantToJson(const VariantIndex& v, Language language)
 
 }  // namespace
 
-json unitIndexToJson(const UnitIndex& u, Language language)
+bool smallShare(const Count& c, int below)
+{
+    auto small = [below](std::int64_t v) { return v > 0 && v < below; };
+    return below > 0 && (small(c.n) || small(c.N) || small(c.N - c.n));
+}
+
+namespace {
+
+bool isShare(IndicatorKind k)
+{
+    return k == IndicatorKind::OutcomeShare || k == IndicatorKind::Throughput || k == IndicatorKind::SurveyShare ||
+           k == IndicatorKind::GenderBalance || k == IndicatorKind::GenderGap;
+}
+
+/// Hides what a reader of aggregates only may not see of one indicator.
+void suppress(json& j, const IndicatorResult& r, int below)
+{
+    if (below <= 0 || !isShare(r.kind))
+        return;
+    const std::string hidden = "dold (färre än " + std::to_string(below) + ")";
+    if (r.kind != IndicatorKind::GenderGap && smallShare(r.count, below)) {
+        j["n"] = nullptr;
+        j["N"] = nullptr;
+        j["value"] = nullptr;
+        j["result"] = hidden;
+        j["fairness"]["interval90"] = nullptr;
+        j["fairness"]["reasons"] = json::array();  // they name the base
+        j["suppressed"] = true;
+    }
+    bool genderHidden = false;
+    for (const char* g : {"women", "men"}) {
+        const auto& c = std::string(g) == "women" ? r.women : r.men;
+        if (c && smallShare(*c, below)) {
+            j[g] = nullptr;
+            genderHidden = true;
+        }
+    }
+    if (genderHidden) {
+        j["suppressed"] = true;
+        if (r.kind == IndicatorKind::GenderGap || r.kind == IndicatorKind::GenderBalance) {
+            // The gap and the balance are computed from the split: hide them with it.
+            j["n"] = nullptr;
+            j["N"] = nullptr;
+            j["value"] = nullptr;
+            j["result"] = hidden;
+            j["fairness"]["interval90"] = nullptr;
+            j["fairness"]["reasons"] = json::array();
+        }
+    }
+}
+
+}  // namespace
+
+json unitIndexToJson(const UnitIndex& u, Language language, int suppressBelow)
 {
     json areas = json::array();
     for (const auto& a : u.areas)
@@ -260,6 +313,7 @@ json unitIndexToJson(const UnitIndex& u, Language language)
                  {"reasons", fairnessReasons(r, u.settings, language)}}}};
         if (!r.kommun.empty())
             j["kommun"] = r.kommun;
+        suppress(j, r, suppressBelow);
         indicators.push_back(std::move(j));
     }
     return {{"unit", {{"code", u.unitCode}, {"name", u.unitName}, {"type", u.isTeam ? "team" : "federation"}}},
@@ -281,7 +335,8 @@ json unitIndexToJson(const UnitIndex& u, Language language)
               {"graded", variantToJson(u.graded, language)}}}};
 }
 
-json federationIndexToJson(const FederationIndex& index, const std::string& teamCode, Language language)
+json federationIndexToJson(const FederationIndex& index, const std::string& teamCode, Language language,
+                           int suppressBelow)
 {
     // One shape for every unit: the förbund's report lists its teams, a team's
     // report has its own unit as "index" and no teams.
@@ -293,11 +348,11 @@ json federationIndexToJson(const FederationIndex& index, const std::string& team
             return nullptr;
     } else {
         for (const auto& t : index.teams)
-            teams.push_back(unitIndexToJson(t, language));
+            teams.push_back(unitIndexToJson(t, language, suppressBelow));
     }
     return {{"federation", {{"code", index.federation.code}, {"name", index.federation.name}}},
             {"budget", index.budgetName},
-            {"index", unitIndexToJson(*unit, language)},
+            {"index", unitIndexToJson(*unit, language, suppressBelow)},
             {"teams", teams}};
 }
 

@@ -20,10 +20,18 @@ std::string renderUnitIndexText(const UnitIndex& unit);
 /// With `teamCode`, only that team.
 std::string renderFederationIndexText(const FederationIndex& index, const std::string& teamCode = {});
 
-nlohmann::json unitIndexToJson(const UnitIndex& unit, Language language = Language::Swedish);
+/// A share whose count, base or remainder is 1 to `below` − 1: for a reader
+/// of aggregates only its figures are hidden (its percentage would tell the
+/// count) — the rule of the reports and the API alike.
+bool smallShare(const Count& c, int below);
+
+/// `suppressBelow` > 0 (a board device, another team's coordinator): every
+/// share of an indicator that is a smallShare has its counts, value and
+/// interval null, "suppressed": true and the result "dold (färre än N)".
+nlohmann::json unitIndexToJson(const UnitIndex& unit, Language language = Language::Swedish, int suppressBelow = 0);
 /// The words in it (targets, results, notes, fairness reasons) in `language`;
 /// the API's are Swedish.
 nlohmann::json federationIndexToJson(const FederationIndex& index, const std::string& teamCode = {},
-                                     Language language = Language::Swedish);
+                                     Language language = Language::Swedish, int suppressBelow = 0);
 
 }  // namespace samkoll::core
