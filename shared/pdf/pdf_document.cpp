@@ -132,9 +132,18 @@ std::vector<Slice> paginate(QTextDocument& doc, double height)
         cuts.push_back(box.bottom());
         tables.push_back(span);
     }
-    for (auto block = doc.rootFrame()->begin(); !block.atEnd(); ++block)
-        if (block.currentBlock().isValid())
-            cuts.push_back(layout->blockBoundingRect(block.currentBlock()).top());
+    // Between blocks — but never right after a heading, which stays with what follows.
+    bool afterHeading = false;
+    for (auto it = doc.rootFrame()->begin(); !it.atEnd(); ++it) {
+        const auto block = it.currentBlock();
+        if (!block.isValid()) {
+            afterHeading = false;  // a table
+            continue;
+        }
+        if (!afterHeading)
+            cuts.push_back(layout->blockBoundingRect(block).top());
+        afterHeading = block.blockFormat().headingLevel() > 0;
+    }
     const double end = layout->documentSize().height();
     cuts.push_back(end);
     std::sort(cuts.begin(), cuts.end());

@@ -10,6 +10,7 @@
 
 #include "samkoll/demo/demo_data.hpp"
 #include "samkoll/report/document.hpp"
+#include "samkoll/report/finance_report.hpp"
 #include "samkoll/report/index_report.hpp"
 #include "samkoll/store/repository.hpp"
 
@@ -237,4 +238,61 @@ TEST_CASE("The index for a reader of aggregates only hides the same shares as th
     // The areas and the index are aggregates: the same for every reader.
     CHECK(federationIndexToJson(demo.index, "vannas", Language::Swedish, 5)["index"]["areas"] ==
           federationIndexToJson(demo.index, "vannas")["index"]["areas"]);
+}
+
+TEST_CASE("Driftredovisning and delårsrapport as documents: the CSV holds the finance core's exact kronor",
+          "[core][report][document][finance]")
+{
+    DemoIndex demo;
+    auto overview = computeFinanceOverview(*demo.db, demo.index.federation.id, 2021, 2);
+    REQUIRE(overview);
+    auto doc = driftredovisning(*overview, Audience::CentralOffice, "2026-11-30 12:00");
+    REQUIRE(doc);
+    CHECK(doc->title == "Driftredovisning " + overview->header.periodLabel);
+
+    // Every line of the driftredovisning, in kronor with öre, as the JSON has it in öre.
+    const json engine = financeOverviewToJson(*overview);
+    const auto rows = readCsv(tableCsv(table(*doc, "drift")));
+    CHECK(rows[0][1] == "Budget år (kr)");  // the spreadsheet's unit is named
+    auto kronor = [](std::int64_t ore) {
+        const auto abs = ore < 0 ? -ore : ore;
+        std::string cents = std::to_string(abs % 100);
+        if (cents.size() < 2)
+            cents.insert(0, "0");
+        return (ore < 0 ? "-" : "") + std::to_string(abs / 100) + "," + cents;
+    };
+    std::size_t matched = 0;
+    for (const auto& line : engine.at("lines")) {
+        for (const auto& row : rows) {
+            if (row[0] != line["name"].get<std::string>())
+                continue;
+            const auto& f = line.at("figures");
+            CHECK(row[1] == kronor(f.at("budget_year").get<std::int64_t>()));
+            CHECK(row[2] == kronor(f.at("budget_period").get<std::int64_t>()));
+            CHECK(row[3] == kronor(f.at("outcome").get<std::int64_t>()));
+            CHECK(row[4] == kronor(f.at("deviation").get<std::int64_t>()));
+            CHECK(row[7] == kronor(f.at("forecast").get<std::int64_t>()));
+            ++matched;
+            break;
+        }
+    }
+    CHECK(matched == engine.at("lines").size());
+    CHECK(rows.back()[0] == "Verksamhetens resultat");
+    CHECK(rows.back()[3] == kronor(engine.at("result").at("outcome").get<std::int64_t>()));
+
+    // The members' contributions add up to the allocation.
+    const auto members = readCsv(tableCsv(table(*doc, "medlemmar")));
+    REQUIRE(members.size() == engine.at("member_contributions").at("members").size() + 1);
+    for (std::size_t i = 1; i < members.size(); ++i)
+        CHECK(members[i][1] == kronor(engine.at("member_contributions").at("members").at(i - 1).at("amount").get<std::int64_t>()));
+
+    // The delårsrapport: the index so far, the teams, then the money.
+    auto report = delarsrapport(demo.index, *overview, Audience::Board, "2026-11-30 12:00");
+    REQUIRE(report);
+    CHECK(report->title == "Delårsrapport 2021");
+    REQUIRE(report->sections.size() >= 4);
+    CHECK(report->sections[0].heading == "Impactindex");
+    CHECK(report->sections[1].heading == "Teamen");
+    CHECK(report->sections[2].heading == "Driftredovisning");
+    CHECK(table(*report, "team").rows.size() == demo.index.teams.size());
 }

@@ -411,5 +411,18 @@ TEST_CASE("samkolld report bokslut as PDF: A4 pages numbered 'Sida i av n', ever
         CHECK(all.find(squeeze(i["target"]["text"].get<std::string>())) != std::string::npos);
         CHECK(all.find(squeeze(i["result"].get<std::string>())) != std::string::npos);
     }
+
+    // The board's delårsrapport: the index so far, the teams and the money, in one PDF.
+    const auto delar = dir.file("delar.pdf");
+    auto d = cli({"report", "delar", "--db", db, "--year", "2021", "--tertial", "2", "--for", "board", "--out", delar});
+    INFO(d.err);
+    REQUIRE(d.code == 0);
+    const auto report = squeeze(run("pdftotext '" + delar + "' -"));
+    CHECK(report.find(squeeze("Delårsrapport 2021 T2 (jan–aug)")) != std::string::npos);
+    CHECK(report.find(squeeze("Impactindex per team")) != std::string::npos);
+    CHECK(report.find(squeeze("Verksamhetens resultat")) != std::string::npos);
+    CHECK(report.find(squeeze("Eget kapital")) != std::string::npos);
+    CHECK(report.find(squeeze("Styrelsens exemplar")) != std::string::npos);
+    CHECK(report.find(squeeze("Sida 1 av")) != std::string::npos);
 }
 #endif

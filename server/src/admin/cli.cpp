@@ -69,7 +69,7 @@ Användning:
   samkolld template    [--year 2021]                       (skriver mallen för social budget som JSON)
   samkolld import      budget|cases|tallies|hae --db FIL [--federation KOD] --file FIL
                        [--replace] [--entered-by NAMN]
-  samkolld report      bokslut --db FIL --year ÅR [--tertial 1-3] [--team KOD|alla] [--for kansli|board]
+  samkolld report      bokslut|drift|delar --db FIL --year ÅR [--tertial 1-3] [--team KOD|alla] [--for kansli|board]
                        [--format pdf|html|csv] --out FIL   (csv: en fil per tabell, FIL-index.csv …)
   samkolld index       --db FIL --year ÅR [--tertial 1-3 | --from DATUM --to DATUM]
                        [--team KOD] [--federation KOD] [--format text|json]
@@ -376,8 +376,9 @@ std::string nowText()
 /// file per table (CSV) — the same description the client will save.
 int cmdReport(const Args& a, std::ostream& out)
 {
-    if (a.words.size() < 2 || a.words[1] != "bokslut")
-        throw UsageError{"ange vilken rapport: samkolld report bokslut …"};
+    const std::string kind = a.words.size() >= 2 ? a.words[1] : "";
+    if (kind != "bokslut" && kind != "drift" && kind != "delar")
+        throw UsageError{"ange vilken rapport: samkolld report bokslut|drift|delar …"};
     const auto format = a.get("format", "pdf");
     if (format != "pdf" && format != "html" && format != "csv")
         throw UsageError{"--format ska vara pdf, html eller csv"};
@@ -388,13 +389,36 @@ int cmdReport(const Args& a, std::ostream& out)
         throw UsageError{"ange --out FIL"};
     const auto target = a.get("out");
     const auto audience = audienceText == "board" ? Audience::Board : Audience::CentralOffice;
-    const bool allUnits = a.has("team") && a.get("team") == "alla";
-    Args unitArgs = a;
-    if (allUnits)
-        unitArgs.options.erase("team");
-    const auto [index, teamCode] = indexFrom(unitArgs);
-    const auto document = check(allUnits ? socialBokslutAllUnits(index, audience, nowText())
-                                         : socialBokslut(index, teamCode, audience, nowText()));
+    Document document;
+    if (kind == "bokslut") {
+        const bool allUnits = a.has("team") && a.get("team") == "alla";
+        Args unitArgs = a;
+        if (allUnits)
+            unitArgs.options.erase("team");
+        const auto [index, teamCode] = indexFrom(unitArgs);
+        document = check(allUnits ? socialBokslutAllUnits(index, audience, nowText())
+                                  : socialBokslut(index, teamCode, audience, nowText()));
+    } else {
+        // The year or a tertial to date; the board's copy hides counts of 1–4.
+        const int year = intOption(a, "year", 1990, 2200);
+        const auto tertial = a.has("tertial") ? std::optional<int>(intOption(a, "tertial", 1, 3)) : std::nullopt;
+        auto db = openDb(a);
+        const auto fed = check(Repository(*db).federation(a.get("federation")));
+        const auto overview = check(
+            computeFinanceOverview(*db, fed.id, year, tertial, audience == Audience::Board ? kSmallCell : 0));
+        if (kind == "drift") {
+            document = check(driftredovisning(overview, audience, nowText()));
+        } else {
+            // The index so far: from the year's start to the end of the tertial, as the money.
+            auto period = core::Period::year(year);
+            if (tertial) {
+                period = check(core::Period::range(Date{year, 1, 1}, core::Period::tertial(year, *tertial).to));
+                period.label = overview.header.periodLabel;
+            }
+            const auto index = check(computeFederationIndex(*db, fed.id, period));
+            document = check(delarsrapport(index, overview, audience, nowText()));
+        }
+    }
     auto write = [&](const std::string& path, const std::string& text) {
         std::ofstream file(path, std::ios::binary | std::ios::trunc);
         file << text;

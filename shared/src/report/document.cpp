@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "samkoll/report/finance_report.hpp"
 #include "samkoll/report/format.hpp"
 #include "samkoll/report/index_report.hpp"
 #include "samkoll/report/participant_stats.hpp"
@@ -233,6 +234,49 @@ Result<Document> socialBokslutAllUnits(const FederationIndex& index, Audience au
     return all;
 }
 
+Result<Document> delarsrapport(const FederationIndex& index, const FinanceOverview& overview, Audience audience,
+                               const std::string& computedAt)
+{
+    auto bokslut = socialBokslut(index, "", audience, computedAt);
+    if (!bokslut)
+        return bokslut;
+    auto drift = driftredovisning(overview, audience, computedAt);
+    if (!drift)
+        return drift;
+    Document d = std::move(*drift);
+    d.title = "Delårsrapport " + index.period.label;
+    d.unit = "Hela förbundet";
+    // The index so far: its summary and areas, then the teams side by side.
+    DocSection teams;
+    teams.heading = "Teamen";
+    DocTable side;
+    side.name = "team";
+    side.title = "Impactindex per team";
+    side.columns = {"Team", "Index", "Uppnått impactvärde", "Maximalt impactvärde", "Uppnådda", "Bedömda", "Utan utfall"};
+    side.numeric = {false, true, true, true, true, true, true};
+    side.widths = {34, 14, 12, 12, 10, 9, 9};
+    for (const auto& t : index.teams) {
+        const auto& f = t.total;
+        DocCell idx = f.index ? DocCell::integer(*f.index) : DocCell::of("–");
+        if (f.index)
+            idx.text += " (" + std::string(labelOf(f.colour)) + ")";
+        idx.colour = std::string(codeOf(f.colour));
+        side.rows.push_back({DocCell::of(t.unitName), idx, DocCell::integer(f.achieved), DocCell::integer(f.max),
+                             DocCell::integer(f.achievedCount), DocCell::integer(f.assessable),
+                             DocCell::integer(f.notAssessable)});
+        side.emphasis.push_back(false);
+    }
+    teams.tables.push_back(std::move(side));
+    std::vector<DocSection> sections;
+    sections.push_back(std::move(bokslut->sections.front()));  // Impactindex and its areas
+    sections.push_back(std::move(teams));
+    for (auto& s : d.sections)
+        sections.push_back(std::move(s));
+    d.sections = std::move(sections);
+    d.basis = bokslut->basis;
+    return d;
+}
+
 namespace {
 
 std::string html(const std::string& text)
@@ -255,8 +299,9 @@ std::string html(const std::string& text)
 std::string tableCsv(const DocTable& table)
 {
     std::string out = "\xEF\xBB\xBF";  // UTF-8 BOM: Excel then reads å, ä, ö right
-    for (std::size_t i = 0; i < table.columns.size(); ++i)
-        out += (i ? ";" : "") + csvField(table.columns[i]);
+    const auto& columns = table.csvColumns.empty() ? table.columns : table.csvColumns;
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        out += (i ? ";" : "") + csvField(columns[i]);
     out += "\r\n";
     for (const auto& row : table.rows) {
         for (std::size_t i = 0; i < row.size(); ++i)

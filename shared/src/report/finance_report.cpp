@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samkoll/report/finance_report.hpp"
 
+#include "samkoll/report/document.hpp"
+#include "samkoll/report/participant_stats.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include "samkoll/finance/finance_store.hpp"
@@ -40,6 +43,16 @@ std::vector<std::string> cells(const Figures& f, bool result)
             tkr(f.outcomePriorYear),
             tkr(f.forecast) + (f.forecastComputed ? "*" : ""),
             tkr(f.forecastDeviation)};
+}
+
+std::string csvKronor(Amount a);
+std::string csvPermille(const std::optional<std::int64_t>& p);
+
+std::vector<std::string> exactCells(const Figures& f, bool result)
+{
+    return {csvKronor(f.budgetYear),       csvKronor(f.budgetPeriod), csvKronor(f.outcome),
+            csvKronor(f.deviation),        result ? "" : csvPermille(f.consumptionPermille()),
+            csvKronor(f.outcomePriorYear), csvKronor(f.forecast),     csvKronor(f.forecastDeviation)};
 }
 
 json figuresJson(const Figures& f)
@@ -86,18 +99,21 @@ std::vector<OperatingReportRow> operatingReportRows(const OperatingReport& repor
     auto words = [language](std::string_view sv, std::string_view en) { return std::string(say(language, sv, en)); };
     std::vector<OperatingReportRow> rows;
     for (const auto& unit : report.units) {
-        rows.push_back({Kind::Unit, words("Budgetenhet ", "Budget unit ") + unit.unit, {}});
+        rows.push_back({Kind::Unit, words("Budgetenhet ", "Budget unit ") + unit.unit, {}, {}});
         for (const auto& group : unit.groups) {
             const std::string groupName(labelOf(group.group, language));
-            rows.push_back({Kind::Group, groupName, {}});
+            rows.push_back({Kind::Group, groupName, {}, {}});
             for (const auto& line : report.lines)
                 if (line.unit == unit.unit && line.group == group.group)
-                    rows.push_back({Kind::Line, line.name, cells(line.figures, false)});
-            rows.push_back({Kind::GroupSum, words("Summa ", "Total ") + groupName, cells(group.figures, false)});
+                    rows.push_back({Kind::Line, line.name, cells(line.figures, false), exactCells(line.figures, false)});
+            rows.push_back({Kind::GroupSum, words("Summa ", "Total ") + groupName, cells(group.figures, false),
+                            exactCells(group.figures, false)});
         }
-        rows.push_back({Kind::UnitResult, words("Resultat ", "Result ") + unit.unit, cells(unit.result, true)});
+        rows.push_back({Kind::UnitResult, words("Resultat ", "Result ") + unit.unit, cells(unit.result, true),
+                        exactCells(unit.result, true)});
     }
-    rows.push_back({Kind::Total, words("Verksamhetens resultat", "Operating result"), cells(report.result, true)});
+    rows.push_back({Kind::Total, words("Verksamhetens resultat", "Operating result"), cells(report.result, true),
+                    exactCells(report.result, true)});
     return rows;
 }
 
@@ -238,6 +254,15 @@ std::string csvKronor(Amount a)
     return (negative ? "-" : "") + std::to_string(abs / kKrona) + "," + cents;
 }
 
+/// Förbrukning for a spreadsheet: percent with one decimal and a decimal comma ("97,5").
+std::string csvPermille(const std::optional<std::int64_t>& p)
+{
+    if (!p)
+        return {};
+    const auto abs = *p < 0 ? -*p : *p;
+    return (*p < 0 ? "-" : "") + std::to_string(abs / 10) + "," + std::to_string(abs % 10);
+}
+
 std::string csvRow(const std::vector<std::string>& fields)
 {
     std::string out;
@@ -335,12 +360,7 @@ Result<std::string> financeOverviewCsv(const FinanceOverview& o, std::string_vie
                        "Avvikelse (kr)", "Förbrukning (%)", "Utfall fg år (kr)", "Prognos (kr)", "Prognos beräknad",
                        "Avvikelse prognos (kr)"});
         for (const auto& l : report.lines) {
-            const auto p = l.figures.consumptionPermille();
-            std::string consumption;
-            if (p) {
-                const auto abs = *p < 0 ? -*p : *p;
-                consumption = (*p < 0 ? "-" : "") + std::to_string(abs / 10) + "," + std::to_string(abs % 10);
-            }
+            const std::string consumption = csvPermille(l.figures.consumptionPermille());
             out += csvRow({l.unit, std::string(labelOf(l.group)), l.code, l.name, csvKronor(l.figures.budgetYear),
                            csvKronor(l.figures.budgetPeriod), csvKronor(l.figures.outcome), csvKronor(l.figures.deviation),
                            consumption, csvKronor(l.figures.outcomePriorYear), csvKronor(l.figures.forecast),
@@ -377,6 +397,126 @@ Result<std::string> financeOverviewCsv(const FinanceOverview& o, std::string_vie
         return out;
     }
     return makeError("invalid_value", "table", "tabellen ska vara drift, medlemmar, kostnad eller femar");
+}
+
+Result<Document> driftredovisning(const FinanceOverview& o, Audience audience, const std::string& computedAt)
+{
+    using Kind = OperatingReportRow::Kind;
+    Document d;
+    d.title = "Driftredovisning " + o.header.periodLabel;
+    d.federation = o.header.federationName;
+    d.unit = "Hela förbundet";
+    d.period = o.header.periodLabel;
+    d.basis = "Utfall t.o.m. " + o.header.periodLabel + ", beräknat " + computedAt;
+    d.audience = audience == Audience::Board ? "Styrelsens exemplar: antal deltagare 1–4 visas som <5."
+                                             : "Kansliets exemplar: exakta antal.";
+
+    DocSection drift;
+    drift.heading = "Driftredovisning";
+    DocTable table;
+    table.name = "drift";
+    table.title = "Budget och utfall (tkr)";
+    table.columns = {"Rad"};
+    table.csvColumns = {"Rad"};
+    for (const auto& c : operatingReportColumns()) {
+        table.columns.push_back(c);
+        table.csvColumns.push_back(c == "Förbrukning" ? c + " (%)" : c + " (kr)");
+    }
+    table.numeric.assign(table.columns.size(), true);
+    table.numeric[0] = false;
+    table.widths = {28, 9, 9, 9, 9, 9, 9, 9, 9};
+    for (const auto& r : operatingReportRows(o.followUp.report)) {
+        std::vector<DocCell> row{DocCell::of(r.label)};
+        for (std::size_t i = 0; i < operatingReportColumns().size(); ++i) {
+            if (i < r.cells.size())
+                row.push_back({r.cells[i], i < r.exact.size() ? std::optional<std::string>(r.exact[i]) : std::nullopt, {}});
+            else
+                row.push_back(DocCell::of(""));
+        }
+        table.rows.push_back(std::move(row));
+        table.emphasis.push_back(r.kind != Kind::Line);
+    }
+    table.note = "Tusentals kronor, varje cell avrundad för sig; summorna räknas från kronor. * = beräknad prognos "
+                 "(utfallet hittills och resten av årets budget). CSV-filen har exakta kronor.";
+    drift.tables.push_back(std::move(table));
+    d.sections.push_back(std::move(drift));
+
+    DocSection equity;
+    equity.heading = "Eget kapital";
+    const auto e = equityText(o.followUp.equity);
+    DocTable eq;
+    eq.name = "eget-kapital";
+    eq.title = "Eget kapital (tkr)";
+    eq.columns = {"", "tkr"};
+    eq.numeric = {false, true};
+    eq.widths = {70, 30};
+    // The same order as equityText's rows: exact kronor for the spreadsheet.
+    std::vector<Amount> amounts{o.followUp.equity.opening, o.followUp.equity.resultToDate,
+                                o.followUp.equity.closingForecast, o.followUp.equity.closingBudget};
+    if (o.followUp.equity.maximum)
+        amounts.push_back(*o.followUp.equity.maximum);
+    for (std::size_t i = 0; i < e.rows.size(); ++i) {
+        eq.rows.push_back({DocCell::of(e.rows[i].first),
+                           {e.rows[i].second, i < amounts.size() ? std::optional<std::string>(csvKronor(amounts[i])) : std::nullopt, {}}});
+        eq.emphasis.push_back(false);
+    }
+    eq.csvColumns = {"", "kr"};
+    equity.tables.push_back(std::move(eq));
+    equity.paragraphs.push_back(e.verdict);
+    d.sections.push_back(std::move(equity));
+
+    DocSection members;
+    members.heading = "Medlemsavgifter";
+    members.paragraphs.push_back("Tilldelning " + kronorText(o.allocation) + " kr. " + o.contributionKey);
+    DocTable m;
+    m.name = "medlemmar";
+    m.title = "Medlemsavgift per medlem";
+    m.columns = {"Medlem", "Medlemsavgift (kr)"};
+    m.numeric = {false, true};
+    m.widths = {70, 30};
+    for (const auto& c : o.contributions) {
+        m.rows.push_back({DocCell::of(c.member), {kronorText(c.amount), csvKronor(c.amount), {}}});
+        m.emphasis.push_back(false);
+    }
+    members.tables.push_back(std::move(m));
+    d.sections.push_back(std::move(members));
+
+    if (!o.costs.empty()) {
+        DocSection costs;
+        costs.heading = "Kostnad per deltagare och utfall";
+        DocTable c;
+        c.name = "kostnad";
+        c.title = "Insatsernas utfall mot deltagare och avslut (kr)";
+        c.columns = {"Insats", "Team", "Utfall (kr)", "Deltagare", "Avslut", "Positiva avslut", "Per deltagare (kr)",
+                     "Per avslut (kr)", "Per positivt avslut (kr)"};
+        c.numeric = {false, false, true, true, true, true, true, true, true};
+        c.widths = {20, 14, 11, 8, 8, 9, 10, 10, 10};
+        const int below = audience == Audience::Board ? kSmallCell : 0;
+        auto count = [&](std::int64_t n) {
+            const auto text = countText(n, std::max(below, o.suppressBelow));
+            return DocCell{text, text.front() == '<' ? std::optional<std::string>(text) : std::to_string(n), {}};
+        };
+        auto money = [](const std::optional<Amount>& a) {
+            return a ? DocCell{kronorText(*a), csvKronor(*a), {}} : DocCell::of("–");
+        };
+        for (const auto& x : o.costs) {
+            const bool hide = below > 0 && x.suppressed;
+            c.rows.push_back({DocCell::of(x.name), DocCell::of(x.team), {kronorText(x.cost), csvKronor(x.cost), {}},
+                              count(x.participants), count(x.exits), count(x.positiveExits),
+                              hide ? DocCell::of("–") : money(x.perParticipant), hide ? DocCell::of("–") : money(x.perExit),
+                              hide ? DocCell::of("–") : money(x.perPositiveExit)});
+            c.emphasis.push_back(false);
+        }
+        costs.tables.push_back(std::move(c));
+        d.sections.push_back(std::move(costs));
+    }
+    if (!o.notes.empty()) {
+        DocSection notes;
+        notes.heading = "Att komplettera";
+        notes.paragraphs = o.notes;
+        d.sections.push_back(std::move(notes));
+    }
+    return d;
 }
 
 }  // namespace samkoll::core

@@ -32,6 +32,9 @@ struct DocTable {
     std::string name;   ///< the file name part for CSV ("index", "indikatorer")
     std::string title;  ///< "Index per målområde"
     std::vector<std::string> columns;
+    /// The CSV file's headings when its numbers differ in unit from the text
+    /// (the driftredovisning: tkr on paper, exact kronor in the spreadsheet).
+    std::vector<std::string> csvColumns;
     std::vector<bool> numeric;  ///< per column: right-aligned
     std::vector<int> widths;    ///< per column: its share of the page's width in a printed copy (sums to 100)
     std::vector<std::vector<DocCell>> rows;
@@ -70,6 +73,19 @@ Result<Document> socialBokslut(const FederationIndex& index, const std::string& 
 /// The förbund's full socialt bokslut: the förbund, then every team, each
 /// unit's sections under its name.
 Result<Document> socialBokslutAllUnits(const FederationIndex& index, Audience audience, const std::string& computedAt);
+
+struct FinanceOverview;
+
+/// The driftredovisning for the year or a tertial to date: the table in tkr
+/// (exact kronor in its CSV), equity against the recommended maximum, the
+/// members' contributions and cost per outcome (counts of 1–4 hidden in the
+/// board's copy), and what is missing for a figure.
+Result<Document> driftredovisning(const FinanceOverview& overview, Audience audience, const std::string& computedAt);
+
+/// The board's delårsrapport: the förbund's index so far with its areas and
+/// the teams side by side, then the driftredovisning with prognos and equity.
+Result<Document> delarsrapport(const FederationIndex& index, const FinanceOverview& overview, Audience audience,
+                               const std::string& computedAt);
 
 /// One table as CSV for Excel: semicolons, UTF-8 with BOM, numbers with a
 /// decimal comma and no grouping, CRLF line ends.

@@ -41,6 +41,9 @@ struct OperatingReportRow {
     Kind kind = Kind::Line;
     std::string label;
     std::vector<std::string> cells;  ///< operatingReportColumns(), empty for a heading
+    /// The same as a spreadsheet should get them: exact kronor with öre and a
+    /// decimal comma, förbrukning in percent with one decimal; empty for none.
+    std::vector<std::string> exact;
 };
 const std::vector<std::string>& operatingReportColumns();
 std::vector<OperatingReportRow> operatingReportRows(const finance::OperatingReport& report,
