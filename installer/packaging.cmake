@@ -29,6 +29,10 @@ foreach(pkg samkolld samkoll)
   endif()
   install(FILES "${dir}/changelog.gz" "${SAMKOLL_INSTALLER}/copyright"
           DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/${pkg}" COMPONENT ${component})
+  # The manual page, compressed as Debian wants it.
+  configure_file("${SAMKOLL_INSTALLER}/man/${pkg}.1" "${dir}/${pkg}.1" COPYONLY)
+  execute_process(COMMAND gzip -9nf "${dir}/${pkg}.1")
+  install(FILES "${dir}/${pkg}.1.gz" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1" COMPONENT ${component})
 endforeach()
 
 # --- samkolld --------------------------------------------------------------------
