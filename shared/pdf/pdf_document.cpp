@@ -48,10 +48,9 @@ QString bodyHtml(const Document& d)
     QString out = QStringLiteral("<html><body style=\"font-family:'DejaVu Sans'; font-size:9pt;\">");
     out += QStringLiteral("<p style=\"font-size:8pt; color:#444;\">%1<br/>%2</p>").arg(esc(d.basis), esc(d.audience));
     for (const auto& s : d.sections) {
-        const bool beyond = s.heading.find("Utöver den fastställda metoden") != std::string::npos;
         out += QStringLiteral("<h2 style=\"font-size:12pt;\">%1</h2>").arg(esc(s.heading));
         for (const auto& p : s.paragraphs)
-            out += QStringLiteral("<p%1>%2</p>").arg(beyond ? QStringLiteral(" style=\"font-style:italic;\"") : QString(), esc(p));
+            out += QStringLiteral("<p%1>%2</p>").arg(s.beyondMethod ? QStringLiteral(" style=\"font-style:italic;\"") : QString(), esc(p));
         for (const auto& t : s.tables) {
             out += QStringLiteral("<p><b>%1</b></p>").arg(esc(t.title));
             out += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"0.5\" "
@@ -67,11 +66,9 @@ QString bodyHtml(const Document& d)
                 for (std::size_t i = 0; i < t.rows[r].size(); ++i) {
                     const auto& c = t.rows[r][i];
                     QString text = esc(c.text);
-                    if (c.colour == "green" || c.colour == "orange" || c.colour == "red") {
-                        const char* bg = c.colour == "green" ? "#2e7d32" : c.colour == "orange" ? "#ef6c00" : "#c62828";
+                    if (const auto hex = core::colourHex(c.colour); !hex.empty())
                         text = QStringLiteral("<span style=\"background-color:%1; color:#ffffff; font-weight:bold;\">&nbsp;%2&nbsp;</span>")
-                                   .arg(bg, text);
-                    }
+                                   .arg(QString::fromLatin1(hex.data(), static_cast<qsizetype>(hex.size())), text);
                     if (sum)
                         text = QStringLiteral("<b>%1</b>").arg(text);
                     out += QStringLiteral("<td align=\"%1\">%2</td>")
@@ -197,7 +194,7 @@ core::Result<int> writeDocumentPdf(const Document& d, const std::string& path)
     {
         QFile probe(q(path));
         if (!probe.open(QIODevice::WriteOnly))
-            return core::makeError("io", "out", "kan inte skriva " + path);
+            return core::makeError("io", "out", "kan inte skriva " + path + " – finns katalogen, och får du skriva där?");
     }
     QPdfWriter writer(q(path));
     writer.setTitle(q(d.title + " – " + d.unit));
@@ -207,7 +204,7 @@ core::Result<int> writeDocumentPdf(const Document& d, const std::string& path)
     writer.setResolution(300);
     QPainter painter;
     if (!painter.begin(&writer))
-        return core::makeError("io", "out", "kan inte skriva PDF-filen " + path);
+        return core::makeError("io", "out", "kan inte skriva PDF-filen " + path + " – finns katalogen, och får du skriva där?");
 
     // The page in device pixels; the header and footer bands take their share.
     const QRect page = writer.pageLayout().paintRectPixels(writer.resolution());
@@ -256,7 +253,7 @@ core::Result<int> writeDocumentPdf(const Document& d, const std::string& path)
         painter.drawText(foot, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("Sida %1 av %2").arg(p + 1).arg(count));
     }
     if (!painter.end())
-        return core::makeError("io", "out", "PDF-filen " + path + " blev inte färdig");
+        return core::makeError("io", "out", "PDF-filen " + path + " blev inte färdig – finns det plats på disken? Försök igen.");
     return count;
 }
 

@@ -58,3 +58,13 @@ TEST_CASE("Periods: year, tertials and ranges", "[core][date]")
     CHECK_FALSE(Period::tertial(2021, 3).contains(y));
     CHECK_FALSE(Period::range(Date{2021, 5, 1}, Date{2021, 4, 1}));
 }
+
+TEST_CASE("A tertial so far runs from 1 January to the tertial's end", "[core][date]")
+{
+    const auto t2 = Period::yearToDate(2021, 2);
+    CHECK(t2.from == Date{2021, 1, 1});
+    CHECK(t2.to == Date{2021, 8, 31});
+    CHECK(t2.label == "2021 T2 (jan–aug)");
+    CHECK(Period::yearToDate(2024, 3).to == Date{2024, 12, 31});
+    CHECK(Period::yearToDate(2024, 1).contains(Date{2024, 2, 29}));
+}

@@ -82,8 +82,8 @@ TEST_CASE("Finance overview: the driftredovisning's labels follow the language, 
     const auto eqSv = equityText(o.followUp.equity);
     const auto eqEn = equityText(o.followUp.equity, Language::English);
     REQUIRE(eqSv.rows.size() == eqEn.rows.size());
-    CHECK(eqEn.rows[0].first == "Opening equity");
-    CHECK(eqEn.rows[0].second == eqSv.rows[0].second);
+    CHECK(eqEn.rows[0].label == "Opening equity");
+    CHECK(eqEn.rows[0].tkr == eqSv.rows[0].tkr);
     CHECK(eqEn.verdict != eqSv.verdict);
     CHECK(FinanceReportHeader::of("F", 2025, 2, Language::English).periodLabel == "2025 T2 (Jan–Aug)");
     CHECK(FinanceReportHeader::of("F", 2025, 2).periodLabel == "2025 T2 (jan–aug)");

@@ -75,12 +75,20 @@ unsigned modeOf(const std::string& path)
     return st.st_mode & 0777;
 }
 
-/// An HTTPS client enrolled as `login` (a device of that user), ready to read.
 /// A device enrolled over the raw API: its client (with the token set), its
 /// id, token and the code it used.
 struct RawDevice {
     std::unique_ptr<HttpsClient> http;
     std::string deviceId, token, code;
+
+    /// An empty upload batch of this device, stamped now.
+    [[nodiscard]] samkoll::core::Batch newBatch() const
+    {
+        samkoll::core::Batch batch;
+        batch.deviceId = deviceId;
+        batch.clientTimeMs = samkoll::core::systemMillis();
+        return batch;
+    }
 };
 
 RawDevice enrolRaw(World& w, const ServerProcess& server, const std::string& login)
@@ -96,6 +104,7 @@ RawDevice enrolRaw(World& w, const ServerProcess& server, const std::string& log
     return d;
 }
 
+/// An HTTPS client enrolled as `login` (a device of that user), ready to read.
 std::unique_ptr<HttpsClient> enrolledAs(World& w, const ServerProcess& server, const std::string& login)
 {
     return enrolRaw(w, server, login).http;
@@ -528,9 +537,7 @@ TEST_CASE("Operations: SIGTERM lets an upload in flight finish and answer, then 
     HttpsClient& h = *d.http;
 
     // An upload that takes the server a while to apply: many new cases in one batch.
-    Batch batch;
-    batch.deviceId = d.deviceId;
-    batch.clientTimeMs = systemMillis();
+    Batch batch = d.newBatch();
     constexpr int kCases = 20000;
     for (int i = 0; i < kCases; ++i)
         batch.operations.push_back(
@@ -579,9 +586,7 @@ TEST_CASE("Operations: /metrics in the Prometheus text format counts requests, u
     ServerProcess server(w.db, w.cert, w.key);
     auto d = enrolRaw(w, server, "vns");
     HttpsClient& h = *d.http;
-    Batch batch;
-    batch.deviceId = d.deviceId;
-    batch.clientTimeMs = systemMillis();
+    Batch batch = d.newBatch();
     for (int i = 0; i < 3; ++i)  // the third is another team's: refused
         batch.operations.push_back(newCaseOperation(i + 1, "metrics-" + std::to_string(i), i == 2 ? "vindeln" : "vannas",
                                                     "VNS-M" + std::to_string(i), batch.clientTimeMs));

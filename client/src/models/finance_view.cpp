@@ -122,8 +122,9 @@ void FinanceView::reload()
                                                  {QStringLiteral("cells"), cells}});
                 }
                 const auto e = equityText(o.followUp.equity, language);
-                for (const auto& [label, value] : e.rows)
-                    m_equity.push_back(QVariantMap{{QStringLiteral("label"), QString::fromStdString(label)}, {QStringLiteral("value"), QString::fromStdString(value)}});
+                for (const auto& r : e.rows)
+                    m_equity.push_back(QVariantMap{{QStringLiteral("label"), QString::fromStdString(r.label)},
+                                                   {QStringLiteral("value"), QString::fromStdString(r.tkr)}});
                 m_verdict = QString::fromStdString(e.verdict);
                 for (const auto& n : o.notes)
                     m_notes.push_back(QString::fromStdString(n));

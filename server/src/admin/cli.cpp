@@ -399,7 +399,7 @@ int cmdReport(const Args& a, std::ostream& out)
         document = check(allUnits ? socialBokslutAllUnits(index, audience, nowText())
                                   : socialBokslut(index, teamCode, audience, nowText()));
     } else {
-        // The year or a tertial to date; the board's copy hides counts of 1–4.
+        // The year or a tertial to date; computed for the board, counts of 1–4 are hidden.
         const int year = intOption(a, "year", 1990, 2200);
         const auto tertial = a.has("tertial") ? std::optional<int>(intOption(a, "tertial", 1, 3)) : std::nullopt;
         auto db = openDb(a);
@@ -407,23 +407,18 @@ int cmdReport(const Args& a, std::ostream& out)
         const auto overview = check(
             computeFinanceOverview(*db, fed.id, year, tertial, audience == Audience::Board ? kSmallCell : 0));
         if (kind == "drift") {
-            document = check(driftredovisning(overview, audience, nowText()));
+            document = check(driftredovisning(overview, nowText()));
         } else {
             // The index so far: from the year's start to the end of the tertial, as the money.
-            auto period = core::Period::year(year);
-            if (tertial) {
-                period = check(core::Period::range(Date{year, 1, 1}, core::Period::tertial(year, *tertial).to));
-                period.label = overview.header.periodLabel;
-            }
-            const auto index = check(computeFederationIndex(*db, fed.id, period));
-            document = check(delarsrapport(index, overview, audience, nowText()));
+            const auto period = tertial ? core::Period::yearToDate(year, *tertial) : core::Period::year(year);
+            document = check(delarsrapport(check(computeFederationIndex(*db, fed.id, period)), overview, nowText()));
         }
     }
     auto write = [&](const std::string& path, const std::string& text) {
         std::ofstream file(path, std::ios::binary | std::ios::trunc);
         file << text;
         if (!file)
-            throw std::runtime_error("kan inte skriva " + path);
+            throw std::runtime_error("kan inte skriva " + path + " – finns katalogen, och får du skriva där?");
         out << "skrev " << path << "\n";
     };
     if (format == "html") {

@@ -108,6 +108,13 @@ Period Period::tertial(int y, int t)
                   std::to_string(y) + " T" + std::to_string(t)};
 }
 
+Period Period::yearToDate(int y, int t)
+{
+    static const char* kMonths[] = {"jan–apr", "jan–aug", "jan–dec"};
+    const Period last = tertial(y, t);
+    return Period{Date{y, 1, 1}, last.to, last.label + " (" + kMonths[t - 1] + ")"};
+}
+
 Result<Period> Period::range(Date from, Date to)
 {
     if (to < from)

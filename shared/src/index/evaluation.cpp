@@ -352,7 +352,7 @@ std::string IndicatorResult::displayCode() const
 
 std::string IndicatorResult::resultText(Language language) const
 {
-    auto words = [language](std::string_view sv, std::string_view en) { return std::string(say(language, sv, en)); };
+    const Words words{language};
     if (signal == Signal::NotAssessable)
         return words("utfall saknas", "no result");
     switch (kind) {
@@ -379,7 +379,7 @@ std::string IndicatorResult::resultText(Language language) const
 
 std::string IndicatorResult::noteText(Language language) const
 {
-    auto words = [language](std::string_view sv, std::string_view en) { return std::string(say(language, sv, en)); };
+    const Words words{language};
     switch (noteKind) {
     case NoteKind::None:
         return {};

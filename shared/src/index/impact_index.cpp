@@ -147,7 +147,7 @@ std::string VariantIndex::name(Language language) const
 
 std::string VariantIndex::explanation(Language language) const
 {
-    auto words = [language](std::string_view sv, std::string_view en) { return std::string(say(language, sv, en)); };
+    const Words words{language};
     const std::string na =
         std::to_string(notAssessable) + words(" utan utfall räknas inte i något index", " without a result count in no index");
     if (kind == Kind::Graded)

@@ -53,7 +53,7 @@ std::string Target::describe(IndicatorKind kind, Language language) const
 {
     const bool count = kind == IndicatorKind::StoryCount;
     const bool pp = kind == IndicatorKind::GenderGap || kind == IndicatorKind::StatisticTrend;
-    auto words = [language](std::string_view sv, std::string_view en) { return std::string(say(language, sv, en)); };
+    const Words words{language};
     auto amount = [&](std::int64_t v) {
         if (count)
             return formatCenti(v) + words(" st", "");

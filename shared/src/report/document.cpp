@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samkoll/report/document.hpp"
 
-#include <cmath>
+#include <cstdio>
 
 #include "samkoll/report/finance_report.hpp"
 #include "samkoll/report/format.hpp"
@@ -17,31 +17,24 @@ DocCell DocCell::integer(std::int64_t value)
 
 DocCell DocCell::decimal(double value, int decimals, const std::string& suffix)
 {
-    std::string number = formatDecimal(value, decimals);
-    // The reader's text groups thousands; the spreadsheet's does not.
-    std::string plain;
-    for (std::size_t i = 0; i < number.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(number[i]);
-        if (c == 0xC2 && i + 1 < number.size() && static_cast<unsigned char>(number[i + 1]) == 0xA0) {
-            ++i;  // a no-break space
-            continue;
-        }
-        if (c == 0xE2 && i + 2 < number.size() && static_cast<unsigned char>(number[i + 1]) == 0x80 &&
-            static_cast<unsigned char>(number[i + 2]) == 0xAF) {
-            i += 2;  // a narrow no-break space
-            continue;
-        }
-        if (number[i] == ' ')
-            continue;
-        if (c == 0xE2 && i + 2 < number.size() && static_cast<unsigned char>(number[i + 1]) == 0x88 &&
-            static_cast<unsigned char>(number[i + 2]) == 0x92) {
-            plain += '-';  // a typographic minus
-            i += 2;
-            continue;
-        }
-        plain += number[i];
-    }
-    return {number + suffix, plain, {}};
+    // The reader's text groups thousands; the spreadsheet's is the plain number with a decimal comma.
+    char plain[64];
+    std::snprintf(plain, sizeof plain, "%.*f", decimals, value);
+    std::string number = plain;
+    if (const auto dot = number.find('.'); dot != std::string::npos)
+        number[dot] = ',';
+    return {formatDecimal(value, decimals) + suffix, number, {}};
+}
+
+std::string_view colourHex(std::string_view colour)
+{
+    if (colour == "green")
+        return "#2e7d32";
+    if (colour == "orange")
+        return "#ef6c00";
+    if (colour == "red")
+        return "#c62828";
+    return {};
 }
 
 namespace {
@@ -49,88 +42,42 @@ namespace {
 DocCell indexCell(const std::optional<int>& index, Colour colour)
 {
     DocCell c = index ? DocCell::integer(*index) : DocCell::of("–");
-    if (index)
-        c.text += " (" + std::string(labelOf(colour)) + ")";
+    c.text = indexText(index, colour);
     c.colour = std::string(codeOf(colour));
     return c;
 }
 
-/// A share as its reader may see it: for the board, a share whose count, base
-/// or remainder is 1–4 is hidden altogether (its percentage would tell the
-/// count), as Swedish official statistics do.
-std::string shareText(const Count& c, Audience audience)
-{
-    if (c.N <= 0)
-        return "–";
-    if (audience == Audience::Board && smallShare(c, kSmallCell))
-        return "dold (färre än " + std::to_string(kSmallCell) + ")";
-    return formatPercent(c.n, c.N) + " (" + formatInteger(c.n) + " av " + formatInteger(c.N) + ")";
-}
+/// What a reader sees of one indicator: for the board, what hiddenFigures
+/// hides (the rule of the API) stands as "dold (färre än 5)".
+struct ShownIndicator {
+    std::string result;
+    std::string genders;
+};
 
-/// The result as the board may read it: a share with small counts hidden.
-std::string resultText(const IndicatorResult& r, Audience audience)
+ShownIndicator shown(const IndicatorResult& r, Audience audience)
 {
-    const bool share = r.kind == IndicatorKind::OutcomeShare || r.kind == IndicatorKind::Throughput ||
-                       r.kind == IndicatorKind::SurveyShare || r.kind == IndicatorKind::GenderBalance;
-    if (audience == Audience::CentralOffice || !share || !r.assessable())
-        return r.resultText();
-    const auto text = shareText(r.count, audience);
-    return r.kind == IndicatorKind::GenderBalance && text.find('%') != std::string::npos
-               ? text.substr(0, text.find(" (")) + " kvinnor" + text.substr(text.find(" ("))
-               : text;
-}
-
-std::string genderText(const IndicatorResult& r, Audience audience)
-{
-    if (!r.women || !r.men || r.kind == IndicatorKind::GenderBalance || !r.assessable())
-        return {};
-    return "kvinnor " + shareText(*r.women, audience) + ", män " + shareText(*r.men, audience);
-}
-
-std::string marks(const IndicatorResult& r)
-{
-    std::string out;
-    auto add = [&](const std::string& m) { out += (out.empty() ? "" : ", ") + m; };
-    if (r.swing)
-        add("vippläge");
-    if (r.lowVolume)
-        add("låg volym");
-    if (r.inconclusive)
-        add("osäker");
-    return out;
-}
-
-}  // namespace
-
-Result<Document> socialBokslut(const FederationIndex& index, const std::string& teamCode, Audience audience,
-                               const std::string& computedAt)
-{
-    const UnitIndex* unit = &index.federationIndex;
-    if (!teamCode.empty()) {
-        unit = index.team(teamCode);
-        if (!unit)
-            return makeError("not_found", "team", "teamet '" + teamCode + "' finns inte i förbundet");
+    const auto hidden = hiddenFigures(r, audience == Audience::Board ? kSmallCell : 0);
+    ShownIndicator s;
+    s.result = hidden.result ? hiddenText(kSmallCell) : r.resultText();
+    if (r.women && r.men && r.kind != IndicatorKind::GenderBalance && r.assessable()) {
+        auto part = [&](const Count& c, bool hide) {
+            return c.N <= 0 ? std::string("–") : hide ? hiddenText(kSmallCell) : formatShare(c.n, c.N);
+        };
+        s.genders = "kvinnor " + part(*r.women, hidden.women) + ", män " + part(*r.men, hidden.men);
     }
-    Document d;
-    d.title = "Socialt bokslut " + index.period.label;
-    d.federation = index.federation.name;
-    d.unit = unit->isTeam ? unit->unitName : "Hela förbundet";
-    d.period = index.period.label;
-    d.basis = "Underlag " + index.period.from.iso() + " – " + index.period.to.iso() + ", social budget " +
-              std::to_string(unit->budgetYear) + ", beräknat " + computedAt;
-    d.audience = audience == Audience::Board
-                     ? "Styrelsens exemplar: bara sammanställningar; antal 1–4 visas som <5."
-                     : "Kansliets exemplar: exakta antal (lämnas inte ut utan att små antal döljs).";
+    return s;
+}
 
-    // Impactindex and its areas.
+/// The index and its areas: the first section of a socialt bokslut, and of a delårsrapport.
+DocSection indexSummary(const UnitIndex& unit)
+{
     DocSection summary;
     summary.heading = "Impactindex";
-    const auto& t = unit->total;
+    const auto& t = unit.total;
     summary.paragraphs.push_back(
-        "Impactindex " + (t.index ? std::to_string(*t.index) + " (" + std::string(labelOf(t.colour)) + ")" : "–") +
-        ": " + std::to_string(t.achievedCount) + " av " + std::to_string(t.assessable) +
-        " bedömda indikatorer uppnådda, uppnått impactvärde " + formatInteger(t.achieved) + " av " +
-        formatInteger(t.max) + ". " + std::to_string(t.notAssessable) +
+        "Impactindex " + indexText(t.index, t.colour) + ": " + std::to_string(t.achievedCount) + " av " +
+        std::to_string(t.assessable) + " bedömda indikatorer uppnådda, uppnått impactvärde " + formatInteger(t.achieved) +
+        " av " + formatInteger(t.max) + ". " + std::to_string(t.notAssessable) +
         (t.notAssessable == 1 ? " indikator saknar" : " indikatorer saknar") + " utfall och räknas inte.");
     DocTable areas;
     areas.name = "index";
@@ -139,7 +86,7 @@ Result<Document> socialBokslut(const FederationIndex& index, const std::string& 
                      "Utan utfall", "Ideal andel (%)", "Faktisk andel (%)"};
     areas.numeric = {false, true, true, true, true, true, true, true, true};
     areas.widths = {24, 10, 10, 12, 9, 9, 8, 9, 9};
-    for (const auto& a : unit->areas) {
+    for (const auto& a : unit.areas) {
         const auto& f = a.figures;
         areas.rows.push_back({DocCell::of(std::to_string(a.number) + ". " + a.name), DocCell::integer(f.max),
                               DocCell::integer(f.achieved), indexCell(f.index, f.colour), DocCell::integer(f.achievedCount),
@@ -152,10 +99,35 @@ Result<Document> socialBokslut(const FederationIndex& index, const std::string& 
                           indexCell(t.index, t.colour), DocCell::integer(t.achievedCount), DocCell::integer(t.assessable),
                           DocCell::integer(t.notAssessable), DocCell::of(""), DocCell::of("")});
     areas.emphasis.push_back(true);
-    areas.note = "Färg: grön från " + std::to_string(unit->settings.greenFrom) + ", orange från " +
-                 std::to_string(unit->settings.orangeFrom) + ", annars röd.";
+    areas.note = "Färg: grön från " + std::to_string(unit.settings.greenFrom) + ", orange från " +
+                 std::to_string(unit.settings.orangeFrom) + ", annars röd.";
     summary.tables.push_back(std::move(areas));
-    d.sections.push_back(std::move(summary));
+    return summary;
+}
+
+}  // namespace
+
+Result<Document> socialBokslut(const FederationIndex& index, const std::string& teamCode, Audience audience,
+                               const std::string& computedAt)
+{
+    const UnitIndex* unit = &index.federationIndex;
+    if (!teamCode.empty()) {
+        unit = index.team(teamCode);
+        if (!unit)
+            return makeError("not_found", "team", "teamet '" + teamCode + "' finns inte i förbundet – se koderna med samkolld team list");
+    }
+    Document d;
+    d.title = "Socialt bokslut " + index.period.label;
+    d.federation = index.federation.name;
+    d.unit = unit->isTeam ? unit->unitName : "Hela förbundet";
+    d.period = index.period.label;
+    d.basis = "Underlag " + index.period.from.iso() + " – " + index.period.to.iso() + ", social budget " +
+              std::to_string(unit->budgetYear) + ", beräknat " + computedAt;
+    d.audience = audience == Audience::Board
+                     ? "Styrelsens exemplar: bara sammanställningar; en andel med antal 1–4 står som \"dold (färre än 5)\"."
+                     : "Kansliets exemplar: exakta antal (lämnas inte ut utan att små antal döljs).";
+
+    d.sections.push_back(indexSummary(*unit));
 
     // Every indicator.
     DocSection detail;
@@ -170,9 +142,10 @@ Result<Document> socialBokslut(const FederationIndex& index, const std::string& 
         std::string note = r.noteText();
         if (r.kind == IndicatorKind::StatisticTrend)
             note.clear();  // the HÅE figures are in the result already
+        const auto seen = shown(r, audience);
         rows.rows.push_back({DocCell::of(r.displayCode()), DocCell::of(r.text), DocCell::integer(r.weight),
-                             DocCell::of(r.target.describe(r.kind)), DocCell::of(resultText(r, audience)),
-                             DocCell::of(std::string(labelOf(r.signal))), DocCell::of(genderText(r, audience)),
+                             DocCell::of(r.target.describe(r.kind)), DocCell::of(seen.result),
+                             DocCell::of(std::string(labelOf(r.signal))), DocCell::of(seen.genders),
                              DocCell::of(note)});
         rows.emphasis.push_back(false);
     }
@@ -182,6 +155,7 @@ Result<Document> socialBokslut(const FederationIndex& index, const std::string& 
     // Beyond the published method, clearly apart.
     DocSection beyond;
     beyond.heading = "Utöver den fastställda metoden";
+    beyond.beyondMethod = true;
     beyond.paragraphs.push_back(
         "Följande är inte en del av det fastställda Impactindex. De visar hur säkra resultaten är när underlaget är "
         "litet.");
@@ -203,7 +177,7 @@ Result<Document> socialBokslut(const FederationIndex& index, const std::string& 
     fair.emphasis.assign(fair.rows.size(), false);
     std::string marked;
     for (const auto& r : unit->indicators)
-        if (const auto m = marks(r); !m.empty())
+        if (const auto m = fairnessMarks(r); !m.empty())
             marked += (marked.empty() ? "" : "; ") + r.displayCode() + ": " + m;
     if (!marked.empty())
         fair.note = "Markerade indikatorer: " + marked + ".";
@@ -234,19 +208,16 @@ Result<Document> socialBokslutAllUnits(const FederationIndex& index, Audience au
     return all;
 }
 
-Result<Document> delarsrapport(const FederationIndex& index, const FinanceOverview& overview, Audience audience,
+Result<Document> delarsrapport(const FederationIndex& index, const FinanceOverview& overview,
                                const std::string& computedAt)
 {
-    auto bokslut = socialBokslut(index, "", audience, computedAt);
-    if (!bokslut)
-        return bokslut;
-    auto drift = driftredovisning(overview, audience, computedAt);
+    auto drift = driftredovisning(overview, computedAt);
     if (!drift)
         return drift;
     Document d = std::move(*drift);
     d.title = "Delårsrapport " + index.period.label;
-    d.unit = "Hela förbundet";
-    // The index so far: its summary and areas, then the teams side by side.
+    d.basis = "Underlag " + index.period.from.iso() + " – " + index.period.to.iso() + ", beräknat " + computedAt;
+    // The index so far and its areas, the teams side by side, then the money.
     DocSection teams;
     teams.heading = "Teamen";
     DocTable side;
@@ -257,27 +228,31 @@ Result<Document> delarsrapport(const FederationIndex& index, const FinanceOvervi
     side.widths = {34, 14, 12, 12, 10, 9, 9};
     for (const auto& t : index.teams) {
         const auto& f = t.total;
-        DocCell idx = f.index ? DocCell::integer(*f.index) : DocCell::of("–");
-        if (f.index)
-            idx.text += " (" + std::string(labelOf(f.colour)) + ")";
-        idx.colour = std::string(codeOf(f.colour));
-        side.rows.push_back({DocCell::of(t.unitName), idx, DocCell::integer(f.achieved), DocCell::integer(f.max),
-                             DocCell::integer(f.achievedCount), DocCell::integer(f.assessable),
+        side.rows.push_back({DocCell::of(t.unitName), indexCell(f.index, f.colour), DocCell::integer(f.achieved),
+                             DocCell::integer(f.max), DocCell::integer(f.achievedCount), DocCell::integer(f.assessable),
                              DocCell::integer(f.notAssessable)});
         side.emphasis.push_back(false);
     }
     teams.tables.push_back(std::move(side));
     std::vector<DocSection> sections;
-    sections.push_back(std::move(bokslut->sections.front()));  // Impactindex and its areas
+    sections.push_back(indexSummary(index.federationIndex));
     sections.push_back(std::move(teams));
     for (auto& s : d.sections)
         sections.push_back(std::move(s));
     d.sections = std::move(sections);
-    d.basis = bokslut->basis;
     return d;
 }
 
 namespace {
+
+/// ".green { background: #2e7d32; } …" from colourHex: one place for the index colours.
+std::string colourRules()
+{
+    std::string out;
+    for (const char* colour : {"green", "orange", "red"})
+        out += "." + std::string(colour) + " { background: " + std::string(colourHex(colour)) + "; }\n";
+    return out;
+}
 
 std::string html(const std::string& text)
 {
@@ -327,8 +302,8 @@ std::string documentHtml(const Document& d)
            "th, td { border-bottom: 1px solid #ccc; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }\n"
            "th { background: #eee; font-size: 9pt; } td.num, th.num { text-align: right; white-space: nowrap; }\n"
            "tr.sum td { font-weight: bold; border-top: 2px solid #333; }\n"
-           ".green, .orange, .red { padding: 0 1.5mm; border-radius: 2px; color: #fff; font-weight: bold; }\n"
-           ".green { background: #2e7d32; } .orange { background: #ef6c00; } .red { background: #c62828; }\n"
+           ".green, .orange, .red { padding: 0 1.5mm; border-radius: 2px; color: #fff; font-weight: bold; }\n" +
+           colourRules() +
            "caption { text-align: left; font-weight: bold; padding-bottom: 1mm; }\n"
            ".note { font-size: 9pt; color: #333; }\n"
            "section.beyond { border-left: 3px solid #888; padding-left: 4mm; }\n"
@@ -336,8 +311,7 @@ std::string documentHtml(const Document& d)
            "</div>\n<h1>" + html(d.title) + " – " + html(d.unit) + "</h1>\n<p class=\"meta\">" + html(d.basis) +
            "<br>" + html(d.audience) + "</p>\n</header>\n";
     for (const auto& s : d.sections) {
-        const bool beyond = s.heading.find("Utöver den fastställda metoden") != std::string::npos;
-        out += std::string("<section") + (beyond ? " class=\"beyond\"" : "") + ">\n<h2>" + html(s.heading) + "</h2>\n";
+        out += std::string("<section") + (s.beyondMethod ? " class=\"beyond\"" : "") + ">\n<h2>" + html(s.heading) + "</h2>\n";
         for (const auto& p : s.paragraphs)
             out += "<p>" + html(p) + "</p>\n";
         for (const auto& t : s.tables) {
@@ -352,7 +326,7 @@ std::string documentHtml(const Document& d)
                     const auto& c = t.rows[r][i];
                     out += std::string("<td") + (i < t.numeric.size() && t.numeric[i] ? " class=\"num\"" : "") + ">";
                     // The colour beside the text (print in black and white still reads).
-                    if (c.colour == "green" || c.colour == "orange" || c.colour == "red")
+                    if (!colourHex(c.colour).empty())
                         out += "<span class=\"" + c.colour + "\">" + html(c.text) + "</span>";
                     else
                         out += html(c.text);

@@ -2,7 +2,6 @@
 #include "samkoll/report/finance_report.hpp"
 
 #include "samkoll/report/document.hpp"
-#include "samkoll/report/participant_stats.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -78,11 +77,12 @@ json figuresJson(const Figures& f)
 FinanceReportHeader FinanceReportHeader::of(std::string federationName, int year, std::optional<int> tertial,
                                             Language language)
 {
-    const std::string_view kMonths[] = {say(language, "jan–apr", "Jan–Apr"), say(language, "jan–aug", "Jan–Aug"),
-                                        say(language, "jan–dec", "Jan–Dec")};
+    static const char* kEnglish[] = {"Jan–Apr", "Jan–Aug", "Jan–Dec"};
     std::string label = std::to_string(year);
     if (tertial && *tertial >= 1 && *tertial <= 3)
-        label += " T" + std::to_string(*tertial) + " (" + std::string(kMonths[*tertial - 1]) + ")";
+        label = language == Language::Swedish
+                    ? Period::yearToDate(year, *tertial).label  // the same words as the index's
+                    : label + " T" + std::to_string(*tertial) + " (" + kEnglish[*tertial - 1] + ")";
     return {std::move(federationName), year, std::move(label)};
 }
 
@@ -96,7 +96,7 @@ const std::vector<std::string>& operatingReportColumns()
 std::vector<OperatingReportRow> operatingReportRows(const OperatingReport& report, Language language)
 {
     using Kind = OperatingReportRow::Kind;
-    auto words = [language](std::string_view sv, std::string_view en) { return std::string(say(language, sv, en)); };
+    const Words words{language};
     std::vector<OperatingReportRow> rows;
     for (const auto& unit : report.units) {
         rows.push_back({Kind::Unit, words("Budgetenhet ", "Budget unit ") + unit.unit, {}, {}});
@@ -119,15 +119,15 @@ std::vector<OperatingReportRow> operatingReportRows(const OperatingReport& repor
 
 EquityText equityText(const EquityReport& equity, Language language)
 {
-    auto words = [language](std::string_view sv, std::string_view en) { return std::string(say(language, sv, en)); };
+    const Words words{language};
     EquityText t;
-    t.rows.emplace_back(words("Ingående eget kapital", "Opening equity"), tkr(equity.opening));
-    t.rows.emplace_back(words("Resultat hittills", "Result to date"), tkr(equity.resultToDate));
-    t.rows.emplace_back(words("Utgående enligt prognos", "Closing by the forecast"), tkr(equity.closingForecast));
-    t.rows.emplace_back(words("Utgående enligt budget", "Closing by the budget"), tkr(equity.closingBudget));
+    auto row = [&](std::string label, Amount amount) { t.rows.push_back({std::move(label), tkr(amount), amount}); };
+    row(words("Ingående eget kapital", "Opening equity"), equity.opening);
+    row(words("Resultat hittills", "Result to date"), equity.resultToDate);
+    row(words("Utgående enligt prognos", "Closing by the forecast"), equity.closingForecast);
+    row(words("Utgående enligt budget", "Closing by the budget"), equity.closingBudget);
     if (equity.maximum) {
-        t.rows.emplace_back(words("Rekommenderat högsta (trappan)", "Recommended maximum (the scale)"),
-                            tkr(*equity.maximum));
+        row(words("Rekommenderat högsta (trappan)", "Recommended maximum (the scale)"), *equity.maximum);
         t.verdict = equity.overMaximum
                         ? words("Över trappan med ", "Above the scale by ") + tkr(-*equity.room) +
                               words(" tkr: förbundet behöver förbruka minst så mycket mer i år.",
@@ -173,7 +173,7 @@ std::string renderOperatingReportText(const FinanceReportHeader& header, const O
     out += "\nEget kapital\n";
     const auto e = equityText(equity);
     for (std::size_t i = 0; i < e.rows.size(); ++i) {
-        out += padRight("  " + e.rows[i].first, kLabel) + padLeft(e.rows[i].second, 11) + "\n";
+        out += padRight("  " + e.rows[i].label, kLabel) + padLeft(e.rows[i].tkr, 11) + "\n";
         if (i == 0 && !equity.openingKnown)
             out += "  (ingående eget kapital är inte angivet – ange det med 'samkolld finance equity'; här räknas från 0)\n";
     }
@@ -399,7 +399,7 @@ Result<std::string> financeOverviewCsv(const FinanceOverview& o, std::string_vie
     return makeError("invalid_value", "table", "tabellen ska vara drift, medlemmar, kostnad eller femar");
 }
 
-Result<Document> driftredovisning(const FinanceOverview& o, Audience audience, const std::string& computedAt)
+Result<Document> driftredovisning(const FinanceOverview& o, const std::string& computedAt)
 {
     using Kind = OperatingReportRow::Kind;
     Document d;
@@ -408,8 +408,9 @@ Result<Document> driftredovisning(const FinanceOverview& o, Audience audience, c
     d.unit = "Hela förbundet";
     d.period = o.header.periodLabel;
     d.basis = "Utfall t.o.m. " + o.header.periodLabel + ", beräknat " + computedAt;
-    d.audience = audience == Audience::Board ? "Styrelsens exemplar: antal deltagare 1–4 visas som <5."
-                                             : "Kansliets exemplar: exakta antal.";
+    d.audience = o.suppressBelow > 0 ? "Styrelsens exemplar: antal deltagare 1–" + std::to_string(o.suppressBelow - 1) +
+                                           " visas som <" + std::to_string(o.suppressBelow) + "."
+                                     : "Kansliets exemplar: exakta antal.";
 
     DocSection drift;
     drift.heading = "Driftredovisning";
@@ -450,14 +451,8 @@ Result<Document> driftredovisning(const FinanceOverview& o, Audience audience, c
     eq.columns = {"", "tkr"};
     eq.numeric = {false, true};
     eq.widths = {70, 30};
-    // The same order as equityText's rows: exact kronor for the spreadsheet.
-    std::vector<Amount> amounts{o.followUp.equity.opening, o.followUp.equity.resultToDate,
-                                o.followUp.equity.closingForecast, o.followUp.equity.closingBudget};
-    if (o.followUp.equity.maximum)
-        amounts.push_back(*o.followUp.equity.maximum);
-    for (std::size_t i = 0; i < e.rows.size(); ++i) {
-        eq.rows.push_back({DocCell::of(e.rows[i].first),
-                           {e.rows[i].second, i < amounts.size() ? std::optional<std::string>(csvKronor(amounts[i])) : std::nullopt, {}}});
+    for (const auto& r : e.rows) {
+        eq.rows.push_back({DocCell::of(r.label), {r.tkr, csvKronor(r.amount), {}}});
         eq.emphasis.push_back(false);
     }
     eq.csvColumns = {"", "kr"};
@@ -491,20 +486,19 @@ Result<Document> driftredovisning(const FinanceOverview& o, Audience audience, c
                      "Per avslut (kr)", "Per positivt avslut (kr)"};
         c.numeric = {false, false, true, true, true, true, true, true, true};
         c.widths = {20, 14, 11, 8, 8, 9, 10, 10, 10};
-        const int below = audience == Audience::Board ? kSmallCell : 0;
+        // Computed for the board, the overview has hidden its small counts and
+        // the costs per person behind them already.
         auto count = [&](std::int64_t n) {
-            const auto text = countText(n, std::max(below, o.suppressBelow));
-            return DocCell{text, text.front() == '<' ? std::optional<std::string>(text) : std::to_string(n), {}};
+            const auto text = countText(n, o.suppressBelow);
+            return DocCell{text, text.front() == '<' ? text : std::to_string(n), {}};
         };
         auto money = [](const std::optional<Amount>& a) {
             return a ? DocCell{kronorText(*a), csvKronor(*a), {}} : DocCell::of("–");
         };
         for (const auto& x : o.costs) {
-            const bool hide = below > 0 && x.suppressed;
             c.rows.push_back({DocCell::of(x.name), DocCell::of(x.team), {kronorText(x.cost), csvKronor(x.cost), {}},
-                              count(x.participants), count(x.exits), count(x.positiveExits),
-                              hide ? DocCell::of("–") : money(x.perParticipant), hide ? DocCell::of("–") : money(x.perExit),
-                              hide ? DocCell::of("–") : money(x.perPositiveExit)});
+                              count(x.participants), count(x.exits), count(x.positiveExits), money(x.perParticipant),
+                              money(x.perExit), money(x.perPositiveExit)});
             c.emphasis.push_back(false);
         }
         costs.tables.push_back(std::move(c));

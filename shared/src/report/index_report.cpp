@@ -13,31 +13,11 @@ using nlohmann::json;
 
 namespace {
 
-std::string indexText(const std::optional<int>& index, Colour colour)
-{
-    if (!index)
-        return "–";
-    return std::to_string(*index) + " (" + std::string(labelOf(colour)) + ")";
-}
-
-std::string markers(const IndicatorResult& r)
-{
-    std::string out;
-    auto add = [&](const std::string& m) { out += (out.empty() ? "" : ", ") + m; };
-    if (r.swing)
-        add(r.signal == Signal::Achieved ? "1 person från att inte nås" : "1 person från målet");
-    if (r.lowVolume)
-        add("låg volym");
-    if (r.inconclusive)
-        add("osäkert");
-    return out;
-}
-
 /// Why the indicator carries each fairness mark, in words (shown beside the
 /// mark on the screens and in the reports).
 json fairnessReasons(const IndicatorResult& r, const IndexSettings& settings, Language language)
 {
-    auto words = [language](std::string_view sv, std::string_view en) { return std::string(say(language, sv, en)); };
+    const Words words{language};
     json out = json::array();
     if (r.swing)
         out.push_back(r.signal == Signal::Achieved
@@ -124,7 +104,7 @@ std::string renderUnitIndexText(const UnitIndex& u)
                 if (a.number == area)
                     out += "\n" + std::to_string(a.number) + " " + a.name + "\n";
         }
-        std::string comment = markers(r);
+        std::string comment = fairnessMarks(r);
         const std::string split = genderSplit(r);
         if (!split.empty())
             comment += (comment.empty() ? "" : "; ") + split;
@@ -229,49 +209,67 @@ bool smallShare(const Count& c, int below)
     return below > 0 && (small(c.n) || small(c.N) || small(c.N - c.n));
 }
 
-namespace {
-
-bool isShare(IndicatorKind k)
+HiddenFigures hiddenFigures(const IndicatorResult& r, int below)
 {
-    return k == IndicatorKind::OutcomeShare || k == IndicatorKind::Throughput || k == IndicatorKind::SurveyShare ||
-           k == IndicatorKind::GenderBalance || k == IndicatorKind::GenderGap;
+    HiddenFigures h;
+    const bool share = r.kind == IndicatorKind::OutcomeShare || r.kind == IndicatorKind::Throughput ||
+                       r.kind == IndicatorKind::SurveyShare || r.kind == IndicatorKind::GenderBalance ||
+                       r.kind == IndicatorKind::GenderGap;
+    if (below <= 0 || !share)
+        return h;
+    h.result = r.kind != IndicatorKind::GenderGap && smallShare(r.count, below);
+    h.women = r.women && smallShare(*r.women, below);
+    h.men = r.men && smallShare(*r.men, below);
+    if ((h.women || h.men) && (r.kind == IndicatorKind::GenderGap || r.kind == IndicatorKind::GenderBalance))
+        h.result = true;
+    return h;
 }
 
-/// Hides what a reader of aggregates only may not see of one indicator.
+std::string hiddenText(int below)
+{
+    return "dold (färre än " + std::to_string(below) + ")";
+}
+
+std::string indexText(const std::optional<int>& index, Colour colour)
+{
+    if (!index)
+        return "–";
+    return std::to_string(*index) + " (" + std::string(labelOf(colour)) + ")";
+}
+
+std::string fairnessMarks(const IndicatorResult& r)
+{
+    std::string out;
+    auto add = [&](const std::string& m) { out += (out.empty() ? "" : ", ") + m; };
+    if (r.swing)
+        add(r.signal == Signal::Achieved ? "1 person från att inte nås" : "1 person från målet");
+    if (r.lowVolume)
+        add("låg volym");
+    if (r.inconclusive)
+        add("osäkert");
+    return out;
+}
+
+namespace {
+
+/// Takes out of an indicator's JSON what a reader of aggregates only may not see.
 void suppress(json& j, const IndicatorResult& r, int below)
 {
-    if (below <= 0 || !isShare(r.kind))
-        return;
-    const std::string hidden = "dold (färre än " + std::to_string(below) + ")";
-    if (r.kind != IndicatorKind::GenderGap && smallShare(r.count, below)) {
+    const auto hidden = hiddenFigures(r, below);
+    if (hidden.result) {
         j["n"] = nullptr;
         j["N"] = nullptr;
         j["value"] = nullptr;
-        j["result"] = hidden;
+        j["result"] = hiddenText(below);
         j["fairness"]["interval90"] = nullptr;
         j["fairness"]["reasons"] = json::array();  // they name the base
+    }
+    if (hidden.women)
+        j["women"] = nullptr;
+    if (hidden.men)
+        j["men"] = nullptr;
+    if (hidden.any())
         j["suppressed"] = true;
-    }
-    bool genderHidden = false;
-    for (const char* g : {"women", "men"}) {
-        const auto& c = std::string(g) == "women" ? r.women : r.men;
-        if (c && smallShare(*c, below)) {
-            j[g] = nullptr;
-            genderHidden = true;
-        }
-    }
-    if (genderHidden) {
-        j["suppressed"] = true;
-        if (r.kind == IndicatorKind::GenderGap || r.kind == IndicatorKind::GenderBalance) {
-            // The gap and the balance are computed from the split: hide them with it.
-            j["n"] = nullptr;
-            j["N"] = nullptr;
-            j["value"] = nullptr;
-            j["result"] = hidden;
-            j["fairness"]["interval90"] = nullptr;
-            j["fairness"]["reasons"] = json::array();
-        }
-    }
 }
 
 }  // namespace

@@ -45,6 +45,9 @@ struct Period {
     static Period year(int year);
     /// Tertial 1 = Jan–Apr, 2 = May–Aug, 3 = Sep–Dec.
     static Period tertial(int year, int tertial);
+    /// From 1 January to the end of the tertial — a delårsrapport's "so far":
+    /// "2021 T2 (jan–aug)".
+    static Period yearToDate(int year, int tertial);
     static Result<Period> range(Date from, Date to);
 
     /// The year the period belongs to (of its last day): used for yearly inputs

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace samkoll::core {
@@ -20,6 +21,14 @@ constexpr std::string_view say(Language language, std::string_view sv, std::stri
 {
     return language == Language::English ? en : sv;
 }
+
+/// say() for one language, as a string to build texts with:
+///     const Words words{language};
+///     return words("minst ", "at least ") + amount;
+struct Words {
+    Language language = Language::Swedish;
+    std::string operator()(std::string_view sv, std::string_view en) const { return std::string(say(language, sv, en)); }
+};
 
 /// "sv" or "en" (the client's setting); anything else is not a language we have.
 constexpr std::optional<Language> languageFromCode(std::string_view code)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct DocCell {
     static DocCell decimal(double value, int decimals, const std::string& suffix = {});
 };
 
+/// The printed colour of an index colour code ("green" → "#2e7d32"); empty for none.
+std::string_view colourHex(std::string_view colour);
+
 struct DocTable {
     std::string name;   ///< the file name part for CSV ("index", "indikatorer")
     std::string title;  ///< "Index per målområde"
@@ -44,6 +48,7 @@ struct DocTable {
 
 struct DocSection {
     std::string heading;
+    bool beyondMethod = false;  ///< beyond the published method: set apart in every form
     std::vector<std::string> paragraphs;
     std::vector<DocTable> tables;
 };
@@ -78,13 +83,15 @@ struct FinanceOverview;
 
 /// The driftredovisning for the year or a tertial to date: the table in tkr
 /// (exact kronor in its CSV), equity against the recommended maximum, the
-/// members' contributions and cost per outcome (counts of 1–4 hidden in the
-/// board's copy), and what is missing for a figure.
-Result<Document> driftredovisning(const FinanceOverview& overview, Audience audience, const std::string& computedAt);
+/// members' contributions and cost per outcome, and what is missing for a
+/// figure. Whose copy it is follows from the overview: computed with
+/// suppressBelow (the board's), its small counts are hidden already.
+Result<Document> driftredovisning(const FinanceOverview& overview, const std::string& computedAt);
 
-/// The board's delårsrapport: the förbund's index so far with its areas and
-/// the teams side by side, then the driftredovisning with prognos and equity.
-Result<Document> delarsrapport(const FederationIndex& index, const FinanceOverview& overview, Audience audience,
+/// The board's delårsrapport: the förbund's index so far (`index`, for the
+/// year to the tertial's end — Period::yearToDate) with its areas and the
+/// teams side by side, then the driftredovisning with prognos and equity.
+Result<Document> delarsrapport(const FederationIndex& index, const FinanceOverview& overview,
                                const std::string& computedAt);
 
 /// One table as CSV for Excel: semicolons, UTF-8 with BOM, numbers with a

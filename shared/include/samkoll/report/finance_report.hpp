@@ -51,7 +51,12 @@ std::vector<OperatingReportRow> operatingReportRows(const finance::OperatingRepo
 /// Equity against the recommended maximum as label and tkr text, and a
 /// verdict in words (over or under the maximum, and by how much).
 struct EquityText {
-    std::vector<std::pair<std::string, std::string>> rows;
+    struct Row {
+        std::string label;
+        std::string tkr;              ///< as shown
+        finance::Amount amount = 0;   ///< exact, for a spreadsheet
+    };
+    std::vector<Row> rows;
     std::string verdict;
 };
 EquityText equityText(const finance::EquityReport& equity, Language language = Language::Swedish);

@@ -25,6 +25,24 @@ std::string renderFederationIndexText(const FederationIndex& index, const std::s
 /// count) — the rule of the reports and the API alike.
 bool smallShare(const Count& c, int below);
 
+/// What a reader of aggregates only (`below` > 0) may not see of one
+/// indicator: its result (counts, value, interval), the women's or the men's
+/// share. A gap or a balance is computed from the split, so it goes with it.
+struct HiddenFigures {
+    bool result = false;
+    bool women = false;
+    bool men = false;
+    [[nodiscard]] bool any() const { return result || women || men; }
+};
+HiddenFigures hiddenFigures(const IndicatorResult& r, int below);
+/// What stands instead of a hidden figure: "dold (färre än 5)".
+std::string hiddenText(int below);
+
+/// "76 (grön)", or "–" when there is no index.
+std::string indexText(const std::optional<int>& index, Colour colour);
+/// The fairness marks of an indicator in words: "1 person från målet, låg volym".
+std::string fairnessMarks(const IndicatorResult& r);
+
 /// `suppressBelow` > 0 (a board device, another team's coordinator): every
 /// share of an indicator that is a smallShare has its counts, value and
 /// interval null, "suppressed": true and the result "dold (färre än N)".
