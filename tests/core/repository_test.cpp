@@ -181,7 +181,7 @@ TEST_CASE("A locked year refuses changes to its figures and keeps other years op
         old.uid = oldUid;
         old.exitOutcome = ExitOutcome::Studies;
         CHECK(fx.repo->saveCase(old, Date{2026, 1, 1}));
-        CHECK_FALSE(fx.repo->lockedSnapshot(fx.fed, 2021));
+        CHECK_FALSE(fx.repo->periodLock(fx.fed, 2021));
     }
 }
 

@@ -424,5 +424,29 @@ TEST_CASE("samkolld report bokslut as PDF: A4 pages numbered 'Sida i av n', ever
     CHECK(report.find(squeeze("Eget kapital")) != std::string::npos);
     CHECK(report.find(squeeze("Styrelsens exemplar")) != std::string::npos);
     CHECK(report.find(squeeze("Sida 1 av")) != std::string::npos);
+
+    // Participant statistics: the volume as `samkolld stats` has it.
+    const auto stats = dir.file("statistik.pdf");
+    REQUIRE(cli({"report", "statistik", "--db", db, "--year", "2021", "--team", "vannas", "--out", stats}).code == 0);
+    const auto statsText = squeeze(run("pdftotext '" + stats + "' -"));
+    const auto statsJson = nlohmann::json::parse(
+        cli({"stats", "--db", db, "--year", "2021", "--team", "vannas", "--format", "json"}).out);
+    CHECK(statsText.find(squeeze("Deltagarstatistik 2021")) != std::string::npos);
+    for (const auto& row : statsJson["volume"])
+        CHECK(statsText.find(squeeze(row["label"].get<std::string>() + std::to_string(row["women"].get<int>()))) !=
+              std::string::npos);
+
+    // Ranking and trend after the year is fastställt: the approved figures, and it says so.
+    REQUIRE(cli({"lock", "--db", db, "--year", "2021", "--by", "Styrelsen 2022-03-14"}).code == 0);
+    const auto ranking = dir.file("ranking.pdf");
+    REQUIRE(cli({"report", "ranking", "--db", db, "--year", "2021", "--for", "board", "--out", ranking}).code == 0);
+    const auto rankingText = squeeze(run("pdftotext '" + ranking + "' -"));
+    CHECK(rankingText.find(squeeze("Fastställt")) != std::string::npos);
+    CHECK(rankingText.find(squeeze("2021 (fastställt)")) != std::string::npos);
+    const auto teams = nlohmann::json::parse(cli({"index", "--db", db, "--year", "2021", "--format", "json"}).out)["teams"];
+    REQUIRE(teams.size() == 7);
+    for (const auto& team : teams)  // each team's name beside its index
+        CHECK(rankingText.find(squeeze(team["unit"]["name"].get<std::string>() +
+                                       std::to_string(team["total"]["index"].get<int>()))) != std::string::npos);
 }
 #endif

@@ -23,6 +23,7 @@
 #include "samkoll/store/backup.hpp"
 #include "samkoll/io/finance_import.hpp"
 #include "samkoll/io/importers.hpp"
+#include "samkoll/index/index_snapshot.hpp"
 #include "samkoll/report/document.hpp"
 #ifdef SAMKOLL_HAVE_PDF
 #include "pdf_document.hpp"
@@ -31,6 +32,7 @@
 #include "samkoll/report/format.hpp"
 #include "samkoll/report/index_report.hpp"
 #include "samkoll/report/participant_stats.hpp"
+#include "samkoll/report/reports.hpp"
 #include "samkoll/store/repository.hpp"
 #include "samkoll/store/schema.hpp"
 #include "samkoll/sync/protocol.hpp"
@@ -69,7 +71,8 @@ Användning:
   samkolld template    [--year 2021]                       (skriver mallen för social budget som JSON)
   samkolld import      budget|cases|tallies|hae --db FIL [--federation KOD] --file FIL
                        [--replace] [--entered-by NAMN]
-  samkolld report      bokslut|drift|delar --db FIL --year ÅR [--tertial 1-3] [--team KOD|alla] [--for kansli|board]
+  samkolld report      bokslut|drift|delar|statistik|ranking --db FIL --year ÅR [--tertial 1-3]
+                       [--team KOD|alla] [--for kansli|board]
                        [--format pdf|html|csv] --out FIL   (csv: en fil per tabell, FIL-index.csv …)
   samkolld index       --db FIL --year ÅR [--tertial 1-3 | --from DATUM --to DATUM]
                        [--team KOD] [--federation KOD] [--format text|json]
@@ -376,9 +379,10 @@ std::string nowText()
 /// file per table (CSV) — the same description the client will save.
 int cmdReport(const Args& a, std::ostream& out)
 {
-    const std::string kind = a.words.size() >= 2 ? a.words[1] : "";
-    if (kind != "bokslut" && kind != "drift" && kind != "delar")
-        throw UsageError{"ange vilken rapport: samkolld report bokslut|drift|delar …"};
+    const std::string kindText = a.words.size() >= 2 ? a.words[1] : "";
+    const auto kind = reportKindFrom(kindText);
+    if (!kind)
+        throw UsageError{"ange vilken rapport: samkolld report bokslut|drift|delar|statistik|ranking …"};
     const auto format = a.get("format", "pdf");
     if (format != "pdf" && format != "html" && format != "csv")
         throw UsageError{"--format ska vara pdf, html eller csv"};
@@ -388,32 +392,16 @@ int cmdReport(const Args& a, std::ostream& out)
     if (!a.has("out"))
         throw UsageError{"ange --out FIL"};
     const auto target = a.get("out");
-    const auto audience = audienceText == "board" ? Audience::Board : Audience::CentralOffice;
-    Document document;
-    if (kind == "bokslut") {
-        const bool allUnits = a.has("team") && a.get("team") == "alla";
-        Args unitArgs = a;
-        if (allUnits)
-            unitArgs.options.erase("team");
-        const auto [index, teamCode] = indexFrom(unitArgs);
-        document = check(allUnits ? socialBokslutAllUnits(index, audience, nowText())
-                                  : socialBokslut(index, teamCode, audience, nowText()));
-    } else {
-        // The year or a tertial to date; computed for the board, counts of 1–4 are hidden.
-        const int year = intOption(a, "year", 1990, 2200);
-        const auto tertial = a.has("tertial") ? std::optional<int>(intOption(a, "tertial", 1, 3)) : std::nullopt;
-        auto db = openDb(a);
-        const auto fed = check(Repository(*db).federation(a.get("federation")));
-        const auto overview = check(
-            computeFinanceOverview(*db, fed.id, year, tertial, audience == Audience::Board ? kSmallCell : 0));
-        if (kind == "drift") {
-            document = check(driftredovisning(overview, nowText()));
-        } else {
-            // The index so far: from the year's start to the end of the tertial, as the money.
-            const auto period = tertial ? core::Period::yearToDate(year, *tertial) : core::Period::year(year);
-            document = check(delarsrapport(check(computeFederationIndex(*db, fed.id, period)), overview, nowText()));
-        }
-    }
+    ReportRequest request;
+    request.kind = *kind;
+    request.year = intOption(a, "year", 1990, 2200);
+    if (a.has("tertial"))
+        request.tertial = intOption(a, "tertial", 1, 3);
+    request.team = a.get("team", "");
+    request.audience = audienceText == "board" ? Audience::Board : Audience::CentralOffice;
+    auto db = openDb(a);
+    const auto fed = check(Repository(*db).federation(a.get("federation")));
+    const Document document = check(buildReport(*db, fed.id, request, nowText()));
     auto write = [&](const std::string& path, const std::string& text) {
         std::ofstream file(path, std::ios::binary | std::ios::trunc);
         file << text;
@@ -475,7 +463,7 @@ int cmdLock(const Args& a, std::ostream& out, bool lock)
     const auto by = required(a, "by");
     // The snapshot keeps the figures as approved, even if the budget changes later.
     const auto index = check(computeFederationIndex(*db, fed.id, Period::year(year)));
-    check(repo.lockYear(fed.id, year, by, federationIndexToJson(index).dump()));
+    check(repo.lockYear(fed.id, year, by, indexSnapshotToJson(index).dump()));
     out << year << " är fastställt och låst; siffrorna har sparats som de godkändes (index "
         << (index.federationIndex.total.index ? std::to_string(*index.federationIndex.total.index) : "–") << ").\n";
     return 0;

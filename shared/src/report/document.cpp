@@ -37,15 +37,15 @@ std::string_view colourHex(std::string_view colour)
     return {};
 }
 
-namespace {
-
-DocCell indexCell(const std::optional<int>& index, Colour colour)
+DocCell DocCell::ofIndex(const std::optional<int>& index, Colour colour)
 {
     DocCell c = index ? DocCell::integer(*index) : DocCell::of("–");
     c.text = indexText(index, colour);
     c.colour = std::string(codeOf(colour));
     return c;
 }
+
+namespace {
 
 /// What a reader sees of one indicator: for the board, what hiddenFigures
 /// hides (the rule of the API) stands as "dold (färre än 5)".
@@ -89,14 +89,14 @@ DocSection indexSummary(const UnitIndex& unit)
     for (const auto& a : unit.areas) {
         const auto& f = a.figures;
         areas.rows.push_back({DocCell::of(std::to_string(a.number) + ". " + a.name), DocCell::integer(f.max),
-                              DocCell::integer(f.achieved), indexCell(f.index, f.colour), DocCell::integer(f.achievedCount),
+                              DocCell::integer(f.achieved), DocCell::ofIndex(f.index, f.colour), DocCell::integer(f.achievedCount),
                               DocCell::integer(f.assessable), DocCell::integer(f.notAssessable),
                               DocCell::integer(a.idealSharePct),
                               t.max ? DocCell::decimal(a.actualSharePct, 0) : DocCell::of("–")});
         areas.emphasis.push_back(false);
     }
     areas.rows.push_back({DocCell::of("Totalt"), DocCell::integer(t.max), DocCell::integer(t.achieved),
-                          indexCell(t.index, t.colour), DocCell::integer(t.achievedCount), DocCell::integer(t.assessable),
+                          DocCell::ofIndex(t.index, t.colour), DocCell::integer(t.achievedCount), DocCell::integer(t.assessable),
                           DocCell::integer(t.notAssessable), DocCell::of(""), DocCell::of("")});
     areas.emphasis.push_back(true);
     areas.note = "Färg: grön från " + std::to_string(unit.settings.greenFrom) + ", orange från " +
@@ -173,7 +173,7 @@ Result<Document> socialBokslut(const FederationIndex& index, const std::string& 
     fair.rows.push_back({DocCell::of("Osäkra"), DocCell::integer(unit->inconclusiveCount),
                          DocCell::of("ej uppnådda, men 90 %-intervallet når målet")});
     for (const auto* v : {&unit->volumeAdjusted, &unit->graded})
-        fair.rows.push_back({DocCell::of(v->name()), indexCell(v->index, v->colour), DocCell::of(v->explanation())});
+        fair.rows.push_back({DocCell::of(v->name()), DocCell::ofIndex(v->index, v->colour), DocCell::of(v->explanation())});
     fair.emphasis.assign(fair.rows.size(), false);
     std::string marked;
     for (const auto& r : unit->indicators)
@@ -228,7 +228,7 @@ Result<Document> delarsrapport(const FederationIndex& index, const FinanceOvervi
     side.widths = {34, 14, 12, 12, 10, 9, 9};
     for (const auto& t : index.teams) {
         const auto& f = t.total;
-        side.rows.push_back({DocCell::of(t.unitName), indexCell(f.index, f.colour), DocCell::integer(f.achieved),
+        side.rows.push_back({DocCell::of(t.unitName), DocCell::ofIndex(f.index, f.colour), DocCell::integer(f.achieved),
                              DocCell::integer(f.max), DocCell::integer(f.achievedCount), DocCell::integer(f.assessable),
                              DocCell::integer(f.notAssessable)});
         side.emphasis.push_back(false);

@@ -127,6 +127,24 @@ std::string renderUnitIndexText(const UnitIndex& u)
     return out;
 }
 
+std::vector<RankedTeam> rankTeams(const FederationIndex& index)
+{
+    std::vector<RankedTeam> ranked;
+    for (const auto& t : index.teams)
+        ranked.push_back({&t, 0});
+    std::stable_sort(ranked.begin(), ranked.end(), [](const RankedTeam& a, const RankedTeam& b) {
+        return a.unit->total.index.value_or(-1) > b.unit->total.index.value_or(-1);
+    });
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        if (!ranked[i].unit->total.index)
+            continue;
+        ranked[i].place = i > 0 && ranked[i - 1].unit->total.index == ranked[i].unit->total.index
+                              ? ranked[i - 1].place
+                              : static_cast<int>(i) + 1;
+    }
+    return ranked;
+}
+
 std::string renderFederationIndexText(const FederationIndex& index, const std::string& teamCode)
 {
     if (!teamCode.empty()) {
@@ -137,18 +155,11 @@ std::string renderFederationIndexText(const FederationIndex& index, const std::s
     std::string out = renderUnitIndexText(index.federationIndex);
     if (index.teams.empty())
         return out;
-    std::vector<const UnitIndex*> ranked;
-    for (const auto& t : index.teams)
-        ranked.push_back(&t);
-    std::stable_sort(ranked.begin(), ranked.end(), [](const UnitIndex* a, const UnitIndex* b) {
-        return a->total.index.value_or(-1) > b->total.index.value_or(-1);
-    });
     const std::string title = "Rangordning av teamen " + index.period.label;
     out += "\n\n" + title + "\n" + rule(displayWidth(title)) + "\n";
     out += padRight("", 4) + padRight("Team", 34) + padLeft("Max", 5) + padLeft("Uppnått", 9) + padLeft("Index", 14) + "\n";
-    int place = 0;
-    for (const auto* t : ranked) {
-        out += padLeft(std::to_string(++place) + ".", 3) + " " + padRight(t->unitName, 34) +
+    for (const auto& [t, place] : rankTeams(index)) {
+        out += padLeft(place > 0 ? std::to_string(place) + "." : "–", 3) + " " + padRight(t->unitName, 34) +
                padLeft(formatInteger(t->total.max), 5) + padLeft(formatInteger(t->total.achieved), 9) +
                padLeft(indexText(t->total.index, t->total.colour), 14) + "\n";
     }

@@ -233,7 +233,8 @@ json countJson(std::int64_t v, bool hidden, int below)
 std::string table(const std::string& title, const std::vector<GenderRow>& rows, bool shares, int below)
 {
     std::string out = "\n" + title + "\n";
-    out += padRight("", 58) + padLeft("Kvinnor", 9) + padLeft("Män", 7) + padLeft("Annat", 7) + padLeft("Totalt", 8) +
+    out += padRight("", 58) + padLeft("Kvinnor", 9) + padLeft("Män", 7) + padLeft("Annat", 7) +
+           padLeft("Vill ej svara", 15) + padLeft("Totalt", 8) +
            (shares ? padLeft("Andel", 8) : "") + "\n";
     std::int64_t sum = 0;
     for (const auto& r : rows)
@@ -242,6 +243,7 @@ std::string table(const std::string& title, const std::vector<GenderRow>& rows, 
         const auto h = hiddenCells(r, below);
         out += padRight(r.label, 58) + padLeft(countText(r.byGender[0], h[0], below), 9) +
                padLeft(countText(r.byGender[1], h[1], below), 7) + padLeft(countText(r.byGender[2], h[2], below), 7) +
+               padLeft(countText(r.byGender[3], h[3], below), 15) +
                padLeft(countText(r.total(), h[kGenderCount], below), 8) +
                (shares ? padLeft(h[kGenderCount] ? "–" : formatPercent(r.total(), sum), 8) : "") + "\n";
     }
@@ -257,6 +259,7 @@ json rowsToJson(const std::vector<GenderRow>& rows, int below)
                        {"women", countJson(r.byGender[0], h[0], below)},
                        {"men", countJson(r.byGender[1], h[1], below)},
                        {"other", countJson(r.byGender[2], h[2], below)},
+                       {"declined", countJson(r.byGender[3], h[3], below)},
                        {"total", countJson(r.total(), h[kGenderCount], below)}});
     }
     return out;

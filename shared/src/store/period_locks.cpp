@@ -64,14 +64,14 @@ Status Repository::unlockYear(Id federationId, int year)
     });
 }
 
-Result<std::string> Repository::lockedSnapshot(Id federationId, int year)
+Result<PeriodLock> Repository::periodLock(Id federationId, int year)
 {
-    return guarded<std::string>([&]() -> Result<std::string> {
-        auto st = m_db.prepare("SELECT snapshot FROM period_lock WHERE federation_id = ? AND year = ?");
+    return guarded<PeriodLock>([&]() -> Result<PeriodLock> {
+        auto st = m_db.prepare("SELECT locked_at, locked_by, snapshot FROM period_lock WHERE federation_id = ? AND year = ?");
         st.bind(1, federationId).bind(2, year);
         if (!st.step())
             return makeError("not_locked", "year", std::to_string(year) + " är inte låst");
-        return st.text(0);
+        return PeriodLock{year, st.text(0), st.text(1), st.text(2)};
     });
 }
 

@@ -27,6 +27,8 @@ struct DocCell {
     static DocCell integer(std::int64_t value);
     /// `value` with `decimals` decimals; the text as Swedish text with `suffix` (" %").
     static DocCell decimal(double value, int decimals, const std::string& suffix = {});
+    /// An index with its colour in words and in print: "76 (grön)"; "–" without one.
+    static DocCell ofIndex(const std::optional<int>& index, Colour colour);
 };
 
 /// The printed colour of an index colour code ("green" → "#2e7d32"); empty for none.
@@ -93,6 +95,28 @@ Result<Document> driftredovisning(const FinanceOverview& overview, const std::st
 /// teams side by side, then the driftredovisning with prognos and equity.
 Result<Document> delarsrapport(const FederationIndex& index, const FinanceOverview& overview,
                                const std::string& computedAt);
+
+struct ParticipantStatistics;
+
+/// The participant statistics of a unit and period: volume, outcomes and
+/// background by gender, the referring parties, the survey rounds' response
+/// rates. Whose copy it is follows from the statistics: computed with
+/// suppressBelow (the board's, another team's), small counts show as "<5".
+Result<Document> participantStatisticsDocument(const ParticipantStatistics& stats, const std::string& federation,
+                                               const std::string& computedAt);
+
+/// One year's index for the trend: the förbund's and each team's, and whether
+/// it is the approved snapshot of a fastställt year.
+struct TrendYear {
+    FederationIndex index;
+    bool approved = false;
+};
+
+/// Ranking and trend: the teams ranked by index for the period of `index`,
+/// every team's areas side by side, and the index of each unit over `years`
+/// (oldest first, the period's year last).
+Result<Document> rankingAndTrend(const FederationIndex& index, const std::vector<TrendYear>& years,
+                                 const std::string& computedAt);
 
 /// One table as CSV for Excel: semicolons, UTF-8 with BOM, numbers with a
 /// decimal comma and no grouping, CRLF line ends.

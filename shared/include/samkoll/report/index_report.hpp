@@ -20,6 +20,15 @@ std::string renderUnitIndexText(const UnitIndex& unit);
 /// With `teamCode`, only that team.
 std::string renderFederationIndexText(const FederationIndex& index, const std::string& teamCode = {});
 
+/// A team's place in the ranking by index: equal indexes share a place
+/// (1, 2, 2, 4); a team without an index has place 0 and comes last.
+struct RankedTeam {
+    const UnitIndex* unit = nullptr;
+    int place = 0;
+};
+/// The teams of `index` best first — the one ranking of the text, the documents and the screens.
+std::vector<RankedTeam> rankTeams(const FederationIndex& index);
+
 /// A share whose count, base or remainder is 1 to `below` − 1: for a reader
 /// of aggregates only its figures are hidden (its percentage would tell the
 /// count) — the rule of the reports and the API alike.

@@ -18,6 +18,14 @@
 namespace samkoll::core {
 
 /// Filters of the coordinator's case list.
+/// A fastställt (locked) year.
+struct PeriodLock {
+    int year = 0;
+    std::string lockedAt;  ///< "2022-03-15T09:12:00Z"
+    std::string lockedBy;  ///< who approved it ("Styrelsen 2022-03-14 § 12")
+    std::string snapshot;  ///< the index as approved (index_snapshot.hpp)
+};
+
 struct CaseQuery {
     Id teamId = 0;
     std::optional<CaseStatus> status;
@@ -122,7 +130,9 @@ public:
     bool isLocked(Id federationId, int year);
     Status lockYear(Id federationId, int year, const std::string& lockedBy, const std::string& snapshotJson);
     Status unlockYear(Id federationId, int year);
-    Result<std::string> lockedSnapshot(Id federationId, int year);
+    /// The lock of a year: when, by whom, and the index as approved
+    /// (index_snapshot.hpp). not_locked when the year is open.
+    Result<PeriodLock> periodLock(Id federationId, int year);
 
 private:
     Status checkUnlocked(Id federationId, int year, const std::string& field);

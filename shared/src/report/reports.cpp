@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "samkoll/report/reports.hpp"
+
+#include <array>
+
+#include "samkoll/index/index_snapshot.hpp"
+#include "samkoll/report/finance_report.hpp"
+#include "samkoll/report/participant_stats.hpp"
+#include "samkoll/store/repository.hpp"
+
+namespace samkoll::core {
+
+namespace {
+
+constexpr std::array<std::pair<ReportKind, std::string_view>, 5> kKinds{{
+    {ReportKind::Bokslut, "bokslut"},
+    {ReportKind::Drift, "drift"},
+    {ReportKind::Delar, "delar"},
+    {ReportKind::Statistik, "statistik"},
+    {ReportKind::Ranking, "ranking"},
+}};
+
+/// How many years the trend looks back, the report's year included.
+constexpr int kTrendYears = 5;
+
+/// The index of a period: a fastställt year's whole year as approved, anything
+/// else computed now. `approval` gets the words for the document's basis.
+struct IndexOfPeriod {
+    FederationIndex index;
+    bool approved = false;
+    std::string approval;  ///< "Fastställt 2022-03-15 av Styrelsen: siffrorna som godkändes."
+};
+
+Result<IndexOfPeriod> indexOf(Database& db, Id federationId, const Period& period)
+{
+    const int year = period.to.year;
+    const bool wholeYear = period.from == Period::year(year).from && period.to == Period::year(year).to;
+    Repository repo(db);
+    if (wholeYear && repo.isLocked(federationId, year)) {
+        auto lock = repo.periodLock(federationId, year);
+        if (!lock)
+            return lock.error();
+        const std::string when = lock->lockedAt.substr(0, 10);
+        if (auto approved = indexSnapshotFromJson(lock->snapshot)) {
+            approved->period.label = period.label;
+            return IndexOfPeriod{std::move(*approved), true,
+                                 "Fastställt " + when + " av " + lock->lockedBy +
+                                     ": siffrorna som godkändes, oavsett senare ändringar."};
+        }
+        // A lock made before snapshots were kept whole: computed now, and said so.
+        auto now = computeFederationIndex(db, federationId, period);
+        if (!now)
+            return now.error();
+        return IndexOfPeriod{std::move(*now), false,
+                             "Fastställt " + when + " av " + lock->lockedBy +
+                                 "; den sparade bilden går inte att läsa, så siffrorna är räknade nu."};
+    }
+    auto now = computeFederationIndex(db, federationId, period);
+    if (!now)
+        return now.error();
+    return IndexOfPeriod{std::move(*now), false, {}};
+}
+
+void noteApproval(Document& d, const IndexOfPeriod& of)
+{
+    if (!of.approval.empty())
+        d.basis += ". " + of.approval;
+}
+
+}  // namespace
+
+std::string_view codeOf(ReportKind kind)
+{
+    for (const auto& [k, code] : kKinds)
+        if (k == kind)
+            return code;
+    return {};
+}
+
+std::optional<ReportKind> reportKindFrom(std::string_view code)
+{
+    for (const auto& [k, c] : kKinds)
+        if (c == code)
+            return k;
+    return std::nullopt;
+}
+
+Result<Document> buildReport(Database& db, Id federationId, const ReportRequest& r, const std::string& computedAt)
+{
+    if (r.year < 1990 || r.year > 2200)
+        return makeError("invalid", "year", "året ska ligga mellan 1990 och 2200");
+    if (r.tertial && (*r.tertial < 1 || *r.tertial > 3))
+        return makeError("invalid", "tertial", "tertialen ska vara 1, 2 eller 3");
+    Repository repo(db);
+    const bool allUnits = r.team == "alla";
+    if (allUnits && r.kind != ReportKind::Bokslut)
+        return makeError("invalid", "team", "\"alla\" gäller bara socialt bokslut – välj förbundet eller ett team");
+    std::optional<Team> team;
+    if (!r.team.empty() && !allUnits) {
+        if (r.kind == ReportKind::Drift || r.kind == ReportKind::Delar || r.kind == ReportKind::Ranking)
+            return makeError("invalid", "team", "rapporten gäller hela förbundet – välj inget team");
+        auto t = repo.team(federationId, r.team);
+        if (!t)
+            return t.error();
+        team = *t;
+    }
+    const int below = r.audience == Audience::Board ? kSmallCell : 0;
+    const Period period = r.tertial ? Period::tertial(r.year, *r.tertial) : Period::year(r.year);
+
+    switch (r.kind) {
+    case ReportKind::Bokslut: {
+        auto of = indexOf(db, federationId, period);
+        if (!of)
+            return of.error();
+        auto d = allUnits ? socialBokslutAllUnits(of->index, r.audience, computedAt)
+                          : socialBokslut(of->index, team ? team->code : std::string(), r.audience, computedAt);
+        if (d)
+            noteApproval(*d, *of);
+        return d;
+    }
+    case ReportKind::Drift:
+    case ReportKind::Delar: {
+        auto overview = computeFinanceOverview(db, federationId, r.year, r.tertial, below);
+        if (!overview)
+            return overview.error();
+        if (r.kind == ReportKind::Drift)
+            return driftredovisning(*overview, computedAt);
+        // The index so far: from the year's start to the end of the tertial, as the money.
+        auto of = indexOf(db, federationId, r.tertial ? Period::yearToDate(r.year, *r.tertial) : period);
+        if (!of)
+            return of.error();
+        auto d = delarsrapport(of->index, *overview, computedAt);
+        if (d)
+            noteApproval(*d, *of);
+        return d;
+    }
+    case ReportKind::Statistik: {
+        auto stats = computeParticipantStatistics(db, federationId, team ? std::optional<Id>(team->id) : std::nullopt,
+                                                  period);
+        if (!stats)
+            return stats.error();
+        stats->suppressBelow = below;
+        auto all = repo.federations();
+        if (!all)
+            return all.error();
+        std::string name;
+        for (const auto& f : *all)
+            if (f.id == federationId)
+                name = f.name;
+        return participantStatisticsDocument(*stats, name, computedAt);
+    }
+    case ReportKind::Ranking: {
+        auto of = indexOf(db, federationId, period);
+        if (!of)
+            return of.error();
+        // The whole years before, as far back as there is a social budget, then the report's own period.
+        std::vector<TrendYear> years;
+        for (int y = r.year - kTrendYears + 1; y < r.year; ++y) {
+            if (!repo.budget(federationId, y))
+                continue;
+            auto earlier = indexOf(db, federationId, Period::year(y));
+            if (!earlier)
+                return earlier.error();
+            years.push_back({std::move(earlier->index), earlier->approved});
+        }
+        years.push_back({of->index, of->approved});
+        auto d = rankingAndTrend(of->index, years, computedAt);
+        if (d)
+            noteApproval(*d, *of);
+        return d;
+    }
+    }
+    return makeError("invalid", "kind", "okänd rapport");
+}
+
+}  // namespace samkoll::core
