@@ -498,6 +498,10 @@
         <source>The association</source>
         <translation>Förbundet</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapporter</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -620,6 +624,133 @@
     <message>
         <source>The association</source>
         <translation>Förbundet</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Save the report</source>
+        <translation>Spara rapporten</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Webbsida (*.html)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV för Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Create report</source>
+        <translation>Skapa rapport</translation>
+    </message>
+    <message>
+        <source>The board&apos;s copy: aggregates only – a count of 1–4 people is hidden, as in every figure the board sees.</source>
+        <translation>Styrelsens exemplar: bara sammanställningar – ett antal på 1–4 personer döljs, som i allt styrelsen ser.</translation>
+    </message>
+    <message>
+        <source>The central office&apos;s copy: exact counts. Give the board its own copy (made from a board member&apos;s Samkoll) – small counts are hidden there.</source>
+        <translation>Kansliets exemplar: exakta antal. Ge styrelsen dess eget exemplar (gjort i en ledamots Samkoll) – där döljs små antal.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Social report (socialt bokslut)</source>
+        <translation>Socialt bokslut</translation>
+    </message>
+    <message>
+        <source>Interim report for the board (delårsrapport)</source>
+        <translation>Delårsrapport till styrelsen</translation>
+    </message>
+    <message>
+        <source>Operating statement (driftredovisning)</source>
+        <translation>Driftredovisning</translation>
+    </message>
+    <message>
+        <source>Participant statistics</source>
+        <translation>Deltagarstatistik</translation>
+    </message>
+    <message>
+        <source>Ranking and trend</source>
+        <translation>Rangordning och utveckling</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Helår</translation>
+    </message>
+    <message>
+        <source>T1 (Jan–Apr)</source>
+        <translation>T1 (jan–apr)</translation>
+    </message>
+    <message>
+        <source>T2 (Jan–Aug)</source>
+        <translation>T2 (jan–aug)</translation>
+    </message>
+    <message>
+        <source>T3 (Jan–Dec)</source>
+        <translation>T3 (jan–dec)</translation>
+    </message>
+    <message>
+        <source>T2 (May–Aug)</source>
+        <translation>T2 (maj–aug)</translation>
+    </message>
+    <message>
+        <source>T3 (Sep–Dec)</source>
+        <translation>T3 (sep–dec)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>The whole association</source>
+        <translation>Hela förbundet</translation>
+    </message>
+    <message>
+        <source>The association and every team</source>
+        <translation>Förbundet och alla team</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>CSV (one file per table)</source>
+        <translation>CSV (en fil per tabell)</translation>
+    </message>
+    <message>
+        <source>Create report…</source>
+        <translation>Skapa rapport…</translation>
+    </message>
+    <message>
+        <source>No social budget yet – reports can be made once the first sync has brought one.</source>
+        <translation>Ingen social budget ännu – rapporter kan göras när första synkningen har hämtat en.</translation>
+    </message>
+    <message>
+        <source>The server makes the report from every team&apos;s synced data, so it needs the network. A locked year shows the figures as the board approved them.</source>
+        <translation>Servern gör rapporten av alla teams synkade uppgifter, så den kräver nätverk. Ett fastställt år visar siffrorna som styrelsen godkände dem.</translation>
     </message>
 </context>
 <context>
@@ -1326,6 +1457,39 @@
     <message>
         <source>T3 (Sep–Dec)</source>
         <translation>Tertial 3</translation>
+    </message>
+</context>
+<context>
+    <name>samkoll::client::Reports</name>
+    <message>
+        <source>Choose a report.</source>
+        <translation>Välj en rapport.</translation>
+    </message>
+    <message>
+        <source>Choose PDF, HTML or CSV.</source>
+        <translation>Välj PDF, HTML eller CSV.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the report.</source>
+        <translation>Välj var rapporten ska sparas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>Sparade %1 (%n sida).</numerusform>
+            <numerusform>Sparade %1 (%n sidor).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Sparade %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n file(s), one per table, beside %1.</source>
+        <translation>
+            <numerusform>Sparade %n fil, en per tabell, bredvid %1.</numerusform>
+            <numerusform>Sparade %n filer, en per tabell, bredvid %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

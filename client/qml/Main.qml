@@ -23,9 +23,9 @@ ApplicationWindow {
     // back on the first screen; the titles are translated in the delegates.
     readonly property var coordinatorScreens: ["overview", "cases", "surveys", "stories", "composition", "sync"]
     readonly property var screens: App.role === "board"
-        ? ["federation", "finance", "sync"]
+        ? ["federation", "finance", "reports", "sync"]
         : App.role === "central_office"
-          ? coordinatorScreens.slice(0, 5).concat(["finance", "sync"])
+          ? coordinatorScreens.slice(0, 5).concat(["finance", "reports", "sync"])
           : coordinatorScreens
     function screenTitle(key) {
         switch (key) {
@@ -37,11 +37,12 @@ ApplicationWindow {
         case "sync": return qsTr("Sync")
         case "finance": return qsTr("Budget and outcome")
         case "federation": return qsTr("The association")
+        case "reports": return qsTr("Reports")
         }
         return key
     }
     // The pages, in the order of the StackLayout below.
-    readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation"]
+    readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation", "reports"]
 
     /// The workday's screens, once the device is enrolled.
     property bool workday: App.enrolled
@@ -141,6 +142,7 @@ ApplicationWindow {
                 SyncPage {}
                 FinancePage {}
                 FederationPage {}
+                ReportsPage {}
             }
         }
     }

@@ -27,16 +27,20 @@ QString q(const std::string& s) { return QString::fromStdString(s); }
 
 /// A Qt application for fonts and painting: the caller's if there is one,
 /// else one of our own on the offscreen platform (samkolld has no display).
-void ensureApplication()
+core::Status ensureApplication()
 {
-    if (QGuiApplication::instance())
-        return;
+    if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+        return {};
+    // A program with a QCoreApplication of its own cannot get fonts and painting.
+    if (QCoreApplication::instance())
+        return core::makeError("internal", "", "PDF kräver ett Qt-program med grafik (QGuiApplication)");
     static int argc = 1;
     static char name[] = "samkolld";
     static char* argv[] = {name, nullptr};
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     static std::unique_ptr<QGuiApplication> app = std::make_unique<QGuiApplication>(argc, argv);
+    return {};
 }
 
 QString esc(const std::string& s) { return q(s).toHtmlEscaped(); }
@@ -190,7 +194,8 @@ void drawSlice(QPainter& painter, QTextDocument& doc, std::pair<double, double> 
 
 core::Result<int> writeDocumentPdf(const Document& d, const std::string& path)
 {
-    ensureApplication();
+    if (auto app = ensureApplication(); !app)
+        return app.error();
     {
         QFile probe(q(path));
         if (!probe.open(QIODevice::WriteOnly))

@@ -250,3 +250,73 @@ TEST_CASE("Reports refuse what they cannot make, naming the field", "[core][repo
         CHECK(reportKindFrom(codeOf(kind)) == kind);
     CHECK_FALSE(reportKindFrom("bokslutet"));
 }
+
+TEST_CASE("A document sent as JSON comes back whole: the same HTML and CSV on the client as from samkolld",
+          "[core][report]")
+{
+    Demo demo;
+    for (const auto kind : {ReportKind::Bokslut, ReportKind::Drift, ReportKind::Delar, ReportKind::Statistik,
+                            ReportKind::Ranking}) {
+        INFO(codeOf(kind));
+        const auto d = demo.report(kind, 2021, 2, {}, Audience::Board);
+        auto back = documentFromJson(documentToJson(d).dump());
+        REQUIRE(back);
+        CHECK(documentHtml(*back) == documentHtml(d));
+        REQUIRE(back->sections.size() == d.sections.size());
+        for (std::size_t s = 0; s < d.sections.size(); ++s) {
+            CHECK(back->sections[s].beyondMethod == d.sections[s].beyondMethod);
+            REQUIRE(back->sections[s].tables.size() == d.sections[s].tables.size());
+            for (std::size_t t = 0; t < d.sections[s].tables.size(); ++t)
+                CHECK(tableCsv(back->sections[s].tables[t]) == tableCsv(d.sections[s].tables[t]));
+        }
+    }
+    // Not a document, or one whose rows do not fit its columns: refused, never read past the end.
+    auto json = documentToJson(demo.report(ReportKind::Ranking, 2021));
+    json["sections"][0]["tables"][0]["rows"][0].erase(0);
+    for (const std::string& bad : std::vector<std::string>{"", "{}", "[1]", json.dump()}) {
+        auto r = documentFromJson(bad);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().field == "report");
+    }
+}
+
+TEST_CASE("The socialt bokslut has the unit's response rates, and its success stories in the kansli's copy only",
+          "[core][report][stories]")
+{
+    Demo demo;
+    Repository repo(*demo.db);
+    const auto vannas = repo.team(demo.fed, "vannas").value();
+    const auto stories = repo.stories(demo.fed, vannas.id, Period::year(2021)).value();
+    REQUIRE_FALSE(stories.empty());  // the demo has stories
+    const auto kansli = demo.report(ReportKind::Bokslut, 2021, {}, "vannas");
+    const auto rows = readCsv(tableCsv(table(kansli, "goda-exempel")));
+    REQUIRE(rows.size() == stories.size() + 1);
+    for (std::size_t i = 0; i < stories.size(); ++i) {
+        CHECK(rows[i + 1][0] == stories[i].date.iso());
+        CHECK(rows[i + 1][2] == vannas.name);
+        CHECK(rows[i + 1][3] == stories[i].title);
+    }
+    // The förbund's copy has every team's (and the förbund's own) stories.
+    CHECK(readCsv(tableCsv(table(demo.report(ReportKind::Bokslut, 2021), "goda-exempel"))).size() ==
+          repo.stories(demo.fed, std::nullopt, Period::year(2021)).value().size() + 1);
+
+    // The board's copy: no story at all.
+    const auto board = demo.report(ReportKind::Bokslut, 2021, {}, "vannas", Audience::Board);
+    for (const auto& s : board.sections) {
+        CHECK(s.heading != "Goda exempel");
+        for (const auto& t : s.tables)
+            CHECK(t.name != "goda-exempel");
+    }
+
+    // Response rates: the unit's survey rounds, as the participant statistics have them.
+    auto stats = computeParticipantStatistics(*demo.db, demo.fed, vannas.id, Period::year(2021)).value();
+    REQUIRE_FALSE(stats.responseRates.empty());
+    for (const auto* d : {&kansli, &board}) {
+        const auto rates = readCsv(tableCsv(table(*d, "svarsfrekvens")));
+        REQUIRE(rates.size() == stats.responseRates.size() + 1);
+        for (std::size_t i = 0; i < stats.responseRates.size(); ++i) {
+            CHECK(rates[i + 1][4] == std::to_string(stats.responseRates[i].invited));
+            CHECK(rates[i + 1][5] == std::to_string(stats.responseRates[i].respondents));
+        }
+    }
+}

@@ -2,6 +2,7 @@
 // What an attacker, a careless user or a bad network can do to the real
 // samkolld over loopback TLS (issue 14): each case failed before its fix.
 #include "server_process.hpp"
+#include "samkoll/report/document.hpp"
 #include "world.hpp"
 
 #include <curl/curl.h>
@@ -357,6 +358,39 @@ TEST_CASE("Hardening: statistics are aggregates for the board and other teams, e
         }
         CHECK(hidden > 0);  // 3 women of 9: the gender balance, at least
     }
+
+    // The reports the same way (/api/v1/report, what the client saves): the
+    // board's copy hides the small cells, the kansli's has them; a coordinator
+    // gets none (the board's papers are the kansli's and the board's).
+    auto statsDocument = [](HttpsClient& h) {
+        auto r = h.request("GET", "/api/v1/report?kind=statistik&year=2021&team=vannas");
+        REQUIRE(r);
+        INFO(r->body);
+        REQUIRE(r->status == 200);
+        auto d = samkoll::core::documentFromJson(r->body);
+        REQUIRE(d);
+        for (const auto& section : d->sections)
+            for (const auto& table : section.tables)
+                if (table.name == "volym")
+                    return table.rows.at(0);  // deltagare under perioden
+        FAIL("no volume table");
+        return std::vector<samkoll::core::DocCell>{};
+    };
+    const auto boardRow = statsDocument(*board);
+    CHECK(boardRow.at(1).text == "<5");
+    CHECK(boardRow.at(2).text == "<5");
+    const auto officeRow = statsDocument(*office);
+    CHECK(officeRow.at(1).text == "3");
+    CHECK(officeRow.at(2).text == "6");
+    for (auto* h : {vannas.get(), vindeln.get()}) {
+        auto r = h->request("GET", "/api/v1/report?kind=statistik&year=2021&team=vannas");
+        REQUIRE(r);
+        CHECK(r->status == 403);
+    }
+    auto bad = office->request("GET", "/api/v1/report?kind=hemligt&year=2021");
+    REQUIRE(bad);
+    CHECK(bad->status == 400);
+    CHECK(json::parse(bad->body)["error"]["field"] == "kind");
 }
 
 namespace {

@@ -126,7 +126,7 @@ const char* const kFieldLabels[][2] = {
 
 AppController::AppController(const QString& databasePath, QObject* parent)
     : QObject(parent), m_backend(databasePath), m_cases(m_backend), m_surveys(m_backend), m_overview(m_backend),
-      m_finance(m_backend), m_stories(m_backend), m_composition(m_backend)
+      m_finance(m_backend), m_reports(m_backend), m_stories(m_backend), m_composition(m_backend)
 {
     connect(&m_stories, &Stories::changed, this, &AppController::afterLocalChange);
     connect(&m_composition, &CompositionForm::changed, this, &AppController::afterLocalChange);
@@ -279,8 +279,10 @@ void AppController::refresh()
         m_surveys.setDevice(s.federationId, s.teamId, m_teamCode, q(s.login), m_teamName);
         m_overview.setDevice(s.federationId, m_teamCode);
         // The förbund's money: the kansli and the board (the board: aggregates only).
-        if (m_role == QLatin1String("central_office") || m_role == QLatin1String("board"))
+        if (m_role == QLatin1String("central_office") || m_role == QLatin1String("board")) {
             m_finance.setDevice(s.federationId, m_role == QLatin1String("board"));
+            m_reports.setFederation(s.federationId);
+        }
         m_stories.setTeam(s.teamId);
         m_composition.setTeam(s.federationId, s.teamId);
         emit stateChanged();
@@ -490,6 +492,7 @@ void AppController::syncNow(bool confirmMassDelete)
             m_overview.reload();
             if (changed > 0) {
                 m_finance.reload();
+                m_reports.reload();
                 m_cases.reload();
                 m_surveys.reload();
                 m_stories.reload();

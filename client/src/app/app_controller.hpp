@@ -14,6 +14,7 @@ class QJSEngine;
 #include "case_list_model.hpp"
 #include "survey_entry.hpp"
 #include "finance_view.hpp"
+#include "reports.hpp"
 #include "overview.hpp"
 #include "stories.hpp"
 #include "composition_form.hpp"
@@ -54,6 +55,7 @@ class AppController : public QObject {
     Q_PROPERTY(samkoll::client::SurveyEntry* surveys READ surveys CONSTANT)
     Q_PROPERTY(samkoll::client::Overview* overview READ overview CONSTANT)
     Q_PROPERTY(samkoll::client::FinanceView* finance READ finance CONSTANT)
+    Q_PROPERTY(samkoll::client::Reports* reports READ reports CONSTANT)
     Q_PROPERTY(samkoll::client::Stories* stories READ stories CONSTANT)
     Q_PROPERTY(samkoll::client::CompositionForm* composition READ composition CONSTANT)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
@@ -93,6 +95,7 @@ public:
     SurveyEntry* surveys() { return &m_surveys; }
     Overview* overview() { return &m_overview; }
     FinanceView* finance() { return &m_finance; }
+    Reports* reports() { return &m_reports; }
     Stories* stories() { return &m_stories; }
     CompositionForm* composition() { return &m_composition; }
     int backgroundSyncSeconds() const { return m_syncTimer.interval() / 1000; }
@@ -150,6 +153,7 @@ private:
     SurveyEntry m_surveys;
     Overview m_overview;
     FinanceView m_finance;
+    Reports m_reports;
     Stories m_stories;
     CompositionForm m_composition;
     QTimer m_syncTimer;

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QUrl>
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
 #include <QQuickStyle>
@@ -82,6 +83,16 @@ void runTour(QQmlApplicationEngine& engine, samkoll::client::AppController& app,
     const auto steps = std::make_shared<std::vector<Step>>(board ? std::vector<Step>{
         {"styrelse-forbundet.png", [&app, show] { app.overview()->setYear(2021); show("federation"); }},
         {"styrelse-budget.png", [&app, show] { app.finance()->setYear(2021); app.finance()->setTertial(2); show("finance"); }},
+        {"styrelse-rapport.png", [window, show, dir] {
+             // The delårsrapport T2 as the board saves it: the page's own choices, then its make().
+             show("reports");
+             if (auto* page = window->findChild<QObject*>(QStringLiteral("reportsPage"))) {
+                 page->setProperty("kind", QStringLiteral("delar"));
+                 page->setProperty("year", 2021);
+                 page->setProperty("tertial", 2);
+                 QMetaObject::invokeMethod(page, "make", Q_ARG(QVariant, QUrl::fromLocalFile(dir + QStringLiteral("/delarsrapport-2021-t2.pdf"))));
+             }
+         }},
         {"styrelse-synk.png", [show] { show("sync"); }},
     } : std::vector<Step>{
         {"oversikt.png", [&app, show] { app.overview()->setYear(2021); show("overview"); }},

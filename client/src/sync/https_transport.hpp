@@ -60,6 +60,8 @@ public:
     /// Encodes and compresses the batch now, on the calling thread.
     std::function<core::Result<core::BatchResult>()> preparePush(const core::Batch& batch) override;
     core::Result<core::PullResult> pull(std::int64_t cursor, int limit) override;
+    /// Any other GET of the API: the JSON answer, or the server's error (code, field, message).
+    core::Result<nlohmann::json> get(const std::string& path) { return call("GET", path, RequestBody{}); }
 
 private:
     core::Result<nlohmann::json> call(const std::string& method, const std::string& path, const RequestBody& body);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync_engine.hpp"
 
+#include <cctype>
+
 #include "samkoll/store/repository.hpp"
 
 #include <algorithm>
@@ -134,6 +136,48 @@ void SyncEngine::fetchFederationIndex(bool refreshed)
         (void)m_replica->setState("federation_index:" + std::to_string(year), stored.dump());
     }
     (void)m_replica->setState("federation_index_ms", std::to_string(now));
+}
+
+namespace {
+
+/// A query value as a URL carries it (a team may be given by its name, with spaces and å ä ö).
+std::string urlEncoded(const std::string& value)
+{
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : value) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<Document> SyncEngine::fetchReport(const ReportRequest& request)
+{
+    if (!m_http)
+        return makeError("not_enrolled", "", "enheten är inte registrerad – ange serveradress och kod från kansliet");
+    std::string path = "/api/v1/report?kind=" + std::string(codeOf(request.kind)) +
+                       "&year=" + std::to_string(request.year);
+    if (request.tertial)
+        path += "&tertial=" + std::to_string(*request.tertial);
+    if (!request.team.empty())
+        path += "&team=" + urlEncoded(request.team);
+    HttpsTransport transport(*m_http);
+    auto answer = transport.get(path);
+    if (!answer) {
+        if (answer.error().code == "network")
+            return makeError("network", "", "rapporter görs av servern, som inte kan nås just nu – försök igen när "
+                                            "nätet är tillbaka");
+        return answer.error();
+    }
+    return documentFromJson(answer->dump());
 }
 
 std::optional<json> SyncEngine::federationIndex(int year)

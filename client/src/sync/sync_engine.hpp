@@ -8,6 +8,7 @@
 #include <string>
 
 #include "https_transport.hpp"
+#include "samkoll/report/reports.hpp"
 #include "samkoll/store/database.hpp"
 #include "samkoll/sync/replica.hpp"
 
@@ -51,6 +52,10 @@ public:
     /// {"fetched_at": ISO time, "year": 2021, "index": unit index JSON} of the
     /// last fetch of that year's förbund-wide index, if any.
     std::optional<nlohmann::json> federationIndex(int year);
+    /// A report made by the server for this device's role (/api/v1/report):
+    /// the board's copy holds aggregates only. Needs the network.
+    core::Result<core::Document> fetchReport(const core::ReportRequest& request);
+
     core::Database& database() { return *m_db; }
     core::Replica& replica() { return *m_replica; }
 

@@ -364,17 +364,6 @@ int cmdIndex(const Args& a, std::ostream& out)
     return 0;
 }
 
-/// "2026-11-30 13:10", local time: when a document was computed.
-std::string nowText()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
-    return text;
-}
-
 /// A document for the board or the kansli, written to a file (HTML) or one
 /// file per table (CSV) — the same description the client will save.
 int cmdReport(const Args& a, std::ostream& out)
@@ -401,18 +390,7 @@ int cmdReport(const Args& a, std::ostream& out)
     request.audience = audienceText == "board" ? Audience::Board : Audience::CentralOffice;
     auto db = openDb(a);
     const auto fed = check(Repository(*db).federation(a.get("federation")));
-    const Document document = check(buildReport(*db, fed.id, request, nowText()));
-    auto write = [&](const std::string& path, const std::string& text) {
-        std::ofstream file(path, std::ios::binary | std::ios::trunc);
-        file << text;
-        if (!file)
-            throw std::runtime_error("kan inte skriva " + path + " – finns katalogen, och får du skriva där?");
-        out << "skrev " << path << "\n";
-    };
-    if (format == "html") {
-        write(target, documentHtml(document));
-        return 0;
-    }
+    const Document document = check(buildReport(*db, fed.id, request, localTimeText()));
     if (format == "pdf") {
 #ifdef SAMKOLL_HAVE_PDF
         const int pages = check(pdf::writeDocumentPdf(document, target));
@@ -422,12 +400,8 @@ int cmdReport(const Args& a, std::ostream& out)
         throw UsageError{"den här samkolld är byggd utan PDF (Qt saknas) – välj --format html eller csv"};
 #endif
     }
-    std::string base = target;
-    if (base.size() > 4 && base.compare(base.size() - 4, 4, ".csv") == 0)
-        base.resize(base.size() - 4);
-    for (const auto& section : document.sections)
-        for (const auto& table : section.tables)
-            write(base + "-" + table.name + ".csv", tableCsv(table));
+    for (const auto& file : check(writeDocumentFiles(document, format, target)))
+        out << "skrev " << file << "\n";
     return 0;
 }
 

@@ -19,6 +19,7 @@
 #include "samkoll/report/finance_report.hpp"
 #include "samkoll/report/index_report.hpp"
 #include "samkoll/report/participant_stats.hpp"
+#include "samkoll/report/reports.hpp"
 #include "samkoll/store/repository.hpp"
 #include "samkoll/store/schema.hpp"
 #include "samkoll/sync/hlc.hpp"
@@ -286,6 +287,7 @@ const std::vector<Api::Route>& Api::routes()
         {http::verb::get, "/api/v1/index", Access::AnyDevice, &Api::index, kSmall, /*slow=*/true},
         {http::verb::get, "/api/v1/stats", Access::AnyDevice, &Api::stats, kSmall, /*slow=*/true},
         {http::verb::get, "/api/v1/finance", Access::OfficeOrBoard, &Api::finance, kSmall, /*slow=*/true},
+        {http::verb::get, "/api/v1/report", Access::OfficeOrBoard, &Api::report, kSmall, /*slow=*/true},
     };
     return table;
 }
@@ -631,6 +633,34 @@ Response Api::finance(Call& c)
     if (!overview)
         return errorResponse(c.req, overview.error());
     return jsonResponse(c.req, http::status::ok, financeOverviewToJson(*overview));
+}
+
+Response Api::report(Call& c)
+{
+    // The same description `samkolld report` writes; the client saves it as PDF, CSV or HTML.
+    const auto kind = reportKindFrom(c.query.count("kind") ? c.query.at("kind") : "");
+    if (!kind)
+        return errorResponse(c.req, makeError("invalid_value", "kind",
+                                              "ange kind: bokslut, drift, delar, statistik eller ranking"));
+    ReportRequest r;
+    r.kind = *kind;
+    const auto year = parseInteger(c.query.count("year") ? c.query.at("year") : "");
+    if (!year || *year < 1990 || *year > 2200)
+        return errorResponse(c.req, makeError("invalid_value", "year", "ange year, t.ex. ?year=2021"));
+    r.year = static_cast<int>(*year);
+    if (c.query.count("tertial")) {
+        const auto t = parseInteger(c.query.at("tertial"));
+        if (!t || *t < 1 || *t > 3)
+            return errorResponse(c.req, makeError("invalid_value", "tertial", "tertial ska vara 1, 2 eller 3"));
+        r.tertial = static_cast<int>(*t);
+    }
+    r.team = c.query.count("team") ? c.query.at("team") : "";
+    // The board's copy: aggregates only, small counts hidden — as every answer to a board device.
+    r.audience = c.device->role == Role::Board ? Audience::Board : Audience::CentralOffice;
+    auto document = buildReport(c.db, c.device->federationId, r, localTimeText());
+    if (!document)
+        return errorResponse(c.req, document.error());
+    return jsonResponse(c.req, http::status::ok, documentToJson(*document));
 }
 
 Response Api::stats(Call& c)

@@ -73,6 +73,7 @@ private:
     Response index(Call& c);
     Response stats(Call& c);
     Response finance(Call& c);
+    Response report(Call& c);
     /// Prometheus text format: requests by route and status, uploads,
     /// operations by result, conflicts, the database's size, the last checkpoint.
     Response metrics(Call& c);

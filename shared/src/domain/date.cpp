@@ -1,10 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samkoll/domain/date.hpp"
 
+#include <ctime>
+
 #include <chrono>
 #include <cstdio>
 
 namespace samkoll::core {
+
+std::string localTimeText()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
+    return text;
+}
 
 bool isLeapYear(int year)
 {

@@ -2,6 +2,7 @@
 #include "samkoll/report/document.hpp"
 
 #include <cstdio>
+#include <fstream>
 
 #include "samkoll/report/finance_report.hpp"
 #include "samkoll/report/format.hpp"
@@ -342,6 +343,35 @@ std::string documentHtml(const Document& d)
     }
     out += "</body>\n</html>\n";
     return out;
+}
+
+
+Result<std::vector<std::string>> writeDocumentFiles(const Document& document, std::string_view format,
+                                                    const std::string& path)
+{
+    std::vector<std::pair<std::string, std::string>> files;
+    if (format == "html") {
+        files.emplace_back(path, documentHtml(document));
+    } else if (format == "csv") {
+        std::string base = path;
+        if (base.size() > 4 && base.compare(base.size() - 4, 4, ".csv") == 0)
+            base.resize(base.size() - 4);
+        for (const auto& section : document.sections)
+            for (const auto& table : section.tables)
+                files.emplace_back(base + "-" + table.name + ".csv", tableCsv(table));
+    } else {
+        return makeError("invalid_value", "format", "formatet ska vara html eller csv");
+    }
+    std::vector<std::string> written;
+    for (const auto& [file, text] : files) {
+        std::ofstream out(file, std::ios::binary | std::ios::trunc);
+        out << text;
+        out.close();
+        if (!out)
+            return makeError("io", "file", "kan inte skriva " + file + " – finns mappen, och får du skriva där?");
+        written.push_back(file);
+    }
+    return written;
 }
 
 }  // namespace samkoll::core

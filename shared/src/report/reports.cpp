@@ -114,8 +114,27 @@ Result<Document> buildReport(Database& db, Id federationId, const ReportRequest&
             return of.error();
         auto d = allUnits ? socialBokslutAllUnits(of->index, r.audience, computedAt)
                           : socialBokslut(of->index, team ? team->code : std::string(), r.audience, computedAt);
-        if (d)
-            noteApproval(*d, *of);
+        if (!d)
+            return d;
+        noteApproval(*d, *of);
+        // The unit's survey rounds and, in the kansli's copy, its success stories.
+        const auto unitTeam = team ? std::optional<Id>(team->id) : std::nullopt;
+        auto stats = computeParticipantStatistics(db, federationId, unitTeam, period);
+        if (!stats)
+            return stats.error();
+        d->sections.push_back(responseRateSection(stats->responseRates));
+        if (r.audience == Audience::CentralOffice) {
+            auto stories = repo.stories(federationId, unitTeam, period);
+            auto teams = repo.teams(federationId);
+            if (!stories)
+                return stories.error();
+            if (!teams)
+                return teams.error();
+            std::map<Id, std::string> names;
+            for (const auto& t : *teams)
+                names[t.id] = t.name;
+            d->sections.push_back(storiesSection(*stories, names));
+        }
         return d;
     }
     case ReportKind::Drift:

@@ -57,6 +57,58 @@ DocTable genderTable(const std::string& name, const std::string& title, const st
 
 }  // namespace
 
+DocSection responseRateSection(const std::vector<ResponseRateRow>& rates)
+{
+    DocSection section;
+    section.heading = "Svarsfrekvens";
+    DocTable r;
+    r.name = "svarsfrekvens";
+    r.title = "Svarsfrekvens per enkätomgång";
+    r.columns = {"Enkät", "Grupp", "Team", "Period", "Tillfrågade", "Svarande", "Svarsfrekvens"};
+    r.numeric = {false, false, false, false, true, true, true};
+    r.widths = {24, 16, 16, 12, 11, 10, 11};
+    for (const auto& x : rates) {
+        r.rows.push_back({DocCell::of(x.questionnaire), DocCell::of(x.group),
+                          DocCell::of(x.team.empty() ? "(förbundet)" : x.team), DocCell::of(x.period),
+                          DocCell::integer(x.invited), DocCell::integer(x.respondents),
+                          percentCell(x.respondents, x.invited)});
+        r.emphasis.push_back(false);
+    }
+    if (rates.empty()) {
+        section.paragraphs.push_back("Inga enkätomgångar under perioden.");
+    } else {
+        r.note = "Svarande är de flesta svar någon fråga i omgången fick.";
+        section.tables.push_back(std::move(r));
+    }
+    return section;
+}
+
+DocSection storiesSection(const std::vector<Story>& stories, const std::map<Id, std::string>& teamNames)
+{
+    DocSection section;
+    section.heading = "Goda exempel";
+    if (stories.empty()) {
+        section.paragraphs.push_back("Inga goda exempel under perioden.");
+        return section;
+    }
+    section.paragraphs.push_back("Kansliets exemplar: goda exempel lämnas inte i styrelsens exemplar.");
+    DocTable t;
+    t.name = "goda-exempel";
+    t.title = "Goda exempel under perioden";
+    t.columns = {"Datum", "Kategori", "Team", "Rubrik", "Text"};
+    t.numeric = {false, false, false, false, false};
+    t.widths = {9, 14, 17, 17, 43};
+    for (const auto& s : stories) {
+        const auto team = s.teamId ? teamNames.find(*s.teamId) : teamNames.end();
+        t.rows.push_back({DocCell::of(s.date.iso()), DocCell::of(std::string(labelOf(s.category))),
+                          DocCell::of(team != teamNames.end() ? team->second : "(förbundet)"), DocCell::of(s.title),
+                          DocCell::of(s.text)});
+        t.emphasis.push_back(false);
+    }
+    section.tables.push_back(std::move(t));
+    return section;
+}
+
 Result<Document> participantStatisticsDocument(const ParticipantStatistics& s, const std::string& federation,
                                                const std::string& computedAt)
 {
@@ -120,28 +172,7 @@ Result<Document> participantStatisticsDocument(const ParticipantStatistics& s, c
     parties.tables.push_back(std::move(p));
     d.sections.push_back(std::move(parties));
 
-    DocSection rates;
-    rates.heading = "Svarsfrekvens";
-    DocTable r;
-    r.name = "svarsfrekvens";
-    r.title = "Svarsfrekvens per enkätomgång";
-    r.columns = {"Enkät", "Grupp", "Team", "Period", "Tillfrågade", "Svarande", "Svarsfrekvens"};
-    r.numeric = {false, false, false, false, true, true, true};
-    r.widths = {24, 16, 16, 12, 11, 10, 11};
-    for (const auto& x : s.responseRates) {
-        r.rows.push_back({DocCell::of(x.questionnaire), DocCell::of(x.group),
-                          DocCell::of(x.team.empty() ? "(förbundet)" : x.team), DocCell::of(x.period),
-                          DocCell::integer(x.invited), DocCell::integer(x.respondents),
-                          percentCell(x.respondents, x.invited)});
-        r.emphasis.push_back(false);
-    }
-    if (s.responseRates.empty()) {
-        rates.paragraphs.push_back("Inga enkätomgångar under perioden.");
-    } else {
-        r.note = "Svarande är de flesta svar någon fråga i omgången fick.";
-        rates.tables.push_back(std::move(r));
-    }
-    d.sections.push_back(std::move(rates));
+    d.sections.push_back(responseRateSection(s.responseRates));
     return d;
 }
 

@@ -55,7 +55,7 @@ Result<Document> rankingAndTrend(const FederationIndex& index, const std::vector
     }
     areas.columns.push_back("Totalt");
     areas.numeric.push_back(true);
-    const int first = 16;
+    const int first = 12;  // the unit's name wraps; an area's long word ("Medarbetarnöjdhet") should not
     const int rest = static_cast<int>(areaList.size()) + 1;
     areas.widths.push_back(first + (100 - first) % rest);
     for (int i = 0; i < rest; ++i)
@@ -100,9 +100,10 @@ Result<Document> rankingAndTrend(const FederationIndex& index, const std::vector
             approved += (approved.empty() ? "" : ", ") + y.index.period.label;
     }
     const int yearsCount = static_cast<int>(years.size());
-    over.widths.push_back(first + (100 - first) % yearsCount);
+    const int unitWidth = 30;
+    over.widths.push_back(unitWidth + (100 - unitWidth) % yearsCount);
     for (int i = 0; i < yearsCount; ++i)
-        over.widths.push_back((100 - first) / yearsCount);
+        over.widths.push_back((100 - unitWidth) / yearsCount);
     // Units by code, in the order of the latest year, then any that only existed earlier.
     std::vector<std::pair<std::string, std::string>> units{{"", "Hela förbundet"}};
     auto known = [&](const std::string& code) {

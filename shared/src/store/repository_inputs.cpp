@@ -12,6 +12,36 @@ using namespace rows;
 
 // --- Other inputs -----------------------------------------------------------------
 
+Result<std::vector<Story>> Repository::stories(Id federationId, std::optional<Id> teamId, const Period& period)
+{
+    return guarded<std::vector<Story>>([&]() -> Result<std::vector<Story>> {
+        std::vector<Story> out;
+        auto st = m_db.prepare(
+            "SELECT uid, team_id, category, story_date, title, body FROM story "
+            "WHERE federation_id = ? AND story_date BETWEEN ? AND ? AND (? IS NULL OR team_id = ?) "
+            "ORDER BY story_date, id");
+        st.bind(1, federationId).bind(2, period.from.iso()).bind(3, period.to.iso());
+        if (teamId)
+            st.bind(4, *teamId).bind(5, *teamId);
+        else
+            st.bindNull(4).bindNull(5);
+        while (st.step()) {
+            Story s;
+            s.uid = st.text(0);
+            s.federationId = federationId;
+            if (!st.isNull(1))
+                s.teamId = st.integer(1);
+            s.category = parseCode<StoryCategory>(st.text(2)).value_or(StoryCategory::PositiveSolution);
+            if (auto d = Date::parse(st.text(3)))
+                s.date = *d;
+            s.title = st.text(4);
+            s.text = st.text(5);
+            out.push_back(std::move(s));
+        }
+        return out;
+    });
+}
+
 Result<std::string> Repository::saveStory(Story s)
 {
     if (s.title.empty())

@@ -33,6 +33,10 @@ struct Date {
     auto operator<=>(const Date&) const = default;
 };
 
+/// The time now on this computer's clock, as a document says when it was
+/// computed: "2026-11-30 13:10" (local time).
+std::string localTimeText();
+
 bool isLeapYear(int year);
 int daysInMonth(int year, int month);
 

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -97,6 +100,17 @@ Result<Document> delarsrapport(const FederationIndex& index, const FinanceOvervi
                                const std::string& computedAt);
 
 struct ParticipantStatistics;
+struct ResponseRateRow;
+
+/// The survey rounds' response rates (svarsfrekvens) as a section: in the
+/// participant statistics and in the socialt bokslut.
+DocSection responseRateSection(const std::vector<ResponseRateRow>& rates);
+
+/// The success stories (goda exempel) of a unit and period as a section, each
+/// with its date, category, team (by `teamNames`, id → name) and text. Only
+/// in the kansli's copy: the board's holds no story until one can be marked
+/// published.
+DocSection storiesSection(const std::vector<Story>& stories, const std::map<Id, std::string>& teamNames);
 
 /// The participant statistics of a unit and period: volume, outcomes and
 /// background by gender, the referring parties, the survey rounds' response
@@ -118,11 +132,25 @@ struct TrendYear {
 Result<Document> rankingAndTrend(const FederationIndex& index, const std::vector<TrendYear>& years,
                                  const std::string& computedAt);
 
+/// The document as JSON — what the server sends a client that asked for a
+/// report (/api/v1/report), to be saved as PDF, CSV or HTML there.
+nlohmann::json documentToJson(const Document& document);
+/// Reads it back; an Error naming the part that is not a document's.
+Result<Document> documentFromJson(std::string_view json);
+
 /// One table as CSV for Excel: semicolons, UTF-8 with BOM, numbers with a
 /// decimal comma and no grouping, CRLF line ends.
 std::string tableCsv(const DocTable& table);
 
 /// The whole document as one printable HTML file with its styles inside.
 std::string documentHtml(const Document& document);
+
+/// Writes the document as HTML (one file at `path`) or CSV (one file per
+/// table: "FIL-index.csv", "FIL-indikatorer.csv", … beside `path`, without
+/// its ".csv"). Returns the files written; an Error (field "file") says
+/// which file could not be written and what to check. PDF is the pdf
+/// library's (pdf::writeDocumentPdf): the core has no Qt.
+Result<std::vector<std::string>> writeDocumentFiles(const Document& document, std::string_view format,
+                                                    const std::string& path);
 
 }  // namespace samkoll::core

@@ -106,6 +106,9 @@ public:
 
     // --- Other inputs ----------------------------------------------------------
     Result<std::string> saveStory(Story s);
+    /// The stories dated in the period, oldest first: one team's, or (no team)
+    /// every team's and the förbund's own.
+    Result<std::vector<Story>> stories(Id federationId, std::optional<Id> teamId, const Period& period);
     Status setComposition(const Composition& c);
     Status setHaeStatistic(const HaeStatistic& s);
     /// The förbund's kommuner's HÅE statistics for a year (those that have one).
