@@ -333,6 +333,7 @@ TEST_CASE("Client: the kansli and the board save reports the server made, the bo
     REQUIRE(pclose(pipe) == 0);
     CHECK(text.find("Socialt bokslut 2021") != std::string::npos);
     CHECK(text.find("Kansliets exemplar") != std::string::npos);
+    CHECK(text.find("Senast synkat") != std::string::npos);  // the data's date: what the teams had synced
     CHECK(text.find("Sida 1 av") != std::string::npos);
 
     // Participant statistics as CSV: the kansli's exact referral count, the board's hidden.

@@ -2,6 +2,8 @@
 #include "samkoll/report/reports.hpp"
 
 #include <array>
+#include <cstdio>
+#include <ctime>
 
 #include "samkoll/index/index_snapshot.hpp"
 #include "samkoll/report/finance_report.hpp"
@@ -28,7 +30,7 @@ constexpr int kTrendYears = 5;
 struct IndexOfPeriod {
     FederationIndex index;
     bool approved = false;
-    std::string approval;  ///< "Fastställt 2022-03-15 av Styrelsen: siffrorna som godkändes."
+    std::string approval;  ///< "Fastställt 2022-03-15 av Styrelsen: siffrorna som godkändes"
 };
 
 Result<IndexOfPeriod> indexOf(Database& db, Id federationId, const Period& period)
@@ -45,7 +47,7 @@ Result<IndexOfPeriod> indexOf(Database& db, Id federationId, const Period& perio
             approved->period.label = period.label;
             return IndexOfPeriod{std::move(*approved), true,
                                  "Fastställt " + when + " av " + lock->lockedBy +
-                                     ": siffrorna som godkändes, oavsett senare ändringar."};
+                                     ": siffrorna som godkändes, oavsett senare ändringar"};
         }
         // A lock made before snapshots were kept whole: computed now, and said so.
         auto now = computeFederationIndex(db, federationId, period);
@@ -53,7 +55,7 @@ Result<IndexOfPeriod> indexOf(Database& db, Id federationId, const Period& perio
             return now.error();
         return IndexOfPeriod{std::move(*now), false,
                              "Fastställt " + when + " av " + lock->lockedBy +
-                                 "; den sparade bilden går inte att läsa, så siffrorna är räknade nu."};
+                                 "; den sparade bilden går inte att läsa, så siffrorna är räknade nu"};
     }
     auto now = computeFederationIndex(db, federationId, period);
     if (!now)
@@ -85,7 +87,34 @@ std::optional<ReportKind> reportKindFrom(std::string_view code)
     return std::nullopt;
 }
 
-Result<Document> buildReport(Database& db, Id federationId, const ReportRequest& r, const std::string& computedAt)
+namespace {
+
+/// When the server last took in anything a device synced for the förbund
+/// ("2026-11-30 13:10", local time), or empty (imports only, a demo).
+std::string lastSyncText(Database& db, Id federationId)
+{
+    auto st = db.prepare(
+        "SELECT max(a.applied_at) FROM applied_operation a JOIN device d ON d.id = a.device_id "
+        "JOIN app_user u ON u.id = d.user_id WHERE u.federation_id = ?");
+    st.bind(1, federationId);
+    if (!st.step() || st.isNull(0))
+        return {};
+    std::tm utc{};
+    const std::string iso = st.text(0);  // "2026-11-30T12:10:00Z"
+    if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour,
+                    &utc.tm_min) != 5)
+        return {};
+    utc.tm_year -= 1900;
+    utc.tm_mon -= 1;
+    const std::time_t when = timegm(&utc);
+    std::tm local{};
+    localtime_r(&when, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
+    return text;
+}
+
+Result<Document> buildDocument(Database& db, Id federationId, const ReportRequest& r, const std::string& computedAt)
 {
     if (r.year < 1990 || r.year > 2200)
         return makeError("invalid", "year", "året ska ligga mellan 1990 och 2200");
@@ -190,6 +219,20 @@ Result<Document> buildReport(Database& db, Id federationId, const ReportRequest&
     }
     }
     return makeError("invalid", "kind", "okänd rapport");
+}
+
+}  // namespace
+
+Result<Document> buildReport(Database& db, Id federationId, const ReportRequest& r, const std::string& computedAt)
+{
+    auto d = buildDocument(db, federationId, r, computedAt);
+    if (!d)
+        return d;
+    // The data's date: the period above, and what the teams had synced by then.
+    if (const auto synced = guarded<std::string>([&]() -> Result<std::string> { return lastSyncText(db, federationId); });
+        synced && !synced->empty())
+        d->basis += ". Senast synkat från teamen " + *synced;
+    return d;
 }
 
 }  // namespace samkoll::core
