@@ -502,6 +502,10 @@
         <source>Reports</source>
         <translation>Rapporter</translation>
     </message>
+    <message>
+        <source>Periods</source>
+        <translation>Perioder</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -624,6 +628,81 @@
     <message>
         <source>The association</source>
         <translation>Förbundet</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPage</name>
+    <message>
+        <source>Approve %1</source>
+        <translation>Fastställ %1</translation>
+    </message>
+    <message>
+        <source>Approve and lock</source>
+        <translation>Fastställ och lås</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>The year&apos;s index is kept as it stands now, and every report of the year shows it. Cases, surveys and money of the year can no longer be changed until it is opened again.</source>
+        <translation>Årets index sparas som det ser ut nu, och varje rapport för året visar det. Årets ärenden, enkäter och ekonomi kan inte längre ändras förrän året öppnas igen.</translation>
+    </message>
+    <message>
+        <source>Decision (whose and when)</source>
+        <translation>Beslut (vems och när)</translation>
+    </message>
+    <message>
+        <source>e.g. Styrelsen 2022-03-14 § 12</source>
+        <translation>t.ex. Styrelsen 2022-03-14 § 12</translation>
+    </message>
+    <message>
+        <source>Open %1 again?</source>
+        <translation>Öppna %1 igen?</translation>
+    </message>
+    <message>
+        <source>The approved figures are let go: the year&apos;s reports are computed from the data again, and changes to the year are accepted.</source>
+        <translation>De fastställda siffrorna släpps: årets rapporter räknas från uppgifterna igen, och ändringar i året tas emot.</translation>
+    </message>
+    <message>
+        <source>Open again</source>
+        <translation>Öppna igen</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>Perioder</translation>
+    </message>
+    <message>
+        <source>Approve (fastställ) a year after the board&apos;s decision: its figures are kept as approved. Open it again if the board decides so.</source>
+        <translation>Fastställ ett år efter styrelsens beslut: dess siffror sparas som de godkändes. Öppna det igen om styrelsen beslutar det.</translation>
+    </message>
+    <message>
+        <source>The years the central office has approved after the board&apos;s decision, with the index as it was approved.</source>
+        <translation>De år kansliet har fastställt efter styrelsens beslut, med index som det godkändes.</translation>
+    </message>
+    <message>
+        <source>Approved %1 – %2</source>
+        <translation>Fastställt %1 – %2</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppet</translation>
+    </message>
+    <message>
+        <source>Open again…</source>
+        <translation>Öppna igen…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Fastställ…</translation>
+    </message>
+    <message>
+        <source>The association</source>
+        <translation>Förbundet</translation>
+    </message>
+    <message>
+        <source>No year with a social budget yet.</source>
+        <translation>Inget år med social budget ännu.</translation>
     </message>
 </context>
 <context>
@@ -1457,6 +1536,21 @@
     <message>
         <source>T3 (Sep–Dec)</source>
         <translation>Tertial 3</translation>
+    </message>
+</context>
+<context>
+    <name>samkoll::client::Periods</name>
+    <message>
+        <source>Write whose decision it is, e.g. &quot;Styrelsen 2022-03-14 § 12&quot;.</source>
+        <translation>Skriv vems beslut det är, t.ex. ”Styrelsen 2022-03-14 § 12”.</translation>
+    </message>
+    <message>
+        <source>%1 is approved and locked.</source>
+        <translation>%1 är fastställt och låst.</translation>
+    </message>
+    <message>
+        <source>%1 is open for changes again.</source>
+        <translation>%1 är öppet för ändringar igen.</translation>
     </message>
 </context>
 <context>

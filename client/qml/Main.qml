@@ -23,9 +23,9 @@ ApplicationWindow {
     // back on the first screen; the titles are translated in the delegates.
     readonly property var coordinatorScreens: ["overview", "cases", "surveys", "stories", "composition", "sync"]
     readonly property var screens: App.role === "board"
-        ? ["federation", "finance", "reports", "sync"]
+        ? ["federation", "finance", "reports", "periods", "sync"]
         : App.role === "central_office"
-          ? coordinatorScreens.slice(0, 5).concat(["finance", "reports", "sync"])
+          ? coordinatorScreens.slice(0, 5).concat(["finance", "reports", "periods", "sync"])
           : coordinatorScreens
     function screenTitle(key) {
         switch (key) {
@@ -38,11 +38,12 @@ ApplicationWindow {
         case "finance": return qsTr("Budget and outcome")
         case "federation": return qsTr("The association")
         case "reports": return qsTr("Reports")
+        case "periods": return qsTr("Periods")
         }
         return key
     }
     // The pages, in the order of the StackLayout below.
-    readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation", "reports"]
+    readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation", "reports", "periods"]
 
     /// The workday's screens, once the device is enrolled.
     property bool workday: App.enrolled
@@ -143,6 +144,7 @@ ApplicationWindow {
                 FinancePage {}
                 FederationPage {}
                 ReportsPage {}
+                PeriodPage {}
             }
         }
     }

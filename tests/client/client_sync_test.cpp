@@ -12,6 +12,7 @@
 
 #include "app_controller.hpp"
 #include "samkoll/finance/finance_store.hpp"
+#include "samkoll/index/index_engine.hpp"
 #include "samkoll/report/finance_report.hpp"
 #include "samkoll/store/repository.hpp"
 #include "../core/document_reading.hpp"
@@ -361,4 +362,70 @@ TEST_CASE("Client: the kansli and the board save reports the server made, the bo
     REQUIRE(waitUntil([&] { return !board->reports()->busy(); }, 30000));
     CHECK(board->reports()->errorField() == "team");
     CHECK_FALSE(std::filesystem::exists(w.dir.file("x.pdf")));
+}
+
+TEST_CASE("Client: the kansli fastställer a year and opens it again; the board sees what was approved",
+          "[client][integration][period]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    auto kansli = enrolled(w, "kansli-laptop", "kansli", server);
+    REQUIRE(sync(*kansli));
+    auto* periods = kansli->periods();
+    auto settle = [](samkoll::client::Periods& p) {
+        REQUIRE(waitUntil([&] { return !p.busy(); }, 30000));
+        QCoreApplication::processEvents();
+    };
+    periods->reload();
+    settle(*periods);
+    REQUIRE(periods->error().isEmpty());
+    REQUIRE(periods->years().size() == 1);  // the world's budget year
+    auto year = periods->years().first().toMap();
+    CHECK(year.value("year").toInt() == 2021);
+    CHECK_FALSE(year.value("locked").toBool());
+
+    // Without the decision's text nothing is sent; the field is named.
+    periods->lock(2021, QStringLiteral("  "));
+    CHECK(periods->errorField() == "by");
+
+    periods->lock(2021, QStringLiteral("Styrelsen 2022-03-14 § 12"));
+    settle(*periods);
+    INFO(periods->error().toStdString());
+    REQUIRE(periods->error().isEmpty());
+    year = periods->years().first().toMap();
+    CHECK(year.value("locked").toBool());
+    CHECK(year.value("lockedBy").toString() == "Styrelsen 2022-03-14 § 12");
+    // The approved index is the server's index of the year as it stood.
+    auto d = samkoll::core::Database::openExisting(w.db);
+    REQUIRE(d);
+    const auto fed = samkoll::core::Repository(**d).federation("sf")->id;
+    const auto index = samkoll::core::computeFederationIndex(**d, fed, samkoll::core::Period::year(2021));
+    REQUIRE(index);
+    const auto total = index->federationIndex.total.index;
+    CHECK(year.value("index") == (total ? QVariant(*total) : QVariant()));
+    CHECK(year.value("teams").toList().size() == static_cast<qsizetype>(index->teams.size()));
+
+    // Twice is refused, naming the year; the board sees the lock and may not change it.
+    periods->lock(2021, QStringLiteral("igen"));
+    settle(*periods);
+    CHECK(periods->errorField() == "year");
+    auto board = enrolled(w, "board-laptop", "styrelse", server);
+    board->periods()->reload();
+    settle(*board->periods());
+    REQUIRE(board->periods()->years().size() == 1);
+    CHECK(board->periods()->years().first().toMap().value("locked").toBool());
+    board->periods()->unlock(2021);
+    settle(*board->periods());
+    CHECK_FALSE(board->periods()->error().isEmpty());
+
+    // A coordinator's edit into the locked year is refused by the server.
+    auto coordinator = enrolled(w, "vannas-laptop", "vns", server);
+    saveNew(*coordinator, QStringLiteral("VNS-LÅST"));
+    sync(*coordinator);
+    CHECK(coordinator->refusedCount() == 1);
+
+    periods->unlock(2021);
+    settle(*periods);
+    REQUIRE(periods->error().isEmpty());
+    CHECK_FALSE(periods->years().first().toMap().value("locked").toBool());
 }

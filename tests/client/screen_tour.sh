@@ -15,8 +15,12 @@ trap cleanup EXIT
 "$samkolld" cert --cert "$work/cert.pem" --key "$work/key.pem" --host localhost >/dev/null
 "$samkolld" user add --db "$work/server.db" --login anna --role coordinator --team vannas >/dev/null
 "$samkolld" user add --db "$work/server.db" --login britt --role board >/dev/null
+"$samkolld" user add --db "$work/server.db" --login karin --role central_office >/dev/null
+# 2020 approved by the board: the Period screen shows an approved year beside an open one.
+"$samkolld" lock --db "$work/server.db" --year 2020 --by "Styrelsen 2021-03-15 § 8" >/dev/null
 code="$("$samkolld" enrol-code --db "$work/server.db" --login anna | head -1)"
 board_code="$("$samkolld" enrol-code --db "$work/server.db" --login britt | head -1)"
+office_code="$("$samkolld" enrol-code --db "$work/server.db" --login karin | head -1)"
 
 "$samkolld" serve --db "$work/server.db" --cert "$work/cert.pem" --key "$work/key.pem" \
     --address 127.0.0.1 --port 0 >"$work/serve.log" 2>&1 &
@@ -46,6 +50,8 @@ tour() {
 tour client "$code" 1 "$out" arenden nytt-arende arende-fel synk
 # The same as a board member: the board's screens.
 tour board "$board_code" 1 "$out" styrelse-forbundet styrelse-budget styrelse-rapport
+# And as the kansli: its own screens.
+tour office "$office_code" 1 "$out" kansli-perioder
 # And the coordinator's day at 150 % on the same 1280×800 screen (a second device of the team).
 code150="$("$samkolld" enrol-code --db "$work/server.db" --login anna | head -1)"
 tour client150 "$code150" 1.5 "$out/150" oversikt arenden nytt-arende enkater synk

@@ -15,6 +15,7 @@ class QJSEngine;
 #include "survey_entry.hpp"
 #include "finance_view.hpp"
 #include "reports.hpp"
+#include "periods.hpp"
 #include "overview.hpp"
 #include "stories.hpp"
 #include "composition_form.hpp"
@@ -56,6 +57,7 @@ class AppController : public QObject {
     Q_PROPERTY(samkoll::client::Overview* overview READ overview CONSTANT)
     Q_PROPERTY(samkoll::client::FinanceView* finance READ finance CONSTANT)
     Q_PROPERTY(samkoll::client::Reports* reports READ reports CONSTANT)
+    Q_PROPERTY(samkoll::client::Periods* periods READ periods CONSTANT)
     Q_PROPERTY(samkoll::client::Stories* stories READ stories CONSTANT)
     Q_PROPERTY(samkoll::client::CompositionForm* composition READ composition CONSTANT)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
@@ -96,6 +98,7 @@ public:
     Overview* overview() { return &m_overview; }
     FinanceView* finance() { return &m_finance; }
     Reports* reports() { return &m_reports; }
+    Periods* periods() { return &m_periods; }
     Stories* stories() { return &m_stories; }
     CompositionForm* composition() { return &m_composition; }
     int backgroundSyncSeconds() const { return m_syncTimer.interval() / 1000; }
@@ -154,6 +157,7 @@ private:
     Overview m_overview;
     FinanceView m_finance;
     Reports m_reports;
+    Periods m_periods;
     Stories m_stories;
     CompositionForm m_composition;
     QTimer m_syncTimer;

@@ -80,7 +80,10 @@ void runTour(QQmlApplicationEngine& engine, samkoll::client::AppController& app,
     };
     // A board device has the board's screens (the förbund, budget and outcome).
     const bool board = app.role() == QLatin1String("board");
-    const auto steps = std::make_shared<std::vector<Step>>(board ? std::vector<Step>{
+    const bool office = app.role() == QLatin1String("central_office");
+    const auto steps = std::make_shared<std::vector<Step>>(office ? std::vector<Step>{
+        {"kansli-perioder.png", [show] { show("periods"); }},
+    } : board ? std::vector<Step>{
         {"styrelse-forbundet.png", [&app, show] { app.overview()->setYear(2021); show("federation"); }},
         {"styrelse-budget.png", [&app, show] { app.finance()->setYear(2021); app.finance()->setTertial(2); show("finance"); }},
         {"styrelse-rapport.png", [window, show, dir] {

@@ -62,6 +62,10 @@ public:
     core::Result<core::PullResult> pull(std::int64_t cursor, int limit) override;
     /// Any other GET of the API: the JSON answer, or the server's error (code, field, message).
     core::Result<nlohmann::json> get(const std::string& path) { return call("GET", path, RequestBody{}); }
+    core::Result<nlohmann::json> post(const std::string& path, const nlohmann::json& body)
+    {
+        return call("POST", path, RequestBody::encode(body.dump()));
+    }
 
 private:
     core::Result<nlohmann::json> call(const std::string& method, const std::string& path, const RequestBody& body);

@@ -180,6 +180,18 @@ Result<Document> SyncEngine::fetchReport(const ReportRequest& request)
     return documentFromJson(answer->dump());
 }
 
+Result<json> SyncEngine::periods(const std::optional<json>& change)
+{
+    if (!m_http)
+        return makeError("not_enrolled", "", "enheten är inte registrerad – ange serveradress och kod från kansliet");
+    HttpsTransport transport(*m_http);
+    auto answer = change ? transport.post("/api/v1/periods", *change) : transport.get("/api/v1/periods");
+    if (!answer && answer.error().code == "network")
+        return makeError("network", "", "åren fastställs på servern, som inte kan nås just nu – försök igen när nätet "
+                                        "är tillbaka");
+    return answer;
+}
+
 std::optional<json> SyncEngine::federationIndex(int year)
 {
     auto text = m_replica->state("federation_index:" + std::to_string(year));

@@ -55,6 +55,10 @@ public:
     /// A report made by the server for this device's role (/api/v1/report):
     /// the board's copy holds aggregates only. Needs the network.
     core::Result<core::Document> fetchReport(const core::ReportRequest& request);
+    /// The förbund's years, open or fastställt with what was approved
+    /// (/api/v1/periods); with `change` ({"year", "action": "lock"|"unlock",
+    /// "by"}) the kansli fastställer or reopens a year first. Needs the network.
+    core::Result<nlohmann::json> periods(const std::optional<nlohmann::json>& change = std::nullopt);
 
     core::Database& database() { return *m_db; }
     core::Replica& replica() { return *m_replica; }

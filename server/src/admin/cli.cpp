@@ -434,12 +434,11 @@ int cmdLock(const Args& a, std::ostream& out, bool lock)
         out << year << " är öppnat igen för ändringar.\n";
         return 0;
     }
-    const auto by = required(a, "by");
-    // The snapshot keeps the figures as approved, even if the budget changes later.
-    const auto index = check(computeFederationIndex(*db, fed.id, Period::year(year)));
-    check(repo.lockYear(fed.id, year, by, indexSnapshotToJson(index).dump()));
+    const auto approval = check(approveYear(*db, fed.id, year, required(a, "by")));
+    const auto approved = indexSnapshotFromJson(approval.snapshot);
+    const auto& total = approved ? approved->federationIndex.total.index : std::optional<int>();
     out << year << " är fastställt och låst; siffrorna har sparats som de godkändes (index "
-        << (index.federationIndex.total.index ? std::to_string(*index.federationIndex.total.index) : "–") << ").\n";
+        << (total ? std::to_string(*total) : "–") << ").\n";
     return 0;
 }
 

@@ -288,6 +288,8 @@ const std::vector<Api::Route>& Api::routes()
         {http::verb::get, "/api/v1/stats", Access::AnyDevice, &Api::stats, kSmall, /*slow=*/true},
         {http::verb::get, "/api/v1/finance", Access::OfficeOrBoard, &Api::finance, kSmall, /*slow=*/true},
         {http::verb::get, "/api/v1/report", Access::OfficeOrBoard, &Api::report, kSmall, /*slow=*/true},
+        {http::verb::get, "/api/v1/periods", Access::OfficeOrBoard, &Api::periods, kSmall, /*slow=*/true},
+        {http::verb::post, "/api/v1/periods", Access::Office, &Api::changePeriod, kSmall, /*slow=*/true},
     };
     return table;
 }
@@ -402,7 +404,10 @@ Response Api::dispatch(const Request& req, const std::string& remote, Trace& tra
     call.device = *ctx;
     trace.device = ctx->deviceId;
     if (route->access == Access::OfficeOrBoard && ctx->role == Role::Coordinator)
-        return errorResponse(req, makeError("forbidden", "", "ekonomin visas för kansliet och styrelsen"));
+        return errorResponse(req, makeError("forbidden", "", "det här är kansliets och styrelsens (ekonomi, rapporter, "
+                                                             "fastställda år)"));
+    if (route->access == Access::Office && ctx->role != Role::CentralOffice)
+        return errorResponse(req, makeError("forbidden", "", "bara kansliet kan fastställa ett år eller öppna det igen"));
     return (this->*route->handler)(call);
 }
 
@@ -661,6 +666,53 @@ Response Api::report(Call& c)
     if (!document)
         return errorResponse(c.req, document.error());
     return jsonResponse(c.req, http::status::ok, documentToJson(*document));
+}
+
+Response Api::periods(Call& c)
+{
+    auto years = yearStates(c.db, c.device->federationId);
+    if (!years)
+        return errorResponse(c.req, years.error());
+    return jsonResponse(c.req, http::status::ok, yearStatesToJson(*years));
+}
+
+Response Api::changePeriod(Call& c)
+{
+    // {"year": 2021, "action": "lock", "by": "Styrelsen 2022-03-14 § 12"} or {"year": 2021, "action": "unlock"}
+    auto body = bodyOf(c.req, c.maxBody);
+    if (!body)
+        return errorResponse(c.req, body.error());
+    auto j = parseJson(*body);
+    if (!j)
+        return errorResponse(c.req, j.error());
+    const auto usage = "skicka {\"year\": 2021, \"action\": \"lock\", \"by\": \"Styrelsen …\"} eller "
+                       "{\"year\": 2021, \"action\": \"unlock\"}";
+    if (!j->is_object())
+        return errorResponse(c.req, makeError("invalid_body", "", usage));
+    const auto year = j->find("year");
+    if (year == j->end() || !year->is_number_integer() || year->get<long long>() < 1990 || year->get<long long>() > 2200)
+        return errorResponse(c.req, makeError("invalid_value", "year", "year ska vara ett år mellan 1990 och 2200"));
+    const auto action = j->find("action");
+    if (action == j->end() || !action->is_string() || (*action != "lock" && *action != "unlock"))
+        return errorResponse(c.req, makeError("invalid_value", "action", usage));
+    const int y = static_cast<int>(year->get<long long>());
+    if (*action == "lock") {
+        const auto by = j->find("by");
+        if (by == j->end() || !by->is_string())
+            return errorResponse(c.req, makeError("invalid_value", "by", "skriv vems beslut det är i by"));
+        auto lock = approveYear(c.db, c.device->federationId, y, by->get<std::string>());
+        if (!lock)
+            return errorResponse(c.req, lock.error());
+        logLine("fastställt", std::to_string(y) + " av " + c.device->deviceId);
+    } else {
+        if (auto open = Repository(c.db).unlockYear(c.device->federationId, y); !open)
+            return errorResponse(c.req, open.error());
+        logLine("öppnat igen", std::to_string(y) + " av " + c.device->deviceId);
+    }
+    auto years = yearStates(c.db, c.device->federationId);
+    if (!years)
+        return errorResponse(c.req, years.error());
+    return jsonResponse(c.req, http::status::ok, yearStatesToJson(*years));
 }
 
 Response Api::stats(Call& c)

@@ -34,7 +34,8 @@ private:
     enum class Access {
         Public,     ///< no token (health, enrolment)
         AnyDevice,  ///< an enrolled device of any role; the core filters by role
-        OfficeOrBoard,  ///< the kansli and the board (the förbund's money)
+        OfficeOrBoard,  ///< the kansli and the board (the förbund's money, reports, approved years)
+        Office,         ///< the kansli only (fastställa a year)
     };
     /// One request as a handler sees it; `device` is set for authenticated routes.
     struct Call {
@@ -74,6 +75,8 @@ private:
     Response stats(Call& c);
     Response finance(Call& c);
     Response report(Call& c);
+    Response periods(Call& c);
+    Response changePeriod(Call& c);
     /// Prometheus text format: requests by route and status, uploads,
     /// operations by result, conflicts, the database's size, the last checkpoint.
     Response metrics(Call& c);

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samkoll/report/reports.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <ctime>
 
+#include <nlohmann/json.hpp>
+
+#include "samkoll/domain/text.hpp"
 #include "samkoll/index/index_snapshot.hpp"
 #include "samkoll/report/finance_report.hpp"
 #include "samkoll/report/participant_stats.hpp"
@@ -233,6 +237,88 @@ Result<Document> buildReport(Database& db, Id federationId, const ReportRequest&
         synced && !synced->empty())
         d->basis += ". Senast synkat från teamen " + *synced;
     return d;
+}
+
+Result<PeriodLock> approveYear(Database& db, Id federationId, int year, const std::string& approvedBy)
+{
+    if (approvedBy.empty() || approvedBy.size() > 400 || hasControlCharacters(approvedBy))
+        return makeError("invalid_value", "by",
+                         "skriv vems beslut det är, t.ex. \"Styrelsen 2022-03-14 § 12\" (högst 400 tecken, en rad)");
+    Repository repo(db);
+    if (repo.isLocked(federationId, year))
+        return makeError("already_locked", "year", std::to_string(year) + " är redan fastställt");
+    // The snapshot keeps the figures as approved, even if the budget, the data or the program change later.
+    auto index = computeFederationIndex(db, federationId, Period::year(year));
+    if (!index)
+        return index.error();
+    if (auto locked = repo.lockYear(federationId, year, approvedBy, indexSnapshotToJson(*index).dump()); !locked)
+        return locked.error();
+    return repo.periodLock(federationId, year);
+}
+
+Result<std::vector<YearState>> yearStates(Database& db, Id federationId)
+{
+    Repository repo(db);
+    auto budgetYears = repo.budgetYears(federationId);
+    if (!budgetYears)
+        return budgetYears.error();
+    std::vector<int> years = *budgetYears;
+    auto locked = guarded<std::vector<int>>([&]() -> Result<std::vector<int>> {
+        std::vector<int> out;
+        auto st = db.prepare("SELECT year FROM period_lock WHERE federation_id = ?");
+        st.bind(1, federationId);
+        while (st.step())
+            out.push_back(static_cast<int>(st.integer(0)));
+        return out;
+    });
+    if (!locked)
+        return locked.error();
+    years.insert(years.end(), locked->begin(), locked->end());
+    std::sort(years.rbegin(), years.rend());
+    years.erase(std::unique(years.begin(), years.end()), years.end());
+    std::vector<YearState> out;
+    for (int year : years) {
+        YearState y{year, std::nullopt, std::nullopt};
+        if (std::find(locked->begin(), locked->end(), year) != locked->end()) {
+            auto lock = repo.periodLock(federationId, year);
+            if (!lock)
+                return lock.error();
+            if (auto approved = indexSnapshotFromJson(lock->snapshot))
+                y.approved = std::move(*approved);
+            y.lock = std::move(*lock);
+        }
+        out.push_back(std::move(y));
+    }
+    return out;
+}
+
+nlohmann::json yearStatesToJson(const std::vector<YearState>& years)
+{
+    using nlohmann::json;
+    auto figures = [](const IndexFigures& f) {
+        return json{{"index", f.index ? json(*f.index) : json(nullptr)}, {"colour", codeOf(f.colour)}};
+    };
+    json out = json::array();
+    for (const auto& y : years) {
+        json approved = nullptr;
+        if (y.approved) {
+            approved = figures(y.approved->federationIndex.total);
+            json teams = json::array();
+            for (const auto& t : y.approved->teams) {
+                auto team = figures(t.total);
+                team["code"] = t.unitCode;
+                team["name"] = t.unitName;
+                teams.push_back(std::move(team));
+            }
+            approved["teams"] = std::move(teams);
+        }
+        out.push_back({{"year", y.year},
+                       {"locked", y.lock.has_value()},
+                       {"locked_at", y.lock ? json(y.lock->lockedAt) : json(nullptr)},
+                       {"locked_by", y.lock ? json(y.lock->lockedBy) : json(nullptr)},
+                       {"approved", std::move(approved)}});
+    }
+    return {{"years", std::move(out)}};
 }
 
 }  // namespace samkoll::core

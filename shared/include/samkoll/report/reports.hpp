@@ -7,8 +7,11 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "samkoll/report/document.hpp"
 #include "samkoll/store/database.hpp"
+#include "samkoll/store/repository.hpp"
 
 namespace samkoll::core {
 
@@ -36,5 +39,25 @@ struct ReportRequest {
 /// says so; everything else is computed now. Errors name the field (year,
 /// tertial, team) and what to do.
 Result<Document> buildReport(Database& db, Id federationId, const ReportRequest& request, const std::string& computedAt);
+
+/// Fastställer (locks) a year after the board's approval: the year's index as
+/// it stands now is kept whole (index_snapshot.hpp), and every report of the
+/// year shows it from then on. `approvedBy` says whose decision ("Styrelsen
+/// 2022-03-14 § 12"). Refused when the year has no social budget or is locked.
+Result<PeriodLock> approveYear(Database& db, Id federationId, int year, const std::string& approvedBy);
+
+/// A year of the förbund: open, or fastställt with what was approved.
+struct YearState {
+    int year = 0;
+    std::optional<PeriodLock> lock;
+    /// The approved index (the snapshot) of a fastställt year; none when open
+    /// or when the snapshot cannot be read.
+    std::optional<FederationIndex> approved;
+};
+/// Every year with a social budget or a lock, newest first.
+Result<std::vector<YearState>> yearStates(Database& db, Id federationId);
+/// {"years": [{"year", "locked", "locked_at", "locked_by", "approved": {"index",
+/// "colour", "teams": [{"code", "name", "index", "colour"}]} | null}]}
+nlohmann::json yearStatesToJson(const std::vector<YearState>& years);
 
 }  // namespace samkoll::core

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "periods.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "backend.hpp"
+#include "formatting.hpp"
+
+namespace samkoll::client {
+
+using namespace samkoll::core;
+using nlohmann::json;
+
+namespace {
+
+QVariant indexValue(const json& v)
+{
+    return v.is_number_integer() ? QVariant(v.get<int>()) : QVariant();
+}
+
+QVariantList yearsFrom(const json& answer)
+{
+    QVariantList out;
+    for (const auto& y : answer.value("years", json::array())) {
+        QVariantMap year{{QStringLiteral("year"), y.value("year", 0)},
+                         {QStringLiteral("locked"), y.value("locked", false)}};
+        if (y.value("locked", false)) {
+            year[QStringLiteral("lockedAt")] =
+                formatTimestamp(QString::fromStdString(y.value("locked_at", std::string())));
+            year[QStringLiteral("lockedBy")] = QString::fromStdString(y.value("locked_by", std::string()));
+        }
+        if (const auto& a = y.value("approved", json()); a.is_object()) {
+            year[QStringLiteral("index")] = indexValue(a.value("index", json()));
+            year[QStringLiteral("colour")] = QString::fromStdString(a.value("colour", std::string("none")));
+            QVariantList teams;
+            for (const auto& t : a.value("teams", json::array()))
+                teams.push_back(QVariantMap{{QStringLiteral("code"), QString::fromStdString(t.value("code", std::string()))},
+                                            {QStringLiteral("name"), QString::fromStdString(t.value("name", std::string()))},
+                                            {QStringLiteral("index"), indexValue(t.value("index", json()))},
+                                            {QStringLiteral("colour"), QString::fromStdString(t.value("colour", std::string("none")))}});
+            year[QStringLiteral("teams")] = teams;
+        }
+        out.push_back(year);
+    }
+    return out;
+}
+
+}  // namespace
+
+Periods::Periods(Backend& backend, QObject* parent) : QObject(parent), m_backend(backend) {}
+
+void Periods::reload()
+{
+    request({}, 0, {});
+}
+
+void Periods::lock(int year, const QString& by)
+{
+    if (by.trimmed().isEmpty()) {
+        m_error = tr("Write whose decision it is, e.g. \"Styrelsen 2022-03-14 § 12\".");
+        m_errorField = QStringLiteral("by");
+        m_message.clear();
+        emit changed();
+        return;
+    }
+    request(QStringLiteral("lock"), year, by.trimmed());
+}
+
+void Periods::unlock(int year)
+{
+    request(QStringLiteral("unlock"), year, {});
+}
+
+void Periods::request(const QString& change, int year, const QString& by)
+{
+    if (m_busy)
+        return;
+    m_busy = true;
+    m_error.clear();
+    m_errorField.clear();
+    emit changed();
+    std::optional<json> body;
+    if (!change.isEmpty()) {
+        body = json{{"year", year}, {"action", change.toStdString()}};
+        if (!by.isEmpty())
+            (*body)["by"] = by.toStdString();
+    }
+    m_backend.run(
+        this, [body](SyncEngine& e) { return e.periods(body); },
+        [this, change, year](Result<json> r) {
+            m_busy = false;
+            if (!r) {
+                m_error = sentence(r.error().message);
+                m_errorField = QString::fromStdString(r.error().field);
+                emit changed();
+                return;
+            }
+            m_years = yearsFrom(*r);
+            m_loaded = true;
+            m_message = change == QLatin1String("lock")     ? tr("%1 is approved and locked.").arg(year)
+                        : change == QLatin1String("unlock") ? tr("%1 is open for changes again.").arg(year)
+                                                            : QString();
+            emit changed();
+        });
+}
+
+}  // namespace samkoll::client
