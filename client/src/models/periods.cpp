@@ -47,7 +47,7 @@ QVariantList yearsFrom(const json& answer)
 
 }  // namespace
 
-Periods::Periods(Backend& backend, QObject* parent) : QObject(parent), m_backend(backend) {}
+Periods::Periods(Backend& backend, QObject* parent) : ServerTask(parent), m_backend(backend) {}
 
 void Periods::reload()
 {
@@ -56,13 +56,8 @@ void Periods::reload()
 
 void Periods::lock(int year, const QString& by)
 {
-    if (by.trimmed().isEmpty()) {
-        m_error = tr("Write whose decision it is, e.g. \"Styrelsen 2022-03-14 § 12\".");
-        m_errorField = QStringLiteral("by");
-        m_message.clear();
-        emit changed();
-        return;
-    }
+    if (by.trimmed().isEmpty())
+        return fail(QStringLiteral("by"), tr("Write whose decision it is, e.g. \"Styrelsen 2022-03-14 § 12\"."));
     request(QStringLiteral("lock"), year, by.trimmed());
 }
 
@@ -73,12 +68,8 @@ void Periods::unlock(int year)
 
 void Periods::request(const QString& change, int year, const QString& by)
 {
-    if (m_busy)
+    if (!begin())
         return;
-    m_busy = true;
-    m_error.clear();
-    m_errorField.clear();
-    emit changed();
     std::optional<json> body;
     if (!change.isEmpty()) {
         body = json{{"year", year}, {"action", change.toStdString()}};
@@ -88,19 +79,13 @@ void Periods::request(const QString& change, int year, const QString& by)
     m_backend.run(
         this, [body](SyncEngine& e) { return e.periods(body); },
         [this, change, year](Result<json> r) {
-            m_busy = false;
-            if (!r) {
-                m_error = sentence(r.error().message);
-                m_errorField = QString::fromStdString(r.error().field);
-                emit changed();
-                return;
-            }
+            if (!r)
+                return fail(r.error());
             m_years = yearsFrom(*r);
             m_loaded = true;
-            m_message = change == QLatin1String("lock")     ? tr("%1 is approved and locked.").arg(year)
-                        : change == QLatin1String("unlock") ? tr("%1 is open for changes again.").arg(year)
-                                                            : QString();
-            emit changed();
+            succeed(change == QLatin1String("lock")     ? tr("%1 is approved and locked.").arg(year)
+                    : change == QLatin1String("unlock") ? tr("%1 is open for changes again.").arg(year)
+                                                        : QString());
         });
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QObject>
+#include "server_task.hpp"
+
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -14,18 +15,13 @@ class Backend;
 /// the board's decision and can reopen it; the board sees what was approved.
 /// On the server (/api/v1/periods), so it needs the network: a lock must hold
 /// for every device at once.
-class Periods : public QObject {
+class Periods : public ServerTask {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Perioderna ägs av AppController")
     /// [{year, locked, lockedAt, lockedBy, index, colour, teams: [{code, name, index, colour}]}], newest first.
     Q_PROPERTY(QVariantList years READ years NOTIFY changed)
-    Q_PROPERTY(bool busy READ busy NOTIFY changed)
     Q_PROPERTY(bool loaded READ loaded NOTIFY changed)
-    Q_PROPERTY(QString message READ message NOTIFY changed)
-    Q_PROPERTY(QString error READ error NOTIFY changed)
-    /// "by" (the decision's text), "year" or empty.
-    Q_PROPERTY(QString errorField READ errorField NOTIFY changed)
 
 public:
     explicit Periods(Backend& backend, QObject* parent = nullptr);
@@ -36,23 +32,14 @@ public:
     Q_INVOKABLE void unlock(int year);
 
     QVariantList years() const { return m_years; }
-    bool busy() const { return m_busy; }
     bool loaded() const { return m_loaded; }
-    QString message() const { return m_message; }
-    QString error() const { return m_error; }
-    QString errorField() const { return m_errorField; }
-
-signals:
-    void changed();
 
 private:
     void request(const QString& change, int year, const QString& by);
 
     Backend& m_backend;
     QVariantList m_years;
-    bool m_busy = false;
     bool m_loaded = false;
-    QString m_message, m_error, m_errorField;
 };
 
 }  // namespace samkoll::client

@@ -25,7 +25,7 @@ struct Choices {
 
 }  // namespace
 
-Reports::Reports(Backend& backend, QObject* parent) : QObject(parent), m_backend(backend) {}
+Reports::Reports(Backend& backend, QObject* parent) : ServerTask(parent), m_backend(backend) {}
 
 void Reports::setFederation(Id federationId)
 {
@@ -80,20 +80,9 @@ QUrl Reports::suggestedFile(const QString& kind, int year, int tertial, const QS
     return QUrl::fromLocalFile(QDir(folder).filePath(name + QLatin1Char('.') + format));
 }
 
-void Reports::fail(const QString& field, const QString& error)
-{
-    m_busy = false;
-    m_message.clear();
-    m_error = error;
-    m_errorField = field;
-    emit changed();
-}
-
 void Reports::make(const QString& kind, int year, int tertial, const QString& team, const QString& format,
                    const QUrl& file)
 {
-    if (m_busy)
-        return;
     const auto reportKind = reportKindFrom(kind.toStdString());
     if (!reportKind)
         return fail(QStringLiteral("kind"), tr("Choose a report."));
@@ -108,33 +97,28 @@ void Reports::make(const QString& kind, int year, int tertial, const QString& te
     if (tertial > 0)
         request.tertial = tertial;
     request.team = team.toStdString();
-    m_busy = true;
-    m_message.clear();
-    m_error.clear();
-    m_errorField.clear();
-    emit changed();
+    if (!begin())
+        return;
     m_backend.run(
         this, [request](SyncEngine& e) { return e.fetchReport(request); },
         [this, format, path](Result<Document> r) {
             if (!r)
-                return fail(QString::fromStdString(r.error().field), sentence(r.error().message));
+                return fail(r.error());
             // Laid out here, on the GUI thread: Qt's text layout and PDF writer belong to it.
             if (format == QLatin1String("pdf")) {
                 auto pages = pdf::writeDocumentPdf(*r, path.toStdString());
                 if (!pages)
                     return fail(QStringLiteral("file"), sentence(pages.error().message));
-                m_message = tr("Saved %1 (%n page(s)).", "", *pages).arg(path);
+                succeed(tr("Saved %1 (%n page(s)).", "", *pages).arg(path));
             } else {
                 auto files = writeDocumentFiles(*r, format.toStdString(), path.toStdString());
                 if (!files)
                     return fail(QStringLiteral("file"), sentence(files.error().message));
-                m_message = files->size() == 1
-                                ? tr("Saved %1.").arg(QString::fromStdString(files->front()))
-                                : tr("Saved %n file(s), one per table, beside %1.", "", static_cast<int>(files->size()))
-                                      .arg(path);
+                succeed(files->size() == 1
+                            ? tr("Saved %1.").arg(QString::fromStdString(files->front()))
+                            : tr("Saved %n file(s), one per table, beside %1.", "", static_cast<int>(files->size()))
+                                  .arg(path));
             }
-            m_busy = false;
-            emit changed();
         });
 }
 

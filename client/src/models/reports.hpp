@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QObject>
+#include "server_task.hpp"
+
 #include <QUrl>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -17,7 +18,7 @@ class Backend;
 /// board's copy with aggregates only) and save it here as PDF, HTML or CSV.
 /// The server makes it because only it has every team's data; offline the
 /// page says so.
-class Reports : public QObject {
+class Reports : public ServerTask {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Rapporterna ägs av AppController")
@@ -25,12 +26,6 @@ class Reports : public QObject {
     Q_PROPERTY(QVariantList years READ years NOTIFY changed)
     /// The teams: [{code, name}].
     Q_PROPERTY(QVariantList teams READ teams NOTIFY changed)
-    Q_PROPERTY(bool busy READ busy NOTIFY changed)
-    /// What was saved ("Sparade … (12 sidor)"), or empty.
-    Q_PROPERTY(QString message READ message NOTIFY changed)
-    /// Why not, naming what to change; `errorField` is "year", "tertial", "team", "file" or empty.
-    Q_PROPERTY(QString error READ error NOTIFY changed)
-    Q_PROPERTY(QString errorField READ errorField NOTIFY changed)
 
 public:
     explicit Reports(Backend& backend, QObject* parent = nullptr);
@@ -51,22 +46,10 @@ public:
 
     QVariantList years() const { return m_years; }
     QVariantList teams() const { return m_teams; }
-    bool busy() const { return m_busy; }
-    QString message() const { return m_message; }
-    QString error() const { return m_error; }
-    QString errorField() const { return m_errorField; }
-
-signals:
-    void changed();
-
 private:
-    void fail(const QString& field, const QString& error);
-
     Backend& m_backend;
     core::Id m_federationId = 0;
     QVariantList m_years, m_teams;
-    bool m_busy = false;
-    QString m_message, m_error, m_errorField;
 };
 
 }  // namespace samkoll::client
