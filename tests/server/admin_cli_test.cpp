@@ -9,6 +9,8 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "samkoll/report/finance_report.hpp"
+#include "samkoll/store/repository.hpp"
 
 namespace {
 
@@ -424,6 +426,51 @@ TEST_CASE("samkolld report bokslut as PDF: A4 pages numbered 'Sida i av n', ever
     CHECK(report.find(squeeze("Eget kapital")) != std::string::npos);
     CHECK(report.find(squeeze("Styrelsens exemplar")) != std::string::npos);
     CHECK(report.find(squeeze("Sida 1 av")) != std::string::npos);
+
+    // Every line of its driftredovisning with the finance core's figures, cell by cell, as
+    // the page lays them out (pdftotext -layout: the label, then the cells two spaces apart).
+    {
+        auto opened = samkoll::core::Database::openExisting(db);
+        REQUIRE(opened);
+        const auto fed = samkoll::core::Repository(**opened).federation("").value().id;
+        const auto overview = samkoll::core::computeFinanceOverview(**opened, fed, 2021, 2, 5);
+        REQUIRE(overview);
+        std::vector<std::string> lines;
+        std::istringstream layout(run("pdftotext -layout '" + delar + "' -"));
+        for (std::string line; std::getline(layout, line);)
+            lines.push_back(line);
+        int checked = 0;
+        for (const auto& row : samkoll::core::operatingReportRows(overview->followUp.report)) {
+            if (row.kind != samkoll::core::OperatingReportRow::Kind::Line)
+                continue;
+            INFO(row.label);
+            bool found = false;
+            for (const auto& line : lines) {
+                const auto at = line.find(row.label);
+                if (at == std::string::npos || line.find_first_not_of(' ') != at)
+                    continue;
+                std::vector<std::string> cells;
+                std::string rest = line.substr(at + row.label.size());
+                for (std::size_t i = 0; i < rest.size();) {
+                    const auto start = rest.find_first_not_of(' ', i);
+                    if (start == std::string::npos)
+                        break;
+                    auto end = rest.find("  ", start);
+                    if (end == std::string::npos)
+                        end = rest.size();
+                    cells.push_back(rest.substr(start, end - start));
+                    i = end;
+                }
+                if (cells == row.cells) {
+                    found = true;
+                    break;
+                }
+            }
+            CHECK(found);
+            ++checked;
+        }
+        CHECK(checked > 10);
+    }
 
     // Participant statistics: the volume as `samkolld stats` has it.
     const auto stats = dir.file("statistik.pdf");
