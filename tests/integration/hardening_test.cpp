@@ -655,3 +655,81 @@ TEST_CASE("Operations: /metrics in the Prometheus text format counts requests, u
     CHECK(text.find(batch.deviceId) == std::string::npos);
     CHECK(text.find("VNS-M") == std::string::npos);
 }
+
+TEST_CASE("Users over the API: the kansli adds users, makes enrolment codes and revokes devices; nobody else may",
+          "[integration][security][users]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    auto office = enrolledAs(w, server, "kansli");
+    auto post = [](HttpsClient& h, const std::string& path, const json& body) {
+        auto r = h.request("POST", path, body.dump());
+        REQUIRE(r);
+        return std::make_pair(r->status, json::parse(r->body, nullptr, false));
+    };
+
+    // A new coordinator for Vindeln, then a code for her, and her device enrols with it.
+    auto [added, list] = post(*office, "/api/v1/users", {{"login", "vera"}, {"role", "coordinator"}, {"team", "vindeln"}});
+    INFO(list.dump());
+    REQUIRE(added == 200);
+    const auto vera = std::find_if(list["users"].begin(), list["users"].end(),
+                                   [](const json& u) { return u["login"] == "vera"; });
+    REQUIRE(vera != list["users"].end());
+    CHECK((*vera)["role"] == "coordinator");
+    CHECK((*vera)["team"]["code"] == "vindeln");
+    auto [coded, code] = post(*office, "/api/v1/enrolment-codes", {{"login", "vera"}});
+    REQUIRE(coded == 200);
+    REQUIRE(code["code"].is_string());
+    CHECK(code["valid_days"] == 14);
+    {
+        HttpsClient fresh(server.url, w.ca);
+        auto r = fresh.request("POST", "/api/v1/enrol",
+                               json{{"code", code["code"]}, {"device_name", "Veras dator"}}.dump());
+        REQUIRE(r);
+        CHECK(r->status == 200);
+    }
+    // The code is in no log line.
+    CHECK(server.log().find(code["code"].get<std::string>()) == std::string::npos);
+
+    // Every device of the förbund, and this one marked; revoking Vera's shuts it out.
+    auto devices = office->request("GET", "/api/v1/users");
+    REQUIRE(devices);
+    REQUIRE(devices->status == 200);
+    const auto all = json::parse(devices->body)["devices"];
+    std::string veraDevice;
+    int mine = 0;
+    for (const auto& d : all) {
+        if (d["login"] == "vera")
+            veraDevice = d["id"];
+        mine += d["this_device"].get<bool>();
+    }
+    CHECK(mine == 1);
+    REQUIRE_FALSE(veraDevice.empty());
+    auto [revoked, after] = post(*office, "/api/v1/devices/revoke", {{"device_id", veraDevice}});
+    REQUIRE(revoked == 200);
+    for (const auto& d : after["devices"])
+        if (d["id"] == veraDevice)
+            CHECK(d["revoked"] == true);
+
+    // Bad input names its field; a personnummer as a login is refused; a duplicate too.
+    CHECK(post(*office, "/api/v1/users", {{"login", "x"}, {"role", "boss"}}).second["error"]["field"] == "role");
+    CHECK(post(*office, "/api/v1/users", {{"login", 42}, {"role", "board"}}).second["error"]["field"] == "login");
+    CHECK(post(*office, "/api/v1/users", {{"login", "19121212-1212"}, {"role", "board"}}).second["error"]["code"] ==
+          "personnummer");
+    CHECK(post(*office, "/api/v1/users", {{"login", "vera"}, {"role", "board"}}).second["error"]["field"] == "login");
+    CHECK(post(*office, "/api/v1/users", {{"login", "nils"}, {"role", "coordinator"}}).second["error"]["field"] ==
+          "team");
+    CHECK(post(*office, "/api/v1/enrolment-codes", {{"login", "ingen"}}).second["error"]["field"] == "login");
+    CHECK(post(*office, "/api/v1/devices/revoke", {{"device_id", "d-som-inte-finns"}}).first == 404);
+
+    // Coordinators and the board may do none of it.
+    for (const std::string login : {"vns", "styrelse"}) {
+        auto other = enrolledAs(w, server, login);
+        CHECK(post(*other, "/api/v1/users", {{"login", "mallory"}, {"role", "central_office"}}).first == 403);
+        CHECK(post(*other, "/api/v1/enrolment-codes", {{"login", "kansli"}}).first == 403);
+        CHECK(post(*other, "/api/v1/devices/revoke", {{"device_id", veraDevice}}).first == 403);
+        auto r = other->request("GET", "/api/v1/users");
+        REQUIRE(r);
+        CHECK(r->status == 403);
+    }
+}

@@ -15,7 +15,7 @@ Result<Id> Accounts::addUser(Id federationId, const std::string& login, Role rol
     std::optional<Id> teamId;
     if (role == Role::Coordinator) {
         if (teamCode.empty())
-            return makeError("required", "team", "en koordinator hör till ett team – ange --team");
+            return makeError("required", "team", "en koordinator hör till ett team – ange teamet");
         auto team = Repository(m_db).team(federationId, teamCode);
         if (!team)
             return team.error();
@@ -165,6 +165,20 @@ Result<std::vector<DeviceInfo>> Accounts::devices(Id federationId)
         st.bind(1, federationId);
         while (st.step())
             out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.integer(5) != 0});
+        return out;
+    });
+}
+
+Result<std::vector<UserInfo>> Accounts::users(Id federationId)
+{
+    return guarded<std::vector<UserInfo>>([&]() -> Result<std::vector<UserInfo>> {
+        std::vector<UserInfo> out;
+        auto st = m_db.prepare(
+            "SELECT u.login, u.role, ifnull(t.code, ''), ifnull(t.name, '') FROM app_user u "
+            "LEFT JOIN team t ON t.id = u.team_id WHERE u.federation_id = ? ORDER BY u.role, t.name, u.login");
+        st.bind(1, federationId);
+        while (st.step())
+            out.push_back({st.text(0), parseRole(st.text(1)).value_or(Role::Board), st.text(2), st.text(3)});
         return out;
     });
 }

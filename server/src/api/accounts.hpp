@@ -33,6 +33,13 @@ struct DeviceInfo {
     bool revoked = false;
 };
 
+struct UserInfo {
+    std::string login;
+    core::Role role = core::Role::Coordinator;
+    std::string teamCode;  ///< a coordinator's team; empty for the kansli and the board
+    std::string teamName;
+};
+
 /// Users, one-time enrolment codes and device tokens. Only SHA-256 hashes of
 /// codes and tokens are stored.
 class Accounts {
@@ -48,6 +55,7 @@ public:
     core::Result<core::DeviceContext> authenticate(const std::string& token);
     core::Status revoke(const std::string& deviceId);
     core::Result<std::vector<DeviceInfo>> devices(Id federationId);
+    core::Result<std::vector<UserInfo>> users(Id federationId);
 
 private:
     core::Result<core::DeviceContext> contextOf(Id userId, const std::string& deviceId);

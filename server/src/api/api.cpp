@@ -11,6 +11,7 @@
 #include "accounts.hpp"
 #include "crypto.hpp"
 #include "log.hpp"
+#include "samkoll/domain/personnummer.hpp"
 #include "samkoll/domain/text.hpp"
 #include "samkoll/io/gzip.hpp"
 #include "samkoll/index/index_engine.hpp"
@@ -290,6 +291,10 @@ const std::vector<Api::Route>& Api::routes()
         {http::verb::get, "/api/v1/report", Access::OfficeOrBoard, &Api::report, kSmall, /*slow=*/true},
         {http::verb::get, "/api/v1/periods", Access::OfficeOrBoard, &Api::periods, kSmall, /*slow=*/true},
         {http::verb::post, "/api/v1/periods", Access::Office, &Api::changePeriod, kSmall, /*slow=*/true},
+        {http::verb::get, "/api/v1/users", Access::Office, &Api::users, kSmall, /*slow=*/true},
+        {http::verb::post, "/api/v1/users", Access::Office, &Api::addUser, kSmall, /*slow=*/true},
+        {http::verb::post, "/api/v1/enrolment-codes", Access::Office, &Api::enrolmentCode, kSmall, /*slow=*/true},
+        {http::verb::post, "/api/v1/devices/revoke", Access::Office, &Api::revokeDevice, kSmall, /*slow=*/true},
     };
     return table;
 }
@@ -407,7 +412,8 @@ Response Api::dispatch(const Request& req, const std::string& remote, Trace& tra
         return errorResponse(req, makeError("forbidden", "", "det här är kansliets och styrelsens (ekonomi, rapporter, "
                                                              "fastställda år)"));
     if (route->access == Access::Office && ctx->role != Role::CentralOffice)
-        return errorResponse(req, makeError("forbidden", "", "bara kansliet kan fastställa ett år eller öppna det igen"));
+        return errorResponse(req, makeError("forbidden", "", "bara kansliet kan fastställa ett år, lägga till användare "
+                                                             "och spärra enheter"));
     return (this->*route->handler)(call);
 }
 
@@ -713,6 +719,133 @@ Response Api::changePeriod(Call& c)
     if (!years)
         return errorResponse(c.req, years.error());
     return jsonResponse(c.req, http::status::ok, yearStatesToJson(*years));
+}
+
+namespace {
+
+/// A one-line text field of a small JSON body: present, a string, 1–`max` characters, no control characters.
+Result<std::string> textField(const json& body, const char* key, std::size_t max, const std::string& example)
+{
+    const auto it = body.find(key);
+    if (it == body.end() || !it->is_string() || it->get_ref<const std::string&>().empty() ||
+        utf8Characters(it->get_ref<const std::string&>()) > max || hasControlCharacters(it->get_ref<const std::string&>()))
+        return makeError("invalid_value", key,
+                         std::string(key) + " ska vara en text på 1–" + std::to_string(max) + " tecken, t.ex. " + example);
+    return it->get<std::string>();
+}
+
+}  // namespace
+
+Response Api::users(Call& c)
+{
+    Accounts accounts(c.db);
+    auto users = accounts.users(c.device->federationId);
+    if (!users)
+        return errorResponse(c.req, users.error());
+    auto devices = accounts.devices(c.device->federationId);
+    if (!devices)
+        return errorResponse(c.req, devices.error());
+    json u = json::array();
+    for (const auto& x : *users)
+        u.push_back({{"login", x.login},
+                     {"role", codeOf(x.role)},
+                     {"team", x.teamCode.empty() ? json(nullptr) : json{{"code", x.teamCode}, {"name", x.teamName}}}});
+    json d = json::array();
+    for (const auto& x : *devices)
+        d.push_back({{"id", x.id},
+                     {"login", x.login},
+                     {"name", x.name},
+                     {"created_at", x.createdAt},
+                     {"last_seen_at", x.lastSeenAt.empty() ? json(nullptr) : json(x.lastSeenAt)},
+                     {"revoked", x.revoked},
+                     {"this_device", x.id == c.device->deviceId}});
+    return jsonResponse(c.req, http::status::ok, {{"users", u}, {"devices", d}});
+}
+
+Response Api::addUser(Call& c)
+{
+    // {"login": "anna", "role": "coordinator", "team": "vannas"}
+    auto body = bodyOf(c.req, c.maxBody);
+    if (!body)
+        return errorResponse(c.req, body.error());
+    auto j = parseJson(*body);
+    if (!j)
+        return errorResponse(c.req, j.error());
+    if (!j->is_object())
+        return errorResponse(c.req, makeError("invalid_body", "", "skicka {\"login\": \"anna\", \"role\": "
+                                                                  "\"coordinator\", \"team\": \"vannas\"}"));
+    auto login = textField(*j, "login", 100, "anna.k");
+    if (!login)
+        return errorResponse(c.req, login.error());
+    const auto roleIt = j->find("role");
+    const auto role = roleIt != j->end() && roleIt->is_string() ? parseRole(roleIt->get<std::string>()) : std::nullopt;
+    if (!role)
+        return errorResponse(c.req, makeError("invalid_value", "role", "role ska vara coordinator, central_office eller board"));
+    std::string team;
+    if (const auto t = j->find("team"); t != j->end() && !t->is_null()) {
+        auto text = textField(*j, "team", 100, "vannas");
+        if (!text)
+            return errorResponse(c.req, text.error());
+        team = *text;
+    }
+    // The same rules as the person's name: a personnummer in a login is refused.
+    if (looksLikePersonnummer(*login))
+        return errorResponse(c.req, makeError("personnummer", "login",
+                                              "användarnamnet ser ut som ett personnummer – välj ett annat namn"));
+    auto added = Accounts(c.db).addUser(c.device->federationId, *login, *role, team);
+    if (!added)
+        return errorResponse(c.req, added.error());
+    logLine("användare", "ny " + std::string(codeOf(*role)) + " av " + c.device->deviceId);
+    return users(c);
+}
+
+Response Api::enrolmentCode(Call& c)
+{
+    // {"login": "anna"} → {"code": "…", "login": "anna", "valid_days": 14}; the code is shown once, never logged.
+    auto body = bodyOf(c.req, c.maxBody);
+    if (!body)
+        return errorResponse(c.req, body.error());
+    auto j = parseJson(*body);
+    if (!j)
+        return errorResponse(c.req, j.error());
+    if (!j->is_object())
+        return errorResponse(c.req, makeError("invalid_body", "", "skicka {\"login\": \"anna\"}"));
+    auto login = textField(*j, "login", 100, "anna.k");
+    if (!login)
+        return errorResponse(c.req, login.error());
+    constexpr int kDays = 14;
+    auto code = Accounts(c.db).newEnrolmentCode(c.device->federationId, *login, kDays);
+    if (!code)
+        return errorResponse(c.req, code.error());
+    logLine("registreringskod", "ny kod för en användare av " + c.device->deviceId);
+    return jsonResponse(c.req, http::status::ok, {{"code", *code}, {"login", *login}, {"valid_days", kDays}});
+}
+
+Response Api::revokeDevice(Call& c)
+{
+    // {"device_id": "…"}: only a device of the caller's förbund.
+    auto body = bodyOf(c.req, c.maxBody);
+    if (!body)
+        return errorResponse(c.req, body.error());
+    auto j = parseJson(*body);
+    if (!j)
+        return errorResponse(c.req, j.error());
+    if (!j->is_object())
+        return errorResponse(c.req, makeError("invalid_body", "", "skicka {\"device_id\": \"…\"}"));
+    auto id = textField(*j, "device_id", 100, "d-…");
+    if (!id)
+        return errorResponse(c.req, id.error());
+    Accounts accounts(c.db);
+    auto devices = accounts.devices(c.device->federationId);
+    if (!devices)
+        return errorResponse(c.req, devices.error());
+    // Another förbund's device answers as one nobody has.
+    if (std::none_of(devices->begin(), devices->end(), [&](const DeviceInfo& d) { return d.id == *id; }))
+        return errorResponse(c.req, makeError("not_found", "device_id", "enheten finns inte"));
+    if (auto revoked = accounts.revoke(*id); !revoked)
+        return errorResponse(c.req, revoked.error());
+    logLine("enhet spärrad", *id + " av " + c.device->deviceId);
+    return users(c);
 }
 
 Response Api::stats(Call& c)

@@ -35,7 +35,7 @@ private:
         Public,     ///< no token (health, enrolment)
         AnyDevice,  ///< an enrolled device of any role; the core filters by role
         OfficeOrBoard,  ///< the kansli and the board (the förbund's money, reports, approved years)
-        Office,         ///< the kansli only (fastställa a year)
+        Office,         ///< the kansli only (fastställa a year, users and devices)
     };
     /// One request as a handler sees it; `device` is set for authenticated routes.
     struct Call {
@@ -77,6 +77,10 @@ private:
     Response report(Call& c);
     Response periods(Call& c);
     Response changePeriod(Call& c);
+    Response users(Call& c);
+    Response addUser(Call& c);
+    Response enrolmentCode(Call& c);
+    Response revokeDevice(Call& c);
     /// Prometheus text format: requests by route and status, uploads,
     /// operations by result, conflicts, the database's size, the last checkpoint.
     Response metrics(Call& c);
