@@ -506,6 +506,10 @@
         <source>Periods</source>
         <translation>Perioder</translation>
     </message>
+    <message>
+        <source>Users</source>
+        <translation>Användare</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -1400,6 +1404,93 @@
     </message>
 </context>
 <context>
+    <name>UsersPage</name>
+    <message>
+        <source>Revoke the device?</source>
+        <translation>Spärra enheten?</translation>
+    </message>
+    <message>
+        <source>The device can no longer sync; what it has not synced stays on it. Use this for a lost or replaced computer – the user gets a new enrolment code for the next one.</source>
+        <translation>Enheten kan inte längre synka; det den inte har synkat blir kvar på den. Använd det för en förlorad eller utbytt dator – användaren får en ny registreringskod till nästa.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Spärra</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Samordnare</translation>
+    </message>
+    <message>
+        <source>Central office</source>
+        <translation>Kansli</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>Styrelse</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <source>Add a user, then make an enrolment code for the user&apos;s computer: the code is used once, at the first start of Samkoll there. No names or personal identity numbers – a login such as &quot;anna.k&quot; is enough.</source>
+        <translation>Lägg till en användare och gör sedan en registreringskod till användarens dator: koden används en gång, när Samkoll startas där första gången. Inga namn eller personnummer – ett användarnamn som ”anna.k” räcker.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Användarnamn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>e.g. anna.k</source>
+        <translation>t.ex. anna.k</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Lägg till användare</translation>
+    </message>
+    <message>
+        <source>Enrolment code for %1</source>
+        <translation>Registreringskod för %1</translation>
+    </message>
+    <message>
+        <source>New enrolment code</source>
+        <translation>Ny registreringskod</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Enheter</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Spärrad</translation>
+    </message>
+    <message>
+        <source>Last seen %1</source>
+        <translation>Senast synkad %1</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Aldrig synkad</translation>
+    </message>
+    <message>
+        <source>(this computer)</source>
+        <translation>(den här datorn)</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Spärra…</translation>
+    </message>
+</context>
+<context>
     <name>samkoll::client::AppController</name>
     <message>
         <source>The local database could not be opened: %1. Nothing has been changed in it; contact the central office.</source>
@@ -1638,6 +1729,28 @@
     <message>
         <source>Write a whole number of answers (−1 takes one back): “%1” is not one.</source>
         <translation>Skriv ett helt antal svar (−1 tar tillbaka ett): ”%1” är inget sådant.</translation>
+    </message>
+</context>
+<context>
+    <name>samkoll::client::Users</name>
+    <message>
+        <source>Write the user&apos;s login name.</source>
+        <translation>Skriv användarens användarnamn.</translation>
+    </message>
+    <message>
+        <source>%1 is added. Make an enrolment code for the user&apos;s computer.</source>
+        <translation>%1 är tillagd. Gör en registreringskod till användarens dator.</translation>
+    </message>
+    <message>
+        <source>The device is revoked: it can no longer sync.</source>
+        <translation>Enheten är spärrad: den kan inte längre synka.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The code is valid for %n day(s) and can be used once.</source>
+        <translation>
+            <numerusform>Koden gäller i %n dag och kan användas en gång.</numerusform>
+            <numerusform>Koden gäller i %n dagar och kan användas en gång.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -25,7 +25,7 @@ ApplicationWindow {
     readonly property var screens: App.role === "board"
         ? ["federation", "finance", "reports", "periods", "sync"]
         : App.role === "central_office"
-          ? coordinatorScreens.slice(0, 5).concat(["finance", "reports", "periods", "sync"])
+          ? coordinatorScreens.slice(0, 5).concat(["finance", "reports", "periods", "users", "sync"])
           : coordinatorScreens
     function screenTitle(key) {
         switch (key) {
@@ -39,11 +39,12 @@ ApplicationWindow {
         case "federation": return qsTr("The association")
         case "reports": return qsTr("Reports")
         case "periods": return qsTr("Periods")
+        case "users": return qsTr("Users")
         }
         return key
     }
     // The pages, in the order of the StackLayout below.
-    readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation", "reports", "periods"]
+    readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation", "reports", "periods", "users"]
 
     /// The workday's screens, once the device is enrolled.
     property bool workday: App.enrolled
@@ -145,6 +146,7 @@ ApplicationWindow {
                 FederationPage {}
                 ReportsPage {}
                 PeriodPage {}
+                UsersPage {}
             }
         }
     }

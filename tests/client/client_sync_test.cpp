@@ -429,3 +429,59 @@ TEST_CASE("Client: the kansli fastställer a year and opens it again; the board 
     REQUIRE(periods->error().isEmpty());
     CHECK_FALSE(periods->years().first().toMap().value("locked").toBool());
 }
+
+TEST_CASE("Client: the kansli adds a user, makes an enrolment code that enrols a computer, and revokes it",
+          "[client][integration][users]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    auto kansli = enrolled(w, "kansli-laptop", "kansli", server);
+    auto* users = kansli->users();
+    auto settle = [](samkoll::client::Users& u) {
+        REQUIRE(waitUntil([&] { return !u.busy(); }, 30000));
+        QCoreApplication::processEvents();
+    };
+    users->reload();
+    settle(*users);
+    REQUIRE(users->error().isEmpty());
+    CHECK(users->users().size() == 4);  // the world's four users
+    REQUIRE(users->devices().size() == 1);
+    CHECK(users->devices().first().toMap().value("thisDevice").toBool());
+    CHECK_FALSE(users->devices().first().toMap().value("lastSeenAt").toString().isEmpty());  // it synced
+
+    users->addUser(QStringLiteral(""), QStringLiteral("board"), {});
+    CHECK(users->errorField() == "login");
+    users->addUser(QStringLiteral("vera"), QStringLiteral("coordinator"), QStringLiteral("vindeln"));
+    settle(*users);
+    INFO(users->error().toStdString());
+    REQUIRE(users->error().isEmpty());
+    CHECK(users->users().size() == 5);
+
+    users->makeCode(QStringLiteral("vera"));
+    settle(*users);
+    REQUIRE_FALSE(users->code().isEmpty());
+    CHECK(users->codeLogin() == "vera");
+
+    // Vera's computer enrols with the code, as a Vindeln coordinator.
+    AppController vera(QString::fromStdString(w.dir.file("vera.db")));
+    vera.setBackgroundSyncSeconds(0);
+    REQUIRE(waitUntil([&] { return vera.ready(); }));
+    QSignalSpy finished(&vera, &AppController::enrolmentFinished);
+    vera.enrol(QString::fromStdString(server.url), users->code(), QString::fromStdString(w.cert));
+    REQUIRE(waitUntil([&] { return finished.count() == 1; }, 20000));
+    REQUIRE(finished.first().at(0).toBool());
+    REQUIRE(waitUntil([&] { return vera.teamCode() == "vindeln" && !vera.syncing(); }, 20000));
+
+    // Revoked: her next sync is refused.
+    users->reload();
+    settle(*users);
+    QString veraDevice;
+    for (const auto& d : users->devices())
+        if (d.toMap().value("login") == "vera")
+            veraDevice = d.toMap().value("id").toString();
+    REQUIRE_FALSE(veraDevice.isEmpty());
+    users->revoke(veraDevice);
+    settle(*users);
+    REQUIRE(users->error().isEmpty());
+    CHECK_FALSE(sync(vera));
+}

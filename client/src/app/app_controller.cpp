@@ -126,7 +126,7 @@ const char* const kFieldLabels[][2] = {
 
 AppController::AppController(const QString& databasePath, QObject* parent)
     : QObject(parent), m_backend(databasePath), m_cases(m_backend), m_surveys(m_backend), m_overview(m_backend),
-      m_finance(m_backend), m_reports(m_backend), m_periods(m_backend), m_stories(m_backend), m_composition(m_backend)
+      m_finance(m_backend), m_reports(m_backend), m_periods(m_backend), m_users(m_backend), m_stories(m_backend), m_composition(m_backend)
 {
     connect(&m_stories, &Stories::changed, this, &AppController::afterLocalChange);
     connect(&m_composition, &CompositionForm::changed, this, &AppController::afterLocalChange);

@@ -16,6 +16,7 @@ class QJSEngine;
 #include "finance_view.hpp"
 #include "reports.hpp"
 #include "periods.hpp"
+#include "users.hpp"
 #include "overview.hpp"
 #include "stories.hpp"
 #include "composition_form.hpp"
@@ -58,6 +59,7 @@ class AppController : public QObject {
     Q_PROPERTY(samkoll::client::FinanceView* finance READ finance CONSTANT)
     Q_PROPERTY(samkoll::client::Reports* reports READ reports CONSTANT)
     Q_PROPERTY(samkoll::client::Periods* periods READ periods CONSTANT)
+    Q_PROPERTY(samkoll::client::Users* users READ users CONSTANT)
     Q_PROPERTY(samkoll::client::Stories* stories READ stories CONSTANT)
     Q_PROPERTY(samkoll::client::CompositionForm* composition READ composition CONSTANT)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
@@ -99,6 +101,7 @@ public:
     FinanceView* finance() { return &m_finance; }
     Reports* reports() { return &m_reports; }
     Periods* periods() { return &m_periods; }
+    Users* users() { return &m_users; }
     Stories* stories() { return &m_stories; }
     CompositionForm* composition() { return &m_composition; }
     int backgroundSyncSeconds() const { return m_syncTimer.interval() / 1000; }
@@ -158,6 +161,7 @@ private:
     FinanceView m_finance;
     Reports m_reports;
     Periods m_periods;
+    Users m_users;
     Stories m_stories;
     CompositionForm m_composition;
     QTimer m_syncTimer;

@@ -83,6 +83,10 @@ void runTour(QQmlApplicationEngine& engine, samkoll::client::AppController& app,
     const bool office = app.role() == QLatin1String("central_office");
     const auto steps = std::make_shared<std::vector<Step>>(office ? std::vector<Step>{
         {"kansli-perioder.png", [show] { show("periods"); }},
+        {"kansli-anvandare.png", [&app, show] {
+             show("users");  // the page reloads the list; the code after that
+             QTimer::singleShot(500, &app, [&app] { app.users()->makeCode(QStringLiteral("anna")); });
+         }},
     } : board ? std::vector<Step>{
         {"styrelse-forbundet.png", [&app, show] { app.overview()->setYear(2021); show("federation"); }},
         {"styrelse-budget.png", [&app, show] { app.finance()->setYear(2021); app.finance()->setTertial(2); show("finance"); }},

@@ -77,7 +77,7 @@ void Periods::request(const QString& change, int year, const QString& by)
             (*body)["by"] = by.toStdString();
     }
     m_backend.run(
-        this, [body](SyncEngine& e) { return e.periods(body); },
+        this, [body](SyncEngine& e) { return e.serverCall("/api/v1/periods", body); },
         [this, change, year](Result<json> r) {
             if (!r)
                 return fail(r.error());

@@ -15,7 +15,7 @@ class Backend;
 /// the board's decision and can reopen it; the board sees what was approved.
 /// On the server (/api/v1/periods), so it needs the network: a lock must hold
 /// for every device at once.
-class Periods : public ServerTask {
+class Periods : public samkoll::client::ServerTask {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Perioderna ägs av AppController")

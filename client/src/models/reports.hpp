@@ -18,7 +18,7 @@ class Backend;
 /// board's copy with aggregates only) and save it here as PDF, HTML or CSV.
 /// The server makes it because only it has every team's data; offline the
 /// page says so.
-class Reports : public ServerTask {
+class Reports : public samkoll::client::ServerTask {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Rapporterna ägs av AppController")

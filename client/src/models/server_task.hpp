@@ -12,7 +12,9 @@ namespace samkoll::client {
 /// What the kansli and the board ask the server for and wait on (a report, a
 /// lock of a year): whether it is under way, what came of it and, if it
 /// failed, why and for which field — the same four properties on every such
-/// page, so QML shows them alike.
+/// page, so QML shows them alike. Derive with the qualified name
+/// (`class Users : public samkoll::client::ServerTask`): Qt 6.4's type
+/// registrar drops an unqualified base, and QML tools then miss these four.
 class ServerTask : public QObject {
     Q_OBJECT
     QML_ELEMENT

@@ -180,15 +180,15 @@ Result<Document> SyncEngine::fetchReport(const ReportRequest& request)
     return documentFromJson(answer->dump());
 }
 
-Result<json> SyncEngine::periods(const std::optional<json>& change)
+Result<json> SyncEngine::serverCall(const std::string& path, const std::optional<json>& body)
 {
     if (!m_http)
         return makeError("not_enrolled", "", "enheten är inte registrerad – ange serveradress och kod från kansliet");
     HttpsTransport transport(*m_http);
-    auto answer = change ? transport.post("/api/v1/periods", *change) : transport.get("/api/v1/periods");
+    auto answer = body ? transport.post(path, *body) : transport.get(path);
     if (!answer && answer.error().code == "network")
-        return makeError("network", "", "åren fastställs på servern, som inte kan nås just nu – försök igen när nätet "
-                                        "är tillbaka");
+        return makeError("network", "", "det här görs på servern, som inte kan nås just nu – försök igen när nätet är "
+                                        "tillbaka");
     return answer;
 }
 

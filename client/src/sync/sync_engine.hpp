@@ -55,10 +55,11 @@ public:
     /// A report made by the server for this device's role (/api/v1/report):
     /// the board's copy holds aggregates only. Needs the network.
     core::Result<core::Document> fetchReport(const core::ReportRequest& request);
-    /// The förbund's years, open or fastställt with what was approved
-    /// (/api/v1/periods); with `change` ({"year", "action": "lock"|"unlock",
-    /// "by"}) the kansli fastställer or reopens a year first. Needs the network.
-    core::Result<nlohmann::json> periods(const std::optional<nlohmann::json>& change = std::nullopt);
+    /// What is done on the server at once rather than queued in the outbox
+    /// (fastställa a year, users and devices): a GET, or a POST of `body`, to
+    /// the API; the answer's JSON or the server's error. Needs the network.
+    core::Result<nlohmann::json> serverCall(const std::string& path,
+                                            const std::optional<nlohmann::json>& body = std::nullopt);
 
     core::Database& database() { return *m_db; }
     core::Replica& replica() { return *m_replica; }

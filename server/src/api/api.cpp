@@ -414,7 +414,34 @@ Response Api::dispatch(const Request& req, const std::string& remote, Trace& tra
     if (route->access == Access::Office && ctx->role != Role::CentralOffice)
         return errorResponse(req, makeError("forbidden", "", "bara kansliet kan fastställa ett år, lägga till användare "
                                                              "och spärra enheter"));
-    return (this->*route->handler)(call);
+    auto res = (this->*route->handler)(call);
+    snapshot.reset();  // the download's read transaction ends before the write below
+    touchDevice(call.db, ctx->deviceId);
+    return res;
+}
+
+void Api::touchDevice(Database& db, const std::string& deviceId)
+{
+    // When the device was last seen (the kansli's list of devices), written at
+    // most every five minutes per device: not a write on every request.
+    constexpr auto kEvery = std::chrono::minutes(5);
+    const auto now = std::chrono::steady_clock::now();
+    {
+        std::lock_guard lock(m_mutex);
+        auto& last = m_lastSeen[deviceId];
+        if (last.time_since_epoch().count() != 0 && now - last < kEvery)
+            return;
+        last = now;
+    }
+    try {
+        db.prepare("UPDATE device SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?")
+            .bind(1, deviceId)
+            .run();
+    } catch (const StoreError& e) {
+        logLine("databasfel", e.what());  // a busy database: the next request tries again
+        std::lock_guard lock(m_mutex);
+        m_lastSeen.erase(deviceId);
+    }
 }
 
 // --- Handlers: parse, call the core, serialise ----------------------------------------

@@ -108,6 +108,9 @@ private:
     std::string m_path;
     std::shared_ptr<Checkpointer> m_checkpointer;
     std::mutex m_mutex;
+    /// When each device's last_seen_at was last written (touchDevice).
+    std::map<std::string, std::chrono::steady_clock::time_point> m_lastSeen;
+    void touchDevice(core::Database& db, const std::string& deviceId);
     /// One writer at a time: SQLite serialises writers anyway, and waiting on a
     /// mutex is far cheaper than its busy-retry sleeps.
     std::mutex m_writer;
