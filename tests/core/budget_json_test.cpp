@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "samkoll/io/budget_json.hpp"
 
@@ -149,4 +150,63 @@ TEST_CASE("Budget errors name the JSON path and the indicator", "[core][budget]"
         j["areas"][0]["goals"][0]["indicators"][0]["target"] = {{"at_least", 140}};
         CHECK(parseError(j).field == "areas[0].goals[0].indicators[0] (1.1.1).target");
     }
+}
+
+TEST_CASE("The NNS template: 15 core indicators, 26 measuring points, the statements on the agreement scale",
+          "[core][budget][nns]")
+{
+    auto doc = parseBudgetDocument(socialBudgetTemplateNns());
+    INFO((doc ? std::string() : doc.error().describe()));
+    REQUIRE(doc);
+    const auto& b = doc->budget;
+    int goals = 0, idealShares = 0, survey = 0, manual = 0;
+    std::set<std::string> nnsNumbers;
+    for (const auto& a : b.areas) {
+        idealShares += a.idealSharePct;
+        for (const auto& g : a.goals) {
+            ++goals;
+            nnsNumbers.insert(g.text.substr(0, g.text.find(':')));  // "NNS 7"
+            for (const auto& i : g.indicators) {
+                survey += i.kind == IndicatorKind::SurveyShare;
+                manual += i.kind == IndicatorKind::Manual;
+                CHECK(i.weight >= 1);
+                CHECK(i.weight <= 10);
+            }
+        }
+    }
+    CHECK(goals == 15);
+    CHECK(nnsNumbers.size() == 15);  // NNS 1 … NNS 15, each once
+    CHECK(b.indicatorCount() == 26);
+    CHECK(survey == 25);  // one per statement and respondent phase
+    CHECK(manual == 1);   // NNS 11: register data, the kansli's judgment
+    CHECK(idealShares == 100);
+
+    // Every statement on the 1–5 agreement scale "Instämmer inte alls – Instämmer helt".
+    REQUIRE(doc->scales.size() == 1);
+    CHECK(doc->scales[0].options ==
+          std::vector<std::string>{"Instämmer inte alls", "Instämmer i liten grad", "Instämmer delvis",
+                                   "Instämmer i hög grad", "Instämmer helt"});
+    CHECK(doc->questions.size() == 25);
+    for (const auto& q : doc->questions)
+        CHECK(q.scale == doc->scales[0].code);
+
+    // The statements the förbund may not reword, the same as in the 2021 template where both have them.
+    auto older = parseBudgetDocument(socialBudgetTemplate2021());
+    REQUIRE(older);
+    int shared = 0;
+    for (const auto& q : doc->questions)
+        for (const auto& o : older->questions)
+            if (o.code == q.code) {
+                CHECK(o.text == q.text);
+                ++shared;
+            }
+    CHECK(shared == 14);
+    auto text = [&](const std::string& code) {
+        for (const auto& q : doc->questions)
+            if (q.code == code)
+                return q.text;
+        return std::string();
+    };
+    CHECK(text("nns_tid_personal") == "Stödet vi ger får ta den tid som deltagaren behöver.");
+    CHECK(text("nns_forebyggande") == "Erfarenheter från vår samverkan har lett till att förebyggande insatser utvecklats.");
 }

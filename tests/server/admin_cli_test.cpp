@@ -139,6 +139,16 @@ TEST_CASE("samkolld: a new förbund from scratch with imports", "[server][cli]")
     const auto j = nlohmann::json::parse(idx.out);
     CHECK(j["index"]["indicators"][0]["result"] == "50 % (1 av 2)");
 
+    // Next year from the NNS template: it imports beside the 2021 one (their shared statements agree).
+    auto nns = cli({"template", "--nns", "--year", "2022"});
+    REQUIRE(nns.code == 0);
+    CHECK(nlohmann::json::parse(nns.out)["year"] == 2022);
+    auto nnsImported = cli({"import", "budget", "--db", db, "--file", tmp.write("nns.json", nns.out)});
+    INFO(nnsImported.err);
+    REQUIRE(nnsImported.code == 0);
+    const auto nnsIndex = nlohmann::json::parse(cli({"index", "--db", db, "--year", "2022", "--format", "json"}).out);
+    CHECK(nnsIndex["index"]["indicators"].size() == 26);
+
     SECTION("a bad import names file, line and field and exits 1")
     {
         const auto bad = tmp.write("fel.csv",

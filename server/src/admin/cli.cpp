@@ -69,6 +69,7 @@ Användning:
   samkolld team        add  --db FIL [--federation KOD] --code KOD --name NAMN [--kommun KOD]
   samkolld team        list --db FIL [--federation KOD]
   samkolld template    [--year 2021]                       (skriver mallen för social budget som JSON)
+  samkolld template    --nns [--year ÅR]                   (NNS kärnindikatorer som mall, 26 mätpunkter)
   samkolld import      budget|cases|tallies|hae --db FIL [--federation KOD] --file FIL
                        [--replace] [--entered-by NAMN]
   samkolld report      bokslut|drift|delar|statistik|ranking --db FIL --year ÅR [--tertial 1-3]
@@ -116,7 +117,7 @@ struct UsageError {
 
 Args parse(const std::vector<std::string>& raw)
 {
-    static const std::set<std::string> kFlags{"replace", "help", "allow-plain", "version", "net", "revise", "dry-run", "budget"};
+    static const std::set<std::string> kFlags{"replace", "help", "allow-plain", "version", "net", "revise", "dry-run", "budget", "nns"};
     static const std::set<std::string> kValued{"db",   "code",    "name", "kind",   "kommun",     "federation",
                                                "file", "year",    "team", "format", "tertial",    "from",
                                                "to",   "seed",    "by",   "entered-by", "cert", "key", "host", "days", "address", "port", "threads",
@@ -311,6 +312,13 @@ int cmdTeam(const Args& a, std::ostream& out)
 
 int cmdTemplate(const Args& a, std::ostream& out)
 {
+    if (a.flags.count("nns")) {
+        // The NNS core indicators are not tied to a year: the one asked for, this one by default.
+        auto doc = nlohmann::json::parse(socialBudgetTemplateNns());
+        doc["year"] = a.has("year") ? intOption(a, "year", 1990, 2200) : Date::today().year;
+        out << doc.dump(2) << "\n";
+        return 0;
+    }
     if (a.has("year") && a.get("year") != "2021")
         throw Failure{makeError("not_found", "year", "den inbyggda mallen är 2021 års sociala budget – ändra \"year\" i filen")};
     out << socialBudgetTemplate2021();

@@ -28,4 +28,12 @@ nlohmann::json budgetDocumentToJson(const BudgetDocument& doc);
 /// The shipped 2021 template (Samordningsförbundet Umeåregionen's 69 indicators).
 std::string_view socialBudgetTemplate2021();
 
+/// A second template a förbund can start from: the national NNS core
+/// indicators (15 indicators, 26 measuring points — the statements verbatim,
+/// on the 1–5 agreement scale, per respondent group and phase), by level
+/// (deltagare, personal, organisation, samhälle, hållbara effekter), each
+/// with a first target of 80 % agreeing to a high degree or fully, which the
+/// förbund changes. Year 2021 in the file; `samkolld template --nns --year`.
+std::string_view socialBudgetTemplateNns();
+
 }  // namespace samkoll::core
