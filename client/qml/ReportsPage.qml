@@ -25,6 +25,9 @@ Page {
     /// The money and the delårsrapport run from 1 January to a tertial's end.
     readonly property bool toDate: kind === "drift" || kind === "delar"
 
+    // "Every unit" is the bokslut's only: another report falls back to the förbund.
+    onKindChanged: if (kind !== "bokslut" && team === "alla") team = ""
+
     function make(file) {
         App.reports.make(kind, year, tertial, perUnit ? team : "", format, file)
     }

@@ -613,7 +613,7 @@ Result<std::vector<LineFigures>> FinanceStore::yearFigures(Id federationId, int 
 Result<std::vector<std::vector<LineFigures>>> FinanceStore::yearsFigures(Id federationId, int firstYear, int lastYear)
 {
     if (lastYear < firstYear)
-        return makeError("invalid", "year", "sista året är före det första");
+        return makeError("invalid_value", "year", "sista året är före det första");
     return guarded<std::vector<std::vector<LineFigures>>>([&]() -> Result<std::vector<std::vector<LineFigures>>> {
         ReadTransaction snapshot(m_db);
         const auto yearCount = static_cast<std::size_t>(lastYear - firstYear + 1);

@@ -121,17 +121,17 @@ std::string lastSyncText(Database& db, Id federationId)
 Result<Document> buildDocument(Database& db, Id federationId, const ReportRequest& r, const std::string& computedAt)
 {
     if (r.year < 1990 || r.year > 2200)
-        return makeError("invalid", "year", "året ska ligga mellan 1990 och 2200");
+        return makeError("invalid_value", "year", "året ska ligga mellan 1990 och 2200");
     if (r.tertial && (*r.tertial < 1 || *r.tertial > 3))
-        return makeError("invalid", "tertial", "tertialen ska vara 1, 2 eller 3");
+        return makeError("invalid_value", "tertial", "tertialen ska vara 1, 2 eller 3");
     Repository repo(db);
     const bool allUnits = r.team == "alla";
     if (allUnits && r.kind != ReportKind::Bokslut)
-        return makeError("invalid", "team", "\"alla\" gäller bara socialt bokslut – välj förbundet eller ett team");
+        return makeError("invalid_value", "team", "\"alla\" gäller bara socialt bokslut – välj förbundet eller ett team");
     std::optional<Team> team;
     if (!r.team.empty() && !allUnits) {
         if (r.kind == ReportKind::Drift || r.kind == ReportKind::Delar || r.kind == ReportKind::Ranking)
-            return makeError("invalid", "team", "rapporten gäller hela förbundet – välj inget team");
+            return makeError("invalid_value", "team", "rapporten gäller hela förbundet – välj inget team");
         auto t = repo.team(federationId, r.team);
         if (!t)
             return t.error();
@@ -222,7 +222,7 @@ Result<Document> buildDocument(Database& db, Id federationId, const ReportReques
         return d;
     }
     }
-    return makeError("invalid", "kind", "okänd rapport");
+    return makeError("invalid_value", "kind", "okänd rapport");
 }
 
 }  // namespace
