@@ -364,7 +364,7 @@ TEST_CASE("Client: the kansli and the board save reports the server made, the bo
     CHECK_FALSE(std::filesystem::exists(w.dir.file("x.pdf")));
 }
 
-TEST_CASE("Client: the kansli fastställer a year and opens it again; the board sees what was approved",
+TEST_CASE("Client: the kansli fastställer a year and opens it again, and the board sees what was approved",
           "[client][integration][period]")
 {
     World w;

@@ -656,7 +656,7 @@ TEST_CASE("Operations: /metrics in the Prometheus text format counts requests, u
     CHECK(text.find("VNS-M") == std::string::npos);
 }
 
-TEST_CASE("Users over the API: the kansli adds users, makes enrolment codes and revokes devices; nobody else may",
+TEST_CASE("Users over the API: the kansli adds users, makes enrolment codes and revokes devices, and nobody else may",
           "[integration][security][users]")
 {
     World w;
