@@ -415,8 +415,11 @@ Response Api::dispatch(const Request& req, const std::string& remote, Trace& tra
         return errorResponse(req, makeError("forbidden", "", "bara kansliet kan fastställa ett år, lägga till användare "
                                                              "och spärra enheter"));
     auto res = (this->*route->handler)(call);
-    snapshot.reset();  // the download's read transaction ends before the write below
-    touchDevice(call.db, ctx->deviceId);
+    // Only on a worker thread: the write may wait for the database's write
+    // lock, which an I/O thread must never do. Every device reaches one often
+    // enough (configuration at start, an upload, the förbund's index).
+    if (route->slow)
+        touchDevice(call.db, ctx->deviceId);
     return res;
 }
 
