@@ -184,6 +184,21 @@ Result<json> parseJson(const std::string& text)
     return j;
 }
 
+/// A small JSON object body (its route's size limit applied), or the error
+/// that says what to send (`usage`).
+Result<json> objectBody(const Request& req, std::size_t maxBody, const std::string& usage)
+{
+    auto body = bodyOf(req, maxBody);
+    if (!body)
+        return body.error();
+    auto j = parseJson(*body);
+    if (!j)
+        return j.error();
+    if (!j->is_object())
+        return makeError("invalid_body", "", usage);
+    return std::move(*j);
+}
+
 Result<Period> periodOf(const std::map<std::string, std::string>& q)
 {
     // 0 when missing or not a number: refused below like any year out of range.
@@ -715,16 +730,11 @@ Response Api::periods(Call& c)
 Response Api::changePeriod(Call& c)
 {
     // {"year": 2021, "action": "lock", "by": "Styrelsen 2022-03-14 § 12"} or {"year": 2021, "action": "unlock"}
-    auto body = bodyOf(c.req, c.maxBody);
-    if (!body)
-        return errorResponse(c.req, body.error());
-    auto j = parseJson(*body);
-    if (!j)
-        return errorResponse(c.req, j.error());
     const auto usage = "skicka {\"year\": 2021, \"action\": \"lock\", \"by\": \"Styrelsen …\"} eller "
                        "{\"year\": 2021, \"action\": \"unlock\"}";
-    if (!j->is_object())
-        return errorResponse(c.req, makeError("invalid_body", "", usage));
+    auto j = objectBody(c.req, c.maxBody, usage);
+    if (!j)
+        return errorResponse(c.req, j.error());
     const auto year = j->find("year");
     if (year == j->end() || !year->is_number_integer() || year->get<long long>() < 1990 || year->get<long long>() > 2200)
         return errorResponse(c.req, makeError("invalid_value", "year", "year ska vara ett år mellan 1990 och 2200"));
@@ -795,15 +805,10 @@ Response Api::users(Call& c)
 Response Api::addUser(Call& c)
 {
     // {"login": "anna", "role": "coordinator", "team": "vannas"}
-    auto body = bodyOf(c.req, c.maxBody);
-    if (!body)
-        return errorResponse(c.req, body.error());
-    auto j = parseJson(*body);
+    auto j = objectBody(c.req, c.maxBody, "skicka {\"login\": \"anna\", \"role\": "
+                                                                  "\"coordinator\", \"team\": \"vannas\"}");
     if (!j)
         return errorResponse(c.req, j.error());
-    if (!j->is_object())
-        return errorResponse(c.req, makeError("invalid_body", "", "skicka {\"login\": \"anna\", \"role\": "
-                                                                  "\"coordinator\", \"team\": \"vannas\"}"));
     auto login = textField(*j, "login", 100, "anna.k");
     if (!login)
         return errorResponse(c.req, login.error());
@@ -832,14 +837,9 @@ Response Api::addUser(Call& c)
 Response Api::enrolmentCode(Call& c)
 {
     // {"login": "anna"} → {"code": "…", "login": "anna", "valid_days": 14}; the code is shown once, never logged.
-    auto body = bodyOf(c.req, c.maxBody);
-    if (!body)
-        return errorResponse(c.req, body.error());
-    auto j = parseJson(*body);
+    auto j = objectBody(c.req, c.maxBody, "skicka {\"login\": \"anna\"}");
     if (!j)
         return errorResponse(c.req, j.error());
-    if (!j->is_object())
-        return errorResponse(c.req, makeError("invalid_body", "", "skicka {\"login\": \"anna\"}"));
     auto login = textField(*j, "login", 100, "anna.k");
     if (!login)
         return errorResponse(c.req, login.error());
@@ -854,14 +854,9 @@ Response Api::enrolmentCode(Call& c)
 Response Api::revokeDevice(Call& c)
 {
     // {"device_id": "…"}: only a device of the caller's förbund.
-    auto body = bodyOf(c.req, c.maxBody);
-    if (!body)
-        return errorResponse(c.req, body.error());
-    auto j = parseJson(*body);
+    auto j = objectBody(c.req, c.maxBody, "skicka {\"device_id\": \"…\"}");
     if (!j)
         return errorResponse(c.req, j.error());
-    if (!j->is_object())
-        return errorResponse(c.req, makeError("invalid_body", "", "skicka {\"device_id\": \"…\"}"));
     auto id = textField(*j, "device_id", 100, "d-…");
     if (!id)
         return errorResponse(c.req, id.error());

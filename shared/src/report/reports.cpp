@@ -3,8 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
-#include <ctime>
 
 #include <nlohmann/json.hpp>
 
@@ -97,25 +95,14 @@ namespace {
 /// ("2026-11-30 13:10", local time), or empty (imports only, a demo).
 std::string lastSyncText(Database& db, Id federationId)
 {
+    // SQLite turns the stored UTC time into local time itself.
     auto st = db.prepare(
-        "SELECT max(a.applied_at) FROM applied_operation a JOIN device d ON d.id = a.device_id "
-        "JOIN app_user u ON u.id = d.user_id WHERE u.federation_id = ?");
+        "SELECT strftime('%Y-%m-%d %H:%M', max(a.applied_at), 'localtime') FROM applied_operation a "
+        "JOIN device d ON d.id = a.device_id JOIN app_user u ON u.id = d.user_id WHERE u.federation_id = ?");
     st.bind(1, federationId);
     if (!st.step() || st.isNull(0))
         return {};
-    std::tm utc{};
-    const std::string iso = st.text(0);  // "2026-11-30T12:10:00Z"
-    if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour,
-                    &utc.tm_min) != 5)
-        return {};
-    utc.tm_year -= 1900;
-    utc.tm_mon -= 1;
-    const std::time_t when = timegm(&utc);
-    std::tm local{};
-    localtime_r(&when, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
-    return text;
+    return st.text(0);
 }
 
 Result<Document> buildDocument(Database& db, Id federationId, const ReportRequest& r, const std::string& computedAt)
