@@ -320,3 +320,79 @@ TEST_CASE("The socialt bokslut has the unit's response rates, and its success st
         }
     }
 }
+
+TEST_CASE("The Förbundet screen's figures are the engine's: ranking, every unit in full, and the trend",
+          "[core][report][federation]")
+{
+    Demo demo;
+    const auto index = demo.index(Period::year(2021));
+    auto view = federationOverviewJson(*demo.db, demo.fed, 2021, std::nullopt, Language::Swedish, 0, "nu");
+    REQUIRE(view);
+    const json& v = *view;
+    CHECK(v.at("year") == 2021);
+    CHECK(v.at("tertial") == 0);
+    CHECK(v.at("approved").is_null());
+    CHECK(v.at("federation") == federationIndexToJson(index)["index"]);
+
+    // The teams best first, each as its own report has it, with its place.
+    const auto ranked = rankTeams(index);
+    REQUIRE(v.at("teams").size() == ranked.size());
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        json team = v.at("teams")[i];
+        CHECK(team.at("place") == ranked[i].place);
+        team.erase("place");
+        CHECK(team == federationIndexToJson(index, ranked[i].unit->unitCode)["index"]);
+    }
+
+    // The trend: 2020 and 2021, the förbund first, then every team.
+    const auto earlier = demo.index(Period::year(2020));
+    const json& trend = v.at("trend");
+    CHECK(trend.at("years") == json::array({2020, 2021}));
+    CHECK(trend.at("approved") == json::array({false, false}));
+    REQUIRE(trend.at("units").size() == index.teams.size() + 1);
+    CHECK(trend.at("units")[0].at("type") == "federation");
+    CHECK(trend.at("units")[0].at("values") ==
+          json::array({*earlier.federationIndex.total.index, *index.federationIndex.total.index}));
+    for (std::size_t i = 0; i < index.teams.size(); ++i) {
+        const auto& row = trend.at("units")[i + 1];
+        const auto& code = index.teams[i].unitCode;
+        CHECK(row.at("code") == code);
+        CHECK(row.at("values")[0] == *earlier.team(code)->total.index);
+        CHECK(row.at("values")[1] == *index.team(code)->total.index);
+        CHECK(row.at("colours")[1] == std::string(codeOf(index.team(code)->total.colour)));
+    }
+
+    // A tertial: that period's index, the trend's last column the tertial's.
+    const auto t2 = demo.index(Period::tertial(2021, 2));
+    auto tertial = federationOverviewJson(*demo.db, demo.fed, 2021, 2, Language::Swedish, 0, "nu");
+    REQUIRE(tertial);
+    CHECK(tertial->at("tertial") == 2);
+    CHECK(tertial->at("federation") == federationIndexToJson(t2)["index"]);
+    CHECK(tertial->at("trend").at("units")[0].at("values")[1] == *t2.federationIndex.total.index);
+
+    // The board's copy hides small counts exactly as the API's index does.
+    auto board = federationOverviewJson(*demo.db, demo.fed, 2021, std::nullopt, Language::Swedish, 5, "nu");
+    REQUIRE(board);
+    CHECK(board->at("federation") == federationIndexToJson(index, "", Language::Swedish, 5)["index"]);
+    for (const auto& team : board->at("teams"))
+        CHECK(team.at("indicators") ==
+              federationIndexToJson(index, team.at("unit").at("code"), Language::Swedish, 5)["index"]["indicators"]);
+
+    // A fastställt year: the approved figures, whatever changed after, and who approved.
+    Repository repo(*demo.db);
+    REQUIRE(repo.lockYear(demo.fed, 2021, "Styrelsen 2022-03-14 § 12", indexSnapshotToJson(index).dump()));
+    demo.db->exec("DELETE FROM manual_assessment");
+    auto locked = federationOverviewJson(*demo.db, demo.fed, 2021, std::nullopt, Language::Swedish, 0, "nu");
+    REQUIRE(locked);
+    CHECK(locked->at("approved").at("by") == "Styrelsen 2022-03-14 § 12");
+    CHECK(locked->at("federation").at("total") == federationIndexToJson(index)["index"]["total"]);
+    CHECK(locked->at("trend").at("approved") == json::array({false, true}));
+
+    // What it cannot show, named.
+    auto noBudget = federationOverviewJson(*demo.db, demo.fed, 2015, std::nullopt, Language::Swedish, 0, "nu");
+    REQUIRE_FALSE(noBudget);
+    CHECK(noBudget.error().field == "year");
+    auto badTertial = federationOverviewJson(*demo.db, demo.fed, 2021, 4, Language::Swedish, 0, "nu");
+    REQUIRE_FALSE(badTertial);
+    CHECK(badTertial.error().field == "tertial");
+}

@@ -391,6 +391,38 @@ TEST_CASE("Hardening: statistics are aggregates for the board and other teams, e
     REQUIRE(bad);
     CHECK(bad->status == 400);
     CHECK(json::parse(bad->body)["error"]["field"] == "kind");
+
+    // The Förbundet screen (/api/v1/federation) likewise: the kansli sees every
+    // team exactly, the board the same teams with the small counts hidden as in
+    // /index, and a coordinator — of any team — gets nothing.
+    auto federation = [](HttpsClient& h, const std::string& query) {
+        auto r = h.request("GET", "/api/v1/federation?" + query);
+        REQUIRE(r);
+        return *r;
+    };
+    auto teamIndicators = [](const json& view, const std::string& code) {
+        for (const auto& t : view.at("teams"))
+            if (t.at("unit").at("code") == code)
+                return t.at("indicators");
+        FAIL("no team " << code);
+        return json();
+    };
+    const auto officeView = json::parse(federation(*office, "year=2021").body);
+    const auto boardView = json::parse(federation(*board, "year=2021").body);
+    REQUIRE(officeView.at("teams").size() == boardView.at("teams").size());
+    CHECK(officeView.at("teams").size() >= 2);  // every team, not the asker's
+    CHECK(teamIndicators(officeView, "vannas") == exact);
+    CHECK(teamIndicators(boardView, "vannas") == indicators(*board));
+    CHECK(teamIndicators(boardView, "vannas") != exact);
+    for (auto* h : {vannas.get(), vindeln.get()})
+        CHECK(federation(*h, "year=2021").status == 403);
+    for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
+             {"year=x", "year"}, {"year=2021&tertial=7", "tertial"}, {"year=2021&lang=fi", "lang"}}) {
+        const auto r = federation(*office, query);
+        CHECK(r.status == 400);
+        CHECK(json::parse(r.body)["error"]["field"] == field);
+    }
+    CHECK(federation(*office, "year=2015").status == 404);
 }
 
 namespace {

@@ -304,6 +304,7 @@ const std::vector<Api::Route>& Api::routes()
         {http::verb::get, "/api/v1/stats", Access::AnyDevice, &Api::stats, kSmall, /*slow=*/true},
         {http::verb::get, "/api/v1/finance", Access::OfficeOrBoard, &Api::finance, kSmall, /*slow=*/true},
         {http::verb::get, "/api/v1/report", Access::OfficeOrBoard, &Api::report, kSmall, /*slow=*/true},
+        {http::verb::get, "/api/v1/federation", Access::OfficeOrBoard, &Api::federation, kSmall, /*slow=*/true},
         {http::verb::get, "/api/v1/periods", Access::OfficeOrBoard, &Api::periods, kSmall, /*slow=*/true},
         {http::verb::post, "/api/v1/periods", Access::Office, &Api::changePeriod, kSmall, /*slow=*/true},
         {http::verb::get, "/api/v1/users", Access::Office, &Api::users, kSmall, /*slow=*/true},
@@ -717,6 +718,36 @@ Response Api::report(Call& c)
     if (!document)
         return errorResponse(c.req, document.error());
     return jsonResponse(c.req, http::status::ok, documentToJson(*document));
+}
+
+Response Api::federation(Call& c)
+{
+    // The Förbundet screen: ?year=2021[&tertial=2][&lang=en]. The board's copy
+    // hides small counts, as every answer to a board device.
+    const auto year = parseInteger(c.query.count("year") ? c.query.at("year") : "");
+    if (!year || *year < 1990 || *year > 2200)
+        return errorResponse(c.req, makeError("invalid_value", "year", "ange year, t.ex. ?year=2021"));
+    std::optional<int> tertial;
+    if (c.query.count("tertial")) {
+        const auto t = parseInteger(c.query.at("tertial"));
+        if (!t || *t < 0 || *t > 3)
+            return errorResponse(c.req, makeError("invalid_value", "tertial", "tertial ska vara 1, 2 eller 3"));
+        if (*t > 0)
+            tertial = static_cast<int>(*t);
+    }
+    Language language = Language::Swedish;
+    if (c.query.count("lang")) {
+        const auto& lang = c.query.at("lang");
+        if (lang != "sv" && lang != "en")
+            return errorResponse(c.req, makeError("invalid_value", "lang", "lang ska vara sv eller en"));
+        language = lang == "en" ? Language::English : Language::Swedish;
+    }
+    const int suppressBelow = c.device->role == Role::Board ? kSmallCell : 0;
+    auto view = federationOverviewJson(c.db, c.device->federationId, static_cast<int>(*year), tertial, language,
+                                       suppressBelow, localTimeText());
+    if (!view)
+        return errorResponse(c.req, view.error());
+    return jsonResponse(c.req, http::status::ok, *view);
 }
 
 Response Api::periods(Call& c)

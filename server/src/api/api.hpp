@@ -75,6 +75,7 @@ private:
     Response stats(Call& c);
     Response finance(Call& c);
     Response report(Call& c);
+    Response federation(Call& c);
     Response periods(Call& c);
     Response changePeriod(Call& c);
     Response users(Call& c);

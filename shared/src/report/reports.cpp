@@ -9,6 +9,7 @@
 #include "samkoll/domain/text.hpp"
 #include "samkoll/index/index_snapshot.hpp"
 #include "samkoll/report/finance_report.hpp"
+#include "samkoll/report/index_report.hpp"
 #include "samkoll/report/participant_stats.hpp"
 #include "samkoll/store/repository.hpp"
 
@@ -63,6 +64,23 @@ Result<IndexOfPeriod> indexOf(Database& db, Id federationId, const Period& perio
     if (!now)
         return now.error();
     return IndexOfPeriod{std::move(*now), false, {}};
+}
+
+/// The trend's whole years before `year` (oldest first), as far back as there
+/// is a social budget within kTrendYears; each as approved when fastställt.
+Result<std::vector<TrendYear>> yearsBefore(Database& db, Id federationId, int year)
+{
+    Repository repo(db);
+    std::vector<TrendYear> years;
+    for (int y = year - kTrendYears + 1; y < year; ++y) {
+        if (!repo.budget(federationId, y))
+            continue;
+        auto earlier = indexOf(db, federationId, Period::year(y));
+        if (!earlier)
+            return earlier.error();
+        years.push_back({std::move(earlier->index), earlier->approved});
+    }
+    return years;
 }
 
 void noteApproval(Document& d, const IndexOfPeriod& of)
@@ -193,17 +211,11 @@ Result<Document> buildDocument(Database& db, Id federationId, const ReportReques
         if (!of)
             return of.error();
         // The whole years before, as far back as there is a social budget, then the report's own period.
-        std::vector<TrendYear> years;
-        for (int y = r.year - kTrendYears + 1; y < r.year; ++y) {
-            if (!repo.budget(federationId, y))
-                continue;
-            auto earlier = indexOf(db, federationId, Period::year(y));
-            if (!earlier)
-                return earlier.error();
-            years.push_back({std::move(earlier->index), earlier->approved});
-        }
-        years.push_back({of->index, of->approved});
-        auto d = rankingAndTrend(of->index, years, computedAt);
+        auto years = yearsBefore(db, federationId, r.year);
+        if (!years)
+            return years.error();
+        years->push_back({of->index, of->approved});
+        auto d = rankingAndTrend(of->index, *years, computedAt);
         if (d)
             noteApproval(*d, *of);
         return d;
@@ -306,6 +318,76 @@ nlohmann::json yearStatesToJson(const std::vector<YearState>& years)
                        {"approved", std::move(approved)}});
     }
     return {{"years", std::move(out)}};
+}
+
+}  // namespace samkoll::core
+
+namespace samkoll::core {
+
+Result<nlohmann::json> federationOverviewJson(Database& db, Id federationId, int year, std::optional<int> tertial,
+                                              Language language, int suppressBelow, const std::string& computedAt)
+{
+    using nlohmann::json;
+    if (year < 1990 || year > 2200)
+        return makeError("invalid_value", "year", "året ska ligga mellan 1990 och 2200");
+    if (tertial && (*tertial < 1 || *tertial > 3))
+        return makeError("invalid_value", "tertial", "tertialen ska vara 1, 2 eller 3");
+    Repository repo(db);
+    if (!repo.budget(federationId, year))
+        return makeError("not_found", "year", "det finns ingen social budget för " + std::to_string(year));
+    auto of = indexOf(db, federationId, tertial ? Period::tertial(year, *tertial) : Period::year(year));
+    if (!of)
+        return of.error();
+
+    json out{{"year", year}, {"tertial", tertial.value_or(0)}, {"computed_at", computedAt}, {"approved", nullptr}};
+    if (of->approved) {
+        if (auto lock = repo.periodLock(federationId, year))
+            out["approved"] = {{"at", lock->lockedAt.substr(0, 10)}, {"by", lock->lockedBy}};
+    }
+    auto synced = guarded<std::string>([&]() -> Result<std::string> { return lastSyncText(db, federationId); });
+    out["last_team_sync"] = synced ? *synced : std::string();
+    out["federation"] = unitIndexToJson(of->index.federationIndex, language, suppressBelow);
+    json teams = json::array();
+    for (const auto& [unit, place] : rankTeams(of->index)) {
+        auto t = unitIndexToJson(*unit, language, suppressBelow);
+        t["place"] = place;
+        teams.push_back(std::move(t));
+    }
+    out["teams"] = std::move(teams);
+
+    // The trend: the whole years before, as far back as there is a social
+    // budget (at most kTrendYears in all), then this period — as the ranking report.
+    auto before = yearsBefore(db, federationId, year);
+    if (!before)
+        return before.error();
+    std::vector<TrendYear> years = std::move(*before);
+    years.push_back({std::move(of->index), of->approved});
+    json trendYears = json::array(), approved = json::array();
+    for (std::size_t i = 0; i < years.size(); ++i) {
+        trendYears.push_back(i + 1 == years.size() ? year : years[i].index.period.to.year);
+        approved.push_back(years[i].approved);
+    }
+    // One row per unit of the newest year: the förbund first, then its teams by name.
+    auto row = [&](const UnitIndex& newest) {
+        json values = json::array(), colours = json::array();
+        for (const auto& y : years) {
+            const UnitIndex* u = newest.isTeam ? y.index.team(newest.unitCode) : &y.index.federationIndex;
+            values.push_back(u && u->total.index ? json(*u->total.index) : json(nullptr));
+            colours.push_back(u ? codeOf(u->total.colour) : codeOf(Colour::None));
+        }
+        return json{{"code", newest.unitCode},
+                    {"name", newest.unitName},
+                    {"type", newest.isTeam ? "team" : "federation"},
+                    {"values", values},
+                    {"colours", colours}};
+    };
+    json units = json::array();
+    const auto& newest = years.back().index;
+    units.push_back(row(newest.federationIndex));
+    for (const auto& t : newest.teams)
+        units.push_back(row(t));
+    out["trend"] = {{"years", trendYears}, {"approved", approved}, {"units", units}};
+    return out;
 }
 
 }  // namespace samkoll::core

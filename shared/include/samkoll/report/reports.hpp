@@ -9,6 +9,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "samkoll/domain/language.hpp"
 #include "samkoll/report/document.hpp"
 #include "samkoll/store/database.hpp"
 #include "samkoll/store/repository.hpp"
@@ -59,5 +60,19 @@ Result<std::vector<YearState>> yearStates(Database& db, Id federationId);
 /// {"years": [{"year", "locked", "locked_at", "locked_by", "approved": {"index",
 /// "colour", "teams": [{"code", "name", "index", "colour"}]} | null}]}
 nlohmann::json yearStatesToJson(const std::vector<YearState>& years);
+
+/// What the Förbundet screen (kansli and board) shows for a year or a tertial:
+/// the förbund's index and every team ranked best first (rankTeams), each with
+/// its areas and indicators, and the index of each unit over up to five years
+/// — the numbers of the ranking report, as data:
+/// {"year", "tertial" (0 = the whole year), "computed_at", "last_team_sync",
+///  "approved": null | {"at", "by"},
+///  "federation": unitIndexToJson, "teams": [unitIndexToJson + "place"],
+///  "trend": {"years": [...], "approved": [bool...],
+///            "units": [{"code", "name", "type", "values": [index|null], "colours": [...]}]}}.
+/// A fastställt year's whole year is its approved snapshot, as in the reports.
+/// `suppressBelow` > 0 hides small counts as for the board (unitIndexToJson).
+Result<nlohmann::json> federationOverviewJson(Database& db, Id federationId, int year, std::optional<int> tertial,
+                                              Language language, int suppressBelow, const std::string& computedAt);
 
 }  // namespace samkoll::core
