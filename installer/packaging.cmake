@@ -95,7 +95,7 @@ set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION misc)
 # The QML modules the screens import are loaded at run time, so shlibdeps
 # cannot see them: named here (the client does not start without them).
 set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS
-    "qml6-module-qtqml, qml6-module-qtqml-models, qml6-module-qtqml-workerscript, qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-dialogs, qml6-module-qtquick-layouts, qml6-module-qtquick-templates, qml6-module-qtquick-window")
+    "qml6-module-qtqml, qml6-module-qtqml-models, qml6-module-qtqml-workerscript, qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-dialogs, qml6-module-qtquick-layouts, qml6-module-qtquick-shapes, qml6-module-qtquick-templates, qml6-module-qtquick-window")
 set(CPACK_DEBIAN_CLIENT_DESCRIPTION
 "follow-up client for Swedish coordination associations
 The desktop client of Samkoll: coordinators record cases (pseudonymous),

@@ -298,24 +298,101 @@
 <context>
     <name>FederationPage</name>
     <message>
-        <source>Impactindex %1</source>
-        <translation>Impactindex %1</translation>
-    </message>
-    <message>
-        <source>As of the last sync, %1</source>
-        <translation>Enligt senaste synk, %1</translation>
-    </message>
-    <message>
-        <source>Not fetched yet – it comes with the next sync.</source>
-        <translation>Inte hämtat ännu – det kommer med nästa synk.</translation>
-    </message>
-    <message>
         <source>%1 of %2 indicators achieved, %3 not assessable</source>
         <translation>%1 av %2 indikatorer uppnådda, %3 ej bedömbara</translation>
     </message>
     <message>
         <source>%1 of %2 achieved</source>
         <translation>%1 av %2 uppnådda</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n swing</source>
+        <translation>
+            <numerusform>%n i vippläge</numerusform>
+            <numerusform>%n i vippläge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n low volume</source>
+        <translation>
+            <numerusform>%n med låg volym</numerusform>
+            <numerusform>%n med låg volym</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inconclusive</source>
+        <translation>
+            <numerusform>%n osäker</numerusform>
+            <numerusform>%n osäkra</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Helår</translation>
+    </message>
+    <message>
+        <source>T1 (Jan–Apr)</source>
+        <translation>T1 (jan–apr)</translation>
+    </message>
+    <message>
+        <source>T2 (May–Aug)</source>
+        <translation>T2 (maj–aug)</translation>
+    </message>
+    <message>
+        <source>T3 (Sep–Dec)</source>
+        <translation>T3 (sep–dec)</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <source>Shown as the server computed it %1 – it cannot be asked now.</source>
+        <translation>Som servern räknade det %1 – den kan inte frågas just nu.</translation>
+    </message>
+    <message>
+        <source>Computed by the server %1.</source>
+        <translation>Räknat av servern %1.</translation>
+    </message>
+    <message>
+        <source>Last from the teams %1.</source>
+        <translation>Senast från teamen %1.</translation>
+    </message>
+    <message>
+        <source>Approved %1 by %2: the figures as approved, whatever changed after.</source>
+        <translation>Fastställt %1 av %2: siffrorna som godkändes, oavsett senare ändringar.</translation>
+    </message>
+    <message>
+        <source>The association</source>
+        <translation>Förbundet</translation>
+    </message>
+    <message>
+        <source>Teams, best first</source>
+        <translation>Teamen, bäst först</translation>
+    </message>
+    <message>
+        <source>Over the years</source>
+        <translation>Över åren</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>%1 ✓</source>
+        <translation>%1 ✓</translation>
+    </message>
+    <message>
+        <source>Approved: the figures the board approved</source>
+        <translation>Fastställt: siffrorna som styrelsen godkände</translation>
+    </message>
+    <message>
+        <source>Nothing fetched yet – the figures come from the server with the next sync.</source>
+        <translation>Inget hämtat än – siffrorna kommer från servern vid nästa synk.</translation>
     </message>
 </context>
 <context>
@@ -514,96 +591,12 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <source>Achieved</source>
-        <translation>Uppnått</translation>
-    </message>
-    <message>
-        <source>Not achieved</source>
-        <translation>Ej uppnått</translation>
-    </message>
-    <message>
-        <source>Not assessable</source>
-        <translation>Ej bedömbart</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 av %2</translation>
-    </message>
-    <message>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
         <source>No social budget for this year yet.</source>
         <translation>Ingen social budget för året ännu.</translation>
-    </message>
-    <message>
-        <source>Impactindex %1, %2</source>
-        <translation>Impactindex %1, %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 indicators achieved, %3 not assessable · impact value %4 of %5</source>
-        <translation>%1 av %2 indikatorer uppnådda, %3 ej bedömbara · impactvärde %4 av %5</translation>
-    </message>
-    <message>
-        <source>Beside it: %1 swing, %2 low volume, %3 inconclusive · volume-adjusted index %4</source>
-        <translation>Vid sidan av: %1 i vippläge, %2 med låg volym, %3 osäkra · volymjusterat index %4</translation>
-    </message>
-    <message>
-        <source>All areas</source>
-        <translation>Alla målområden</translation>
-    </message>
-    <message>
-        <source>%1 of %2 achieved</source>
-        <translation>%1 av %2 uppnådda</translation>
-    </message>
-    <message>
-        <source>Target: %1</source>
-        <translation>Mål: %1</translation>
-    </message>
-    <message>
-        <source>swing</source>
-        <translation>vippläge</translation>
-    </message>
-    <message>
-        <source>low volume</source>
-        <translation>låg volym</translation>
-    </message>
-    <message>
-        <source>inconclusive</source>
-        <translation>osäker</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>Mål</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Utfall</translation>
-    </message>
-    <message>
-        <source>Counted</source>
-        <translation>Räknat</translation>
-    </message>
-    <message>
-        <source>Women</source>
-        <translation>Kvinnor</translation>
-    </message>
-    <message>
-        <source>Men</source>
-        <translation>Män</translation>
-    </message>
-    <message>
-        <source>90 % interval</source>
-        <translation>90 %-intervall</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>Vikt</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Anteckning</translation>
     </message>
     <message>
         <source>As of the last sync, %1</source>
@@ -614,20 +607,8 @@
         <translation>Inte hämtat ännu – kommer med nästa synk.</translation>
     </message>
     <message>
-        <source>Swing: one person the other way changes whether the target is met · low volume: fewer than %1 in the base · inconclusive: not met, but the 90 % interval reaches the target. The volume-adjusted and graded indexes are beside the published method, not part of it.</source>
-        <translation>Vippläge: en person åt andra hållet ändrar om målet nås · låg volym: färre än %1 i underlaget · osäker: målet nås inte, men 90 %-intervallet når det. Det volymjusterade och det graderade indexet står vid sidan av den publicerade metoden, inte i den.</translation>
-    </message>
-    <message>
-        <source>Marks</source>
-        <translation>Markeringar</translation>
-    </message>
-    <message>
         <source>%1 of %2 indicators achieved, %3 cannot be judged for the period</source>
         <translation>%1 av %2 indikatorer uppnådda, %3 kan inte bedömas för perioden</translation>
-    </message>
-    <message>
-        <source>In this tertial %1 of %2 indicators cannot be judged yet: they have no result in the period and are left out of the index, not counted as not achieved.</source>
-        <translation>I tertialen kan %1 av %2 indikatorer inte bedömas än: de har inget utfall under perioden och lämnas utanför indexet – de räknas inte som ej uppnådda.</translation>
     </message>
     <message>
         <source>The association</source>
@@ -1401,6 +1382,124 @@
     <message>
         <source>A rehabilitation obstacle handled</source>
         <translation>Rehabiliteringshinder hanterat</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>The index of each unit over the years; the same figures are in the table beside it.</source>
+        <translation>Varje enhets index över åren; samma tal står i tabellen intill.</translation>
+    </message>
+    <message>
+        <source>green from %1</source>
+        <translation>grön från %1</translation>
+    </message>
+    <message>
+        <source>orange from %1</source>
+        <translation>orange från %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnitIndexView</name>
+    <message>
+        <source>No social budget for this year yet.</source>
+        <translation>Ingen social budget för året ännu.</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Uppnått</translation>
+    </message>
+    <message>
+        <source>Not achieved</source>
+        <translation>Ej uppnått</translation>
+    </message>
+    <message>
+        <source>Not assessable</source>
+        <translation>Ej bedömbart</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 av %2</translation>
+    </message>
+    <message>
+        <source>Impactindex %1, %2</source>
+        <translation>Impactindex %1, %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 indicators achieved, %3 not assessable · impact value %4 of %5</source>
+        <translation>%1 av %2 indikatorer uppnådda, %3 ej bedömbara · impactvärde %4 av %5</translation>
+    </message>
+    <message>
+        <source>In this tertial %1 of %2 indicators cannot be judged yet: they have no result in the period and are left out of the index, not counted as not achieved.</source>
+        <translation>I tertialen kan %1 av %2 indikatorer inte bedömas än: de har inget utfall under perioden och lämnas utanför indexet – de räknas inte som ej uppnådda.</translation>
+    </message>
+    <message>
+        <source>Beside it: %1 swing, %2 low volume, %3 inconclusive · volume-adjusted index %4</source>
+        <translation>Vid sidan av: %1 i vippläge, %2 med låg volym, %3 osäkra · volymjusterat index %4</translation>
+    </message>
+    <message>
+        <source>Swing: one person the other way changes whether the target is met · low volume: fewer than %1 in the base · inconclusive: not met, but the 90 % interval reaches the target. The volume-adjusted and graded indexes are beside the published method, not part of it.</source>
+        <translation>Vippläge: en person åt andra hållet ändrar om målet nås · låg volym: färre än %1 i underlaget · osäker: målet nås inte, men 90 %-intervallet når det. Det volymjusterade och det graderade indexet står vid sidan av den publicerade metoden, inte i den.</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>Alla målområden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 achieved</source>
+        <translation>%1 av %2 uppnådda</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>Mål: %1</translation>
+    </message>
+    <message>
+        <source>swing</source>
+        <translation>vippläge</translation>
+    </message>
+    <message>
+        <source>low volume</source>
+        <translation>låg volym</translation>
+    </message>
+    <message>
+        <source>inconclusive</source>
+        <translation>osäker</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Räknat</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Kvinnor</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Män</translation>
+    </message>
+    <message>
+        <source>90 % interval</source>
+        <translation>90 %-intervall</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Vikt</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>Markeringar</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
     </message>
 </context>
 <context>

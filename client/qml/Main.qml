@@ -25,7 +25,7 @@ ApplicationWindow {
     readonly property var screens: App.role === "board"
         ? ["federation", "finance", "reports", "periods", "sync"]
         : App.role === "central_office"
-          ? coordinatorScreens.slice(0, 5).concat(["finance", "reports", "periods", "users", "sync"])
+          ? ["federation", "cases", "surveys", "stories", "composition", "finance", "reports", "periods", "users", "sync"]
           : coordinatorScreens
     function screenTitle(key) {
         switch (key) {

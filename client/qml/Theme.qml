@@ -31,6 +31,15 @@ QtObject {
         }
     }
 
+    /// Lines of a chart, one per unit: the förbund black, the teams in colours
+    /// that stay apart for colour-blind readers (Okabe–Ito), each with its own
+    /// dash pattern so a grey print tells them apart too.
+    readonly property var seriesColours: ["#000000", "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#7f5f00"]
+    readonly property var seriesDashes: [[], [6, 3], [2, 2], [8, 3, 2, 3], [1, 3], [10, 4], [4, 2, 1, 2], [3, 5]]
+    function seriesSlot(i, n) { return Number.isInteger(i) ? ((i % n) + n) % n : 0 }
+    function seriesColour(i) { return seriesColours[seriesSlot(i, seriesColours.length)] }
+    function seriesDash(i) { return seriesDashes[seriesSlot(i, seriesDashes.length)] }
+
     readonly property int spacing: 8
     readonly property int margin: 12
 }

@@ -14,6 +14,7 @@
 #include "samkoll/finance/finance_store.hpp"
 #include "samkoll/index/index_engine.hpp"
 #include "samkoll/report/finance_report.hpp"
+#include "samkoll/report/index_report.hpp"
 #include "samkoll/store/repository.hpp"
 #include "../core/document_reading.hpp"
 #include "client_fixtures.hpp"
@@ -484,4 +485,118 @@ TEST_CASE("Client: the kansli adds a user, makes an enrolment code that enrols a
     settle(*users);
     REQUIRE(users->error().isEmpty());
     CHECK_FALSE(sync(vera));
+}
+
+TEST_CASE("Client: the Förbundet screen shows the server's index of every team to the kansli, aggregates to the board, "
+          "and the last answer offline",
+          "[client][integration][federation]")
+{
+    World w;
+    auto server = std::make_unique<ServerProcess>(w.db, w.cert, w.key);
+    auto coordinator = enrolled(w, "vannas-laptop", "vns", *server);
+    saveNew(*coordinator, QStringLiteral("VNS-1"));  // one referral in 2021: a count of 1
+    REQUIRE(sync(*coordinator));
+
+    auto d = samkoll::core::Database::openExisting(w.db);
+    REQUIRE(d);
+    const auto fed = samkoll::core::Repository(**d).federation("sf")->id;
+    const auto index = samkoll::core::computeFederationIndex(**d, fed, samkoll::core::Period::year(2021));
+    REQUIRE(index);
+    const auto ranked = samkoll::core::rankTeams(*index);
+
+    auto settle = [](samkoll::client::FederationView& v) {
+        REQUIRE(waitUntil([&] { return !v.busy(); }, 30000));
+        QCoreApplication::processEvents();
+    };
+    auto kansli = enrolled(w, "kansli-laptop", "kansli", *server);
+    REQUIRE(sync(*kansli));
+    auto* view = kansli->federationView();
+    settle(*view);
+    INFO(view->error().toStdString());
+    REQUIRE(view->error().isEmpty());
+    CHECK(view->year() == 2021);
+    CHECK_FALSE(view->stale());
+    // Every team, ranked as the core ranks them, with the server's figures.
+    auto* ranking = view->ranking();
+    REQUIRE(ranking->rowCount() == static_cast<int>(ranked.size()));
+    for (int i = 0; i < ranking->rowCount(); ++i) {
+        const auto row = ranking->index(i);
+        const auto* unit = ranked[static_cast<std::size_t>(i)].unit;
+        CHECK(ranking->data(row, samkoll::client::UnitRankingModel::CodeRole).toString().toStdString() == unit->unitCode);
+        CHECK(ranking->data(row, samkoll::client::UnitRankingModel::IndexRole) ==
+              (unit->total.index ? QVariant(*unit->total.index) : QVariant()));
+    }
+    const auto total = index->federationIndex.total.index;
+    CHECK(view->federation().value("total").toMap().value("index") == (total ? QVariant(*total) : QVariant()));
+    // The kansli's copy is exact, the board's (below) hides small counts: each indicator's
+    // counts as the core gives them to that reader.
+    auto countsOf = [](const QVariantMap& unit) {
+        std::vector<std::string> out;
+        for (const auto& i : unit.value("indicators").toList()) {
+            const auto m = i.toMap();
+            out.push_back(m.value("n").toString().toStdString() + "/" + m.value("N").toString().toStdString());
+        }
+        return out;
+    };
+    auto coreCounts = [&](int suppressBelow) {
+        std::vector<std::string> out;
+        const auto j = samkoll::core::federationIndexToJson(*index, "vannas", samkoll::core::Language::Swedish,
+                                                            suppressBelow)["index"];
+        for (const auto& i : j.at("indicators"))
+            out.push_back((i.at("n").is_null() ? std::string() : std::to_string(i.at("n").get<long long>())) + "/" +
+                          (i.at("N").is_null() ? std::string() : std::to_string(i.at("N").get<long long>())));
+        return out;
+    };
+    const auto vannas = view->unit(QStringLiteral("vannas"));
+    REQUIRE_FALSE(vannas.isEmpty());
+    CHECK(countsOf(vannas) == coreCounts(0));
+    const bool smallCounts = coreCounts(0) != coreCounts(5);
+
+    // A tertial is asked for and shown as such.
+    view->setTertial(2);
+    settle(*view);
+    CHECK(view->tertial() == 2);
+    const auto t2 = samkoll::core::computeFederationIndex(**d, fed, samkoll::core::Period::tertial(2021, 2));
+    REQUIRE(t2);
+    CHECK(view->federation().value("total").toMap().value("achieved_count").toInt() ==
+          t2->federationIndex.total.achievedCount);
+
+    // The board: the same ranking, but no count of 1–4 reaches it — and no case row, no story.
+    auto board = enrolled(w, "board-laptop", "styrelse", *server);
+    REQUIRE(sync(*board));
+    auto* boardView = board->federationView();
+    settle(*boardView);
+    REQUIRE(boardView->error().isEmpty());
+    REQUIRE(boardView->ranking()->rowCount() == ranking->rowCount());
+    CHECK(countsOf(boardView->unit(QStringLiteral("vannas"))) == coreCounts(5));
+    if (smallCounts)  // the world has counts of 1–4: the board's differ from the kansli's
+        CHECK(countsOf(boardView->unit(QStringLiteral("vannas"))) != countsOf(vannas));
+    board.reset();
+    auto boardDb = samkoll::core::Database::openExisting(w.dir.file("board-laptop.db"));
+    REQUIRE(boardDb);
+    for (const char* table : {"cases", "story"}) {
+        auto st = (*boardDb)->prepare(std::string("SELECT count(*) FROM ") + table);
+        REQUIRE(st.step());
+        CHECK(st.integer(0) == 0);
+    }
+
+    // A coordinator may not ask: the server refuses, naming why.
+    auto* theirs = coordinator->federationView();
+    theirs->setDevice(fed);  // as if the screen were reached
+    settle(*theirs);
+    CHECK_FALSE(theirs->error().isEmpty());
+    CHECK(theirs->ranking()->rowCount() == 0);
+
+    // Offline: the server is gone; the kansli still sees the last answer for the period, said as such.
+    server.reset();
+    view->setTertial(0);
+    settle(*view);
+    CHECK(view->stale());
+    CHECK_FALSE(view->error().isEmpty());
+    CHECK(view->ranking()->rowCount() == static_cast<int>(ranked.size()));
+    // A period never fetched: nothing shown under its name.
+    view->setTertial(1);
+    settle(*view);
+    CHECK(view->ranking()->rowCount() == 0);
+    CHECK(view->federation().isEmpty());
 }

@@ -11,6 +11,9 @@
 #include "app_controller.hpp"
 #include "device_seed.hpp"
 #include "localization.hpp"
+#include "samkoll/demo/demo_data.hpp"
+#include "samkoll/report/reports.hpp"
+#include "samkoll/store/repository.hpp"
 
 Q_IMPORT_QML_PLUGIN(SamkollPlugin)
 
@@ -50,6 +53,7 @@ public slots:
         m_app->setLanguage(QStringLiteral("en"));
         m_l10n.apply(m_app->language());
         samkoll::client::AppController::setInstance(m_app.get());
+        showDemoFederation();
     }
     void qmlEngineAvailable(QQmlEngine* engine)
     {
@@ -65,6 +69,26 @@ public slots:
     }
 
 private:
+    /// The Förbundet screen as after the server's answer: the demo förbund's
+    /// 2021 figures (seven teams, two years), computed by the core as the
+    /// server computes them.
+    void showDemoFederation()
+    {
+        using namespace samkoll::core;
+        auto db = Database::open(":memory:");
+        if (!db)
+            qFatal("no database for the demo förbund");
+        Repository repo(**db);
+        auto demo = createDemoFederation(repo);
+        if (!demo)
+            qFatal("the demo förbund: %s", demo.error().describe().c_str());
+        auto view = federationOverviewJson(**db, demo->federationId, 2021, std::nullopt, Language::English, 0,
+                                           "2026-11-30 12:00");
+        if (!view)
+            qFatal("the Förbundet view: %s", view.error().describe().c_str());
+        m_app->federationView()->show(*view, false);
+    }
+
     QTemporaryDir m_dir;
     samkoll::client::Localization m_l10n;
     std::unique_ptr<samkoll::client::AppController> m_app;

@@ -126,7 +126,7 @@ const char* const kFieldLabels[][2] = {
 
 AppController::AppController(const QString& databasePath, QObject* parent)
     : QObject(parent), m_backend(databasePath), m_cases(m_backend), m_surveys(m_backend), m_overview(m_backend),
-      m_finance(m_backend), m_reports(m_backend), m_periods(m_backend), m_users(m_backend), m_stories(m_backend), m_composition(m_backend)
+      m_finance(m_backend), m_federationView(m_backend), m_reports(m_backend), m_periods(m_backend), m_users(m_backend), m_stories(m_backend), m_composition(m_backend)
 {
     connect(&m_stories, &Stories::changed, this, &AppController::afterLocalChange);
     connect(&m_composition, &CompositionForm::changed, this, &AppController::afterLocalChange);
@@ -200,6 +200,7 @@ void AppController::setLanguage(const QString& language)
     const auto core = lang == QLatin1String("en") ? core::Language::English : core::Language::Swedish;
     m_overview.setLanguage(core);
     m_finance.setLanguage(core);
+    m_federationView.setLanguage(core);
     refresh();
 }
 
@@ -282,6 +283,7 @@ void AppController::refresh()
         if (m_role == QLatin1String("central_office") || m_role == QLatin1String("board")) {
             m_finance.setDevice(s.federationId, m_role == QLatin1String("board"));
             m_reports.setFederation(s.federationId);
+            m_federationView.setDevice(s.federationId);
         }
         m_stories.setTeam(s.teamId);
         m_composition.setTeam(s.federationId, s.teamId);
@@ -490,6 +492,9 @@ void AppController::syncNow(bool confirmMassDelete)
                 m_refreshConfiguration = true;  // try again next time
             emit syncFinished(changed >= 0);
             m_overview.reload();
+            // Every team's work meets on the server: the Förbundet screen asks again after each sync.
+            if (changed >= 0 && (m_role == QLatin1String("central_office") || m_role == QLatin1String("board")))
+                m_federationView.reload();
             if (changed > 0) {
                 m_finance.reload();
                 m_reports.reload();

@@ -18,6 +18,7 @@ class QJSEngine;
 #include "periods.hpp"
 #include "users.hpp"
 #include "overview.hpp"
+#include "federation_view.hpp"
 #include "stories.hpp"
 #include "composition_form.hpp"
 
@@ -57,6 +58,7 @@ class AppController : public QObject {
     Q_PROPERTY(samkoll::client::SurveyEntry* surveys READ surveys CONSTANT)
     Q_PROPERTY(samkoll::client::Overview* overview READ overview CONSTANT)
     Q_PROPERTY(samkoll::client::FinanceView* finance READ finance CONSTANT)
+    Q_PROPERTY(samkoll::client::FederationView* federationView READ federationView CONSTANT)
     Q_PROPERTY(samkoll::client::Reports* reports READ reports CONSTANT)
     Q_PROPERTY(samkoll::client::Periods* periods READ periods CONSTANT)
     Q_PROPERTY(samkoll::client::Users* users READ users CONSTANT)
@@ -99,6 +101,7 @@ public:
     SurveyEntry* surveys() { return &m_surveys; }
     Overview* overview() { return &m_overview; }
     FinanceView* finance() { return &m_finance; }
+    FederationView* federationView() { return &m_federationView; }
     Reports* reports() { return &m_reports; }
     Periods* periods() { return &m_periods; }
     Users* users() { return &m_users; }
@@ -159,6 +162,7 @@ private:
     SurveyEntry m_surveys;
     Overview m_overview;
     FinanceView m_finance;
+    FederationView m_federationView;
     Reports m_reports;
     Periods m_periods;
     Users m_users;

@@ -3,8 +3,12 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QVariantMap>
+
+#include <nlohmann/json.hpp>
 
 namespace samkoll::client {
 
@@ -161,6 +165,19 @@ QString termLabel(const QString& name, const QString& code)
         if (code == QLatin1String(terms[i].code))
             return QCoreApplication::translate("Terms", terms[i].text);
     return code;
+}
+
+QVariant jsonToVariant(const nlohmann::json& j)
+{
+    return QJsonDocument::fromJson(QByteArray::fromStdString(nlohmann::json{{"v", j}}.dump()))
+        .object()
+        .value(QStringLiteral("v"))
+        .toVariant();
+}
+
+QVariant indexVariant(const nlohmann::json& value)
+{
+    return value.is_number_integer() ? QVariant(value.get<int>()) : QVariant();
 }
 
 }  // namespace samkoll::client

@@ -4,9 +4,16 @@
 #include <QString>
 #include <QVariantList>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "samkoll/domain/result.hpp"
 
 namespace samkoll::client {
+
+/// The core's JSON as QML sees it: objects as maps, arrays as lists, null as undefined.
+QVariant jsonToVariant(const nlohmann::json& j);
+/// An index in the core's JSON (a number, or null when there is none) for QML: int or undefined.
+QVariant indexVariant(const nlohmann::json& value);
 
 /// Swedish (or the chosen language's) number format: "12 345".
 QString formatCount(qint64 n);

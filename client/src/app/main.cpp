@@ -81,14 +81,29 @@ void runTour(QQmlApplicationEngine& engine, samkoll::client::AppController& app,
     // A board device has the board's screens (the förbund, budget and outcome).
     const bool board = app.role() == QLatin1String("board");
     const bool office = app.role() == QLatin1String("central_office");
+    auto onFederationPage = [window, show](const char* method, const QString& code) {
+        show("federation");
+        if (auto* page = window->findChild<QObject*>(QStringLiteral("federationPage"))) {
+            if (code.isNull())
+                QMetaObject::invokeMethod(page, method);
+            else
+                QMetaObject::invokeMethod(page, method, Q_ARG(QVariant, code));
+        }
+    };
     const auto steps = std::make_shared<std::vector<Step>>(office ? std::vector<Step>{
+        {"kansli-forbundet.png", [&app, onFederationPage] {
+             app.federationView()->setYear(2021);
+             onFederationPage("choose", QStringLiteral("vindeln"));
+         }},
+        {"kansli-utveckling.png", [onFederationPage] { onFederationPage("showTrend", QString()); }},
         {"kansli-perioder.png", [show] { show("periods"); }},
         {"kansli-anvandare.png", [&app, show] {
              show("users");  // the page reloads the list; the code after that
              QTimer::singleShot(500, &app, [&app] { app.users()->makeCode(QStringLiteral("anna")); });
          }},
     } : board ? std::vector<Step>{
-        {"styrelse-forbundet.png", [&app, show] { app.overview()->setYear(2021); show("federation"); }},
+        {"styrelse-forbundet.png", [&app, show] { app.federationView()->setYear(2021); show("federation"); }},
+        {"styrelse-utveckling.png", [onFederationPage] { onFederationPage("showTrend", QString()); }},
         {"styrelse-budget.png", [&app, show] { app.finance()->setYear(2021); app.finance()->setTertial(2); show("finance"); }},
         {"styrelse-rapport.png", [window, show, dir] {
              // The delårsrapport T2 as the board saves it: the page's own choices, then its make().

@@ -4,8 +4,6 @@
 #include <utility>
 
 #include <QDate>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include "backend.hpp"
 #include "formatting.hpp"
@@ -19,11 +17,6 @@ using namespace samkoll::core;
 using nlohmann::json;
 
 namespace {
-
-QVariant toVariant(const json& j)
-{
-    return QJsonDocument::fromJson(QByteArray::fromStdString(json{{"v", j}}.dump())).object().value(QStringLiteral("v")).toVariant();
-}
 
 struct Computed {
     std::vector<json> periods;  ///< year, T1, T2, T3
@@ -143,7 +136,7 @@ void Overview::reload()
             const char* labels[] = {QT_TR_NOOP("Whole year"), QT_TR_NOOP("T1 (Jan–Apr)"), QT_TR_NOOP("T2 (May–Aug)"),
                                     QT_TR_NOOP("T3 (Sep–Dec)")};
             for (std::size_t i = 0; i < c.periods.size(); ++i) {
-                auto m = toVariant(c.periods[i]).toMap();
+                auto m = jsonToVariant(c.periods[i]).toMap();
                 m.insert(QStringLiteral("label"), tr(labels[i]));
                 m_periods.push_back(m);
             }
@@ -151,7 +144,7 @@ void Overview::reload()
             m_federation.clear();
             m_federationTime.clear();
             if (c.federation) {
-                m_federation = toVariant((*c.federation)["index"]).toMap();
+                m_federation = jsonToVariant((*c.federation)["index"]).toMap();
                 m_federationTime = formatTimestamp(QString::fromStdString((*c.federation).value("fetched_at", "")));
             }
             emit busyChanged();

@@ -13,11 +13,6 @@ using nlohmann::json;
 
 namespace {
 
-QVariant indexValue(const json& v)
-{
-    return v.is_number_integer() ? QVariant(v.get<int>()) : QVariant();
-}
-
 QVariantList yearsFrom(const json& answer)
 {
     QVariantList out;
@@ -30,13 +25,13 @@ QVariantList yearsFrom(const json& answer)
             year[QStringLiteral("lockedBy")] = QString::fromStdString(y.value("locked_by", std::string()));
         }
         if (const auto& a = y.value("approved", json()); a.is_object()) {
-            year[QStringLiteral("index")] = indexValue(a.value("index", json()));
+            year[QStringLiteral("index")] = indexVariant(a.value("index", json()));
             year[QStringLiteral("colour")] = QString::fromStdString(a.value("colour", std::string("none")));
             QVariantList teams;
             for (const auto& t : a.value("teams", json::array()))
                 teams.push_back(QVariantMap{{QStringLiteral("code"), QString::fromStdString(t.value("code", std::string()))},
                                             {QStringLiteral("name"), QString::fromStdString(t.value("name", std::string()))},
-                                            {QStringLiteral("index"), indexValue(t.value("index", json()))},
+                                            {QStringLiteral("index"), indexVariant(t.value("index", json()))},
                                             {QStringLiteral("colour"), QString::fromStdString(t.value("colour", std::string("none")))}});
             year[QStringLiteral("teams")] = teams;
         }
