@@ -258,12 +258,18 @@ TEST_CASE("v3: finance operations are named by path when malformed and need prot
     REQUIRE_FALSE(months);
     CHECK(months.error().field == "operations[0].months");
 
-    // A version-2 batch cannot carry what version 3 added.
+    // A batch older than the oldest accepted version (2, since version 4) is
+    // refused whole, saying to update; version 3 takes finance.
     auto v2 = *ok;
     v2.schemaVersion = 2;
+    REQUIRE(kOldestAcceptedProtocolVersion == 3);
     auto r = SyncService(*server.db).push(ctx, v2, Date{2026, 1, 1});
-    REQUIRE(r);
-    REQUIRE(r->results.size() == 1);
-    CHECK(r->results[0].status == OperationStatus::Refused);
-    CHECK(r->results[0].error->code == "unsupported_operation");
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == "unsupported_version");
+    auto v3 = *ok;
+    v3.schemaVersion = 3;
+    auto taken = SyncService(*server.db).push(ctx, v3, Date{2026, 1, 1});
+    REQUIRE(taken);
+    CHECK(taken->results[0].error.has_value() == (taken->results[0].status == OperationStatus::Refused));
+    CHECK(taken->results[0].error.value_or(Error{}).code != "unsupported_operation");
 }

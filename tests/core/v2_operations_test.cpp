@@ -215,14 +215,16 @@ TEST_CASE("Versions: a client one version behind works, two behind is refused wi
     v1.schemaVersion = kProtocolVersion - 1;
     v1.deviceId = "old";
     v1.operations = {caseOp(1)};
-    // An operation the current version added (the kansli's finance, version 3).
+    // An operation the current version added (the kansli's judgments, version 4).
     Operation newest;
     newest.seq = 2;
-    newest.kind = OperationKind::FinanceEquity;
+    newest.kind = OperationKind::JudgmentSet;
     newest.hlc = Hlc{1700000000001, 0, "old"}.encode();
-    newest.finance.year = 2021;
-    newest.finance.amount = 100;
-    newest.uid = financeUid(newest.kind, 2021);
+    newest.judgment.indicator = "1.2.4";
+    newest.judgment.year = 2021;
+    newest.judgment.achieved = true;
+    newest.judgment.motivation = "Sammanställningen finns.";
+    newest.uid = judgmentUid(2021);
     REQUIRE(introducedIn(newest.kind) == kProtocolVersion);
     v1.operations.push_back(newest);
     auto r = service.push(ctx, *parseBatch(batchToJson(v1).dump()), Date{2026, 1, 1});

@@ -182,17 +182,73 @@ Status Repository::setManualAssessment(const ManualAssessment& m)
             .bind(3, m.teamId.value_or(0))
             .bind(4, m.year)
             .run();
+        return storeManualAssessment(m);
+    });
+}
+
+Status Repository::storeManualAssessment(const ManualAssessment& m)
+{
+    return guarded<void>([&]() -> Status {
         m_db.prepare(
-                "INSERT INTO manual_assessment (federation_id, indicator_code, team_id, year, achieved, motivation) "
-                "VALUES (?, ?, ?, ?, ?, ?)")
+                "INSERT INTO manual_assessment (federation_id, indicator_code, team_id, year, achieved, motivation, "
+                "assessed_by, assessed_at, version) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)")
             .bind(1, m.federationId)
             .bind(2, m.indicatorCode)
             .bind(3, m.teamId)
             .bind(4, m.year)
             .bind(5, m.achieved ? 1 : 0)
             .bind(6, m.motivation)
+            .bind(7, m.assessedBy)
+            .bind(8, m.assessedAt.empty() ? std::optional<std::string>() : std::optional<std::string>(m.assessedAt))
+            .bind(9, m.version)
             .run();
         return {};
+    });
+}
+
+Status Repository::clearManualAssessment(Id federationId, const std::string& indicatorCode, std::optional<Id> teamId,
+                                         int year)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        if (auto s = checkUnlocked(federationId, year, "year"); !s)
+            return s;
+        m_db.prepare(
+                "DELETE FROM manual_assessment WHERE federation_id = ? AND indicator_code = ? AND ifnull(team_id, 0) = ? "
+                "AND year = ?")
+            .bind(1, federationId)
+            .bind(2, indicatorCode)
+            .bind(3, teamId.value_or(0))
+            .bind(4, year)
+            .run();
+        return {};
+    });
+}
+
+Result<std::vector<ManualAssessment>> Repository::manualAssessments(Id federationId, int year)
+{
+    return guarded<std::vector<ManualAssessment>>([&]() -> Result<std::vector<ManualAssessment>> {
+        std::vector<ManualAssessment> out;
+        auto st = m_db.prepare(
+            "SELECT a.indicator_code, a.team_id, t.code, a.achieved, a.motivation, a.assessed_by, a.assessed_at, a.version "
+            "FROM manual_assessment a LEFT JOIN team t ON t.id = a.team_id "
+            "WHERE a.federation_id = ? AND a.year = ? ORDER BY a.indicator_code, ifnull(t.code, '')");
+        st.bind(1, federationId).bind(2, year);
+        while (st.step()) {
+            ManualAssessment m;
+            m.federationId = federationId;
+            m.indicatorCode = st.text(0);
+            m.teamId = st.optionalInteger(1);
+            m.teamCode = st.isNull(2) ? std::string() : st.text(2);
+            m.year = year;
+            m.achieved = st.integer(3) != 0;
+            m.motivation = st.text(4);
+            m.assessedBy = st.text(5);
+            m.assessedAt = st.text(6);
+            m.version = st.text(7);
+            out.push_back(std::move(m));
+        }
+        return out;
     });
 }
 

@@ -639,8 +639,30 @@ WHEN NOT EXISTS (SELECT 1 FROM sync_state WHERE key = 'totals_deferred') BEGIN
 END;
 )SQL";
 
-constexpr std::array<std::string_view, 10> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4, kMigration5,
-                                                       kMigration6, kMigration7, kMigration8, kMigration9, kMigration10};
+// Version 11: a judgment says who made it (the kansli's login) and carries a
+// version (the clock of the edit that wrote it), against which a concurrent
+// edit is detected; a change of a year's judgments is logged for the devices
+// ("judgment:ÅÅÅÅ"), as the kansli now makes them from the client.
+constexpr std::string_view kMigration11 = R"SQL(
+ALTER TABLE manual_assessment ADD COLUMN assessed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE manual_assessment ADD COLUMN version TEXT NOT NULL DEFAULT '';
+CREATE TRIGGER judgment_logged_insert AFTER INSERT ON manual_assessment
+WHEN NOT EXISTS (SELECT 1 FROM sync_state WHERE key = 'federation') BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid) VALUES (NEW.federation_id, NULL, 'judgment', 'judgment:' || NEW.year);
+END;
+CREATE TRIGGER judgment_logged_update AFTER UPDATE ON manual_assessment
+WHEN NOT EXISTS (SELECT 1 FROM sync_state WHERE key = 'federation') BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid) VALUES (NEW.federation_id, NULL, 'judgment', 'judgment:' || NEW.year);
+END;
+CREATE TRIGGER judgment_logged_delete AFTER DELETE ON manual_assessment
+WHEN NOT EXISTS (SELECT 1 FROM sync_state WHERE key = 'federation') BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid) VALUES (OLD.federation_id, NULL, 'judgment', 'judgment:' || OLD.year);
+END;
+)SQL";
+
+constexpr std::array<std::string_view, 11> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
+                                                       kMigration5, kMigration6, kMigration7, kMigration8,
+                                                       kMigration9, kMigration10, kMigration11};
 
 }  // namespace
 

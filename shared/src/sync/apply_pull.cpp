@@ -6,6 +6,7 @@
 #include "samkoll/io/importers.hpp"
 #include "samkoll/store/repository.hpp"
 #include "samkoll/sync/finance_edits.hpp"
+#include "samkoll/sync/judgments.hpp"
 
 namespace samkoll::core {
 
@@ -56,6 +57,8 @@ Status Replica::applyPull(const PullResult& pull)
                 s = applyComposition(change);
             else if (change.entity == "finance")
                 s = applyFinance(change);
+            else if (change.entity == "judgment")
+                s = applyJudgments(change.uid, change.data);
             if (!s)
                 return s;
         }
@@ -123,6 +126,28 @@ Status Replica::applyFinance(const Change& change)
         const auto op = outboxOperation(ops.integer(0), ops.text(1));
         if (op && isFinance(op->kind))
             (void)applyFinanceEdit(store, *fed, op->kind, op->finance);  // a refusal stays in the outbox, as the server will say
+    }
+    return {};
+}
+
+Status Replica::applyJudgments(const std::string& uid, const nlohmann::json& data)
+{
+    auto fed = federationId();
+    if (!fed)
+        return fed.error();
+    if (auto s = applyJudgmentSnapshot(m_db, *fed, uid, data); !s)
+        return s;
+    if (auto s = setState("judgments:" + uid, data.dump()); !s)
+        return s;
+    // Edits made here and not yet acknowledged stay on top of the server's state
+    // (a refused one too, until the kansli settles it).
+    auto ops = m_db.prepare("SELECT seq, operation FROM outbox WHERE uid = ? ORDER BY seq");
+    ops.bind(1, uid);
+    const auto login = state("login").value_or("");
+    while (ops.step()) {
+        const auto op = outboxOperation(ops.integer(0), ops.text(1));
+        if (op && op->kind == OperationKind::JudgmentSet)
+            (void)applyJudgmentEdit(m_db, *fed, op->judgment, login, op->hlc, false);
     }
     return {};
 }

@@ -14,6 +14,7 @@
 #include "samkoll/io/importers.hpp"
 #include "samkoll/store/repository.hpp"
 #include "samkoll/sync/finance_edits.hpp"
+#include "samkoll/sync/judgments.hpp"
 #include "samkoll/sync/hlc.hpp"
 #include "samkoll/sync/sync_service.hpp"
 
@@ -88,8 +89,22 @@ public:
             finance::FinanceStore store(m_db);
             return applyFinanceEdit(store, m_ctx.federationId, op.kind, op.finance);
         }
+        case OperationKind::JudgmentSet:
+            if (m_ctx.role != Role::CentralOffice)
+                return forbidden("kind", "bara kansliet bedömer indikatorerna");
+            return applyJudgmentEdit(m_db, m_ctx.federationId, op.judgment, loginOfDevice(), op.hlc, true);
         }
         return {};
+    }
+
+    /// Who the uploading device belongs to (the login), for what it writes in its name.
+    std::string loginOfDevice()
+    {
+        auto st = m_db.cached("SELECT u.login FROM device d JOIN app_user u ON u.id = d.user_id WHERE d.id = ?");
+        st->bind(1, m_ctx.deviceId);
+        std::string login = st->step() ? st->text(0) : std::string();
+        st->reset();
+        return login;
     }
 
     std::optional<StoredCase> load(const std::string& uid)

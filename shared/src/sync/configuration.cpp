@@ -51,7 +51,8 @@ json exportConfiguration(Database& db, Id federationId)
                        {"population", h.integer(6)}});
     json assessments = json::array();
     auto a = db.prepare(
-        "SELECT a.indicator_code, t.code, a.year, a.achieved, a.motivation FROM manual_assessment a "
+        "SELECT a.indicator_code, t.code, a.year, a.achieved, a.motivation, a.assessed_at, a.assessed_by, a.version "
+        "FROM manual_assessment a "
         "LEFT JOIN team t ON t.id = a.team_id WHERE a.federation_id = ? ORDER BY a.id");
     a.bind(1, federationId);
     while (a.step())
@@ -59,7 +60,10 @@ json exportConfiguration(Database& db, Id federationId)
                                {"team", a.isNull(1) ? json(nullptr) : json(a.text(1))},
                                {"year", a.integer(2)},
                                {"achieved", a.integer(3) != 0},
-                               {"motivation", a.text(4)}});
+                               {"motivation", a.text(4)},
+                               {"at", a.text(5)},
+                               {"by", a.text(6)},
+                               {"version", a.text(7)}});
     out["members"] = members;
     out["teams"] = teams;
     out["budgets"] = budgets;
@@ -153,6 +157,9 @@ Status Replica::applyConfiguration(const json& config)
                 m.year = a.at("year").get<int>();
                 m.achieved = a.at("achieved").get<bool>();
                 m.motivation = a.at("motivation").get<std::string>();
+                m.assessedAt = a.value("at", std::string());
+                m.assessedBy = a.value("by", std::string());
+                m.version = a.value("version", std::string());
                 if (auto r = repo.setManualAssessment(m); !r)
                     return r.error();
             }

@@ -43,23 +43,6 @@ Status applyFinanceEdit(FinanceStore& store, Id federationId, OperationKind kind
     }
 }
 
-namespace {
-
-std::optional<int> yearOf(const std::string& uid)
-{
-    constexpr std::string_view prefix = "finance:";
-    if (uid.size() != prefix.size() + 4 || uid.compare(0, prefix.size(), prefix) != 0)
-        return std::nullopt;
-    int year = 0;
-    for (char c : uid.substr(prefix.size())) {
-        if (c < '0' || c > '9')
-            return std::nullopt;
-        year = year * 10 + (c - '0');
-    }
-    return year;
-}
-
-}  // namespace
 
 json financeSnapshot(Database& db, Id federationId, const std::string& uid)
 {
@@ -91,7 +74,7 @@ json financeSnapshot(Database& db, Id federationId, const std::string& uid)
             settings.push_back({{"key", st.text(0)}, {"valid_from", st.text(1)}, {"value", st.text(2)}});
         return {{"settings", settings}};
     }
-    const auto year = yearOf(uid);
+    const auto year = yearOfUid(uid, "finance:");
     if (!year)
         return nullptr;
     json budgets = json::array(), outcome = json::array(), forecast = json::array();
@@ -176,7 +159,7 @@ Status applyFinanceSnapshot(Database& db, Id federationId, const std::string& ui
                     .run();
             return {};
         }
-        const auto year = yearOf(uid);
+        const auto year = yearOfUid(uid, "finance:");
         if (!year)
             return {};  // a part a newer server sends that this device does not know
         if (d.contains("definitions"))

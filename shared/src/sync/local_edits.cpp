@@ -2,6 +2,7 @@
 #include "samkoll/sync/replica.hpp"
 
 #include "samkoll/sync/finance_edits.hpp"
+#include "samkoll/sync/judgments.hpp"
 
 #include <set>
 
@@ -329,6 +330,148 @@ Status Replica::financeEdit(OperationKind kind, const FinanceEdit& edit)
         op.uid = financeUid(kind, edit.year);
         op.finance = edit;
         return enqueue(op);
+    });
+}
+
+namespace {
+
+/// The version of a judgment in the server's last snapshot of its year, kept by applyJudgments.
+std::string serverVersion(const std::optional<std::string>& snapshot, const JudgmentEdit& e)
+{
+    if (!snapshot)
+        return {};
+    const auto data = nlohmann::json::parse(*snapshot, nullptr, false);
+    if (!data.is_object())
+        return {};
+    for (const auto& j : data.value("judgments", nlohmann::json::array())) {
+        const std::string team = j.value("team", nlohmann::json()).is_string() ? j["team"].get<std::string>() : "";
+        if (j.value("indicator", std::string()) == e.indicator && team == e.team)
+            return j.value("version", std::string());
+    }
+    return {};
+}
+
+}  // namespace
+
+Status Replica::judgmentEdit(JudgmentEdit edit, const std::string& by)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        auto fed = federationId();
+        if (!fed)
+            return fed.error();
+        if (edit.achieved && edit.motivation.empty())
+            return makeError("required", "motivation", "motivera bedömningen");
+        const std::string uid = judgmentUid(edit.year);
+        // The edit is made against the version of the judgment the server
+        // has: the stored one while nothing of this device's is on its way
+        // (it came from the server), else the server's last snapshot; a
+        // second edit before the first was sent replaces it in the queue.
+        std::optional<std::int64_t> queued;
+        bool pending = false;
+        auto q = m_db.prepare("SELECT seq, operation, sent, refused_code IS NOT NULL FROM outbox WHERE uid = ?");
+        q.bind(1, uid);
+        while (q.step()) {
+            const auto op = outboxOperation(q.integer(0), q.text(1));
+            if (!op || op->kind != OperationKind::JudgmentSet || op->judgment.indicator != edit.indicator ||
+                op->judgment.team != edit.team)
+                continue;
+            pending = true;
+            if (q.integer(2) == 0 && q.integer(3) == 0) {
+                queued = op->seq;
+                edit.base = op->judgment.base;
+            }
+        }
+        q.reset();
+        if (!queued) {
+            edit.base = serverVersion(state("judgments:" + uid), edit);
+            if (!pending) {
+                auto stored = Repository(m_db).manualAssessments(*fed, edit.year);
+                if (!stored)
+                    return stored.error();
+                edit.base.clear();
+                for (const auto& m : *stored)
+                    if (m.indicatorCode == edit.indicator && m.teamCode == edit.team)
+                        edit.base = m.version;
+            }
+        }
+        // The edit's clock is the judgment's new version, here and on the server.
+        Operation op;
+        op.kind = OperationKind::JudgmentSet;
+        op.uid = uid;
+        op.judgment = edit;
+        op.hlc = nextHlc();
+        if (auto s = applyJudgmentEdit(m_db, *fed, edit, by, op.hlc, false); !s)
+            return s;
+        if (queued) {
+            op.seq = *queued;
+            m_db.prepare("UPDATE outbox SET operation = ? WHERE seq = ?")
+                .bind(1, operationToJson(op).dump())
+                .bind(2, *queued)
+                .run();
+        } else {
+            m_db.prepare("INSERT INTO outbox (uid, operation) VALUES (?, ?)")
+                .bind(1, op.uid)
+                .bind(2, operationToJson(op).dump())
+                .run();
+        }
+        return {};
+    });
+}
+
+Result<std::vector<PendingJudgment>> Replica::pendingJudgments(int year)
+{
+    return guarded<std::vector<PendingJudgment>>([&]() -> Result<std::vector<PendingJudgment>> {
+        std::vector<PendingJudgment> out;
+        auto st = m_db.prepare(
+            "SELECT seq, operation, ifnull(refused_code, ''), ifnull(refused_message, '') FROM outbox WHERE uid = ? "
+            "ORDER BY seq");
+        st.bind(1, judgmentUid(year));
+        while (st.step()) {
+            const auto op = outboxOperation(st.integer(0), st.text(1));
+            if (op && op->kind == OperationKind::JudgmentSet)
+                out.push_back({op->seq, op->judgment, st.text(2), st.text(3)});
+        }
+        return out;
+    });
+}
+
+Status Replica::settleJudgment(std::int64_t seq, bool keepMine)
+{
+    return inTransaction<void>(m_db, [&]() -> Status {
+        auto st = m_db.prepare("SELECT operation FROM outbox WHERE seq = ?");
+        st.bind(1, seq);
+        if (!st.step())
+            return makeError("not_found", "seq", "ändringen finns inte längre – den är redan avgjord");
+        auto op = outboxOperation(seq, st.text(0));
+        st.reset();
+        if (!op || op->kind != OperationKind::JudgmentSet)
+            return makeError("invalid_value", "seq", "ingen bedömning");
+        const std::string uid = judgmentUid(op->judgment.year);
+        const auto snapshot = state("judgments:" + uid);
+        if (keepMine) {
+            // Sent again over the judgment the server has now.
+            op->judgment.base = serverVersion(snapshot, op->judgment);
+            op->hlc = nextHlc();
+            auto fed = federationId();
+            if (!fed)
+                return fed.error();
+            if (auto s = applyJudgmentEdit(m_db, *fed, op->judgment, state("login").value_or(""), op->hlc, false); !s)
+                return s;
+            m_db.prepare("UPDATE outbox SET operation = ?, refused_code = NULL, refused_message = NULL, sent = 0 "
+                         "WHERE seq = ?")
+                .bind(1, operationToJson(*op).dump())
+                .bind(2, seq)
+                .run();
+            return {};
+        }
+        // The other judgment stands: this device's is dropped and the server's shown again.
+        m_db.prepare("DELETE FROM outbox WHERE seq = ?").bind(1, seq).run();
+        if (snapshot) {
+            const auto data = nlohmann::json::parse(*snapshot, nullptr, false);
+            if (data.is_object())
+                return applyJudgments(uid, data);
+        }
+        return {};
     });
 }
 

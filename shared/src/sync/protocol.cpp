@@ -15,8 +15,8 @@ namespace {
 constexpr const char* kKinds[] = {"case.upsert",     "case.delete",     "tally.add",        "conflict.resolve",
                                   "story.upsert",    "composition.set", "round.invited",    "finance.line",
                                   "finance.budget",  "finance.outcome", "finance.forecast", "finance.equity",
-                                  "finance.setting"};
-static_assert(std::size(kKinds) == static_cast<std::size_t>(OperationKind::FinanceSetting) + 1);
+                                  "finance.setting", "judgment.set"};
+static_assert(std::size(kKinds) == static_cast<std::size_t>(OperationKind::JudgmentSet) + 1);
 
 /// Öre within ±10¹⁵ (ten thousand billion kronor): every förbund's money, and no overflow in a sum.
 constexpr long long kMaxAmount = 1'000'000'000'000'000LL;
@@ -206,6 +206,30 @@ Operation parseOp(const json& j, const std::string& path)
     case OperationKind::FinanceEquity:
     case OperationKind::FinanceSetting:
         break;  // read above
+    case OperationKind::JudgmentSet: {
+        const auto& jj = member(j, path, "judgment");
+        const std::string jp = path + ".judgment";
+        auto& e = op.judgment;
+        e.indicator = label(jj, jp, "indicator", 40);
+        if (jj.contains("team") && !jj["team"].is_null())
+            e.team = label(jj, jp, "team", 100);
+        e.year = static_cast<int>(integer(jj, jp, "year", 1990, 2200));
+        if (jj.contains("achieved") && !jj["achieved"].is_null()) {
+            if (!jj["achieved"].is_boolean())
+                fail(jp + ".achieved", "ska vara true, false eller null");
+            e.achieved = jj["achieved"].get<bool>();
+        }
+        // Room for a long motivation; the store's own rules (required, no personnummer) apply per operation.
+        // (Taking a judgment away needs none.)
+        if (e.achieved || (jj.contains("motivation") && jj["motivation"].is_string() &&
+                           !jj["motivation"].get_ref<const std::string&>().empty()))
+            e.motivation = text(jj, jp, "motivation", 20000);
+        if (jj.contains("base") && !jj["base"].is_null())
+            e.base = label(jj, jp, "base", 40);
+        if (op.uid != judgmentUid(e.year))
+            fail(path + ".uid", "ska vara " + judgmentUid(e.year) + " för judgment.set");
+        break;
+    }
     case OperationKind::CaseUpsert:
         op.create = j.value("create", false);
         if (j.contains("team"))
@@ -268,9 +292,29 @@ int introducedIn(OperationKind kind)
     case OperationKind::CaseDelete:
     case OperationKind::TallyAdd:
         return 1;
+    case OperationKind::JudgmentSet:
+        return 4;
     default:
         return isFinance(kind) ? 3 : 2;
     }
+}
+
+std::optional<int> yearOfUid(std::string_view uid, std::string_view prefix)
+{
+    if (uid.size() != prefix.size() + 4 || uid.substr(0, prefix.size()) != prefix)
+        return std::nullopt;
+    int year = 0;
+    for (char c : uid.substr(prefix.size())) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        year = year * 10 + (c - '0');
+    }
+    return year;
+}
+
+std::string judgmentUid(int year)
+{
+    return "judgment:" + std::to_string(year);
 }
 
 std::string financeUid(OperationKind kind, int year)
@@ -319,6 +363,16 @@ json operationToJson(const Operation& op)
         j["women"] = op.women;
         j["men"] = op.men;
         break;
+    case OperationKind::JudgmentSet: {
+        const auto& e = op.judgment;
+        j["judgment"] = {{"indicator", e.indicator},
+                         {"team", e.team.empty() ? json(nullptr) : json(e.team)},
+                         {"year", e.year},
+                         {"achieved", e.achieved ? json(*e.achieved) : json(nullptr)},
+                         {"motivation", e.motivation},
+                         {"base", e.base.empty() ? json(nullptr) : json(e.base)}};
+        break;
+    }
     default:
         if (isFinance(op.kind))
             financeToJson(op, j);

@@ -8,6 +8,7 @@
 #include "batch_applier.hpp"
 #include "json_text.hpp"
 #include "samkoll/sync/finance_edits.hpp"
+#include "samkoll/sync/judgments.hpp"
 
 namespace samkoll::core {
 
@@ -396,6 +397,8 @@ Result<std::string> SyncService::pullJson(const DeviceContext& ctx, std::int64_t
             out += ",\"data\":";
             if (e.entity == "finance")  // a few per year: the part's snapshot
                 out += financeSnapshot(m_db, ctx.federationId, e.uid).dump();
+            else if (e.entity == "judgment")  // one per year: the year's judgments
+                out += judgmentSnapshot(m_db, ctx.federationId, e.uid).dump();
             else if (found != records.end())
                 out += found->second;
             else

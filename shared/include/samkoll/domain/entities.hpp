@@ -131,6 +131,10 @@ struct ManualAssessment {
     int year = 0;
     bool achieved = false;
     std::string motivation;
+    std::string assessedBy;  ///< the kansli's login, or empty (an import)
+    std::string assessedAt;  ///< UTC to the millisecond; empty: now
+    std::string version;     ///< the clock of the edit that wrote it (empty: an import)
+    std::string teamCode;    ///< when read back: the team's code, empty for the förbund
 };
 
 }  // namespace samkoll::core

@@ -113,7 +113,15 @@ public:
     Status setHaeStatistic(const HaeStatistic& s);
     /// The förbund's kommuner's HÅE statistics for a year (those that have one).
     Result<std::vector<HaeStatistic>> haeStatistics(Id federationId, int year);
+    /// Sets a judgment (replacing the unit's earlier one for the indicator and
+    /// year), with who made it and when — now, to the millisecond, unless given.
     Status setManualAssessment(const ManualAssessment& m);
+    /// Writes a judgment as it is, without the checks (the server's copy arriving on a device).
+    Status storeManualAssessment(const ManualAssessment& m);
+    /// Takes a judgment away: the unit is not assessable on the indicator again.
+    Status clearManualAssessment(Id federationId, const std::string& indicatorCode, std::optional<Id> teamId, int year);
+    /// The year's judgments, by indicator and then unit (the förbund first).
+    Result<std::vector<ManualAssessment>> manualAssessments(Id federationId, int year);
 
     // --- Social budget ---------------------------------------------------------
     /// Stores the survey definitions and the budget; replaces an existing budget

@@ -22,7 +22,7 @@ namespace samkoll::core {
 /// composition.set, round.invited and the entry batch of tally entries.
 /// 3: adds the kansli's finance operations (finance.line, finance.budget,
 /// finance.outcome, finance.forecast, finance.equity, finance.setting).
-inline constexpr int kProtocolVersion = 3;
+inline constexpr int kProtocolVersion = 4;
 inline constexpr int kOldestAcceptedProtocolVersion = kProtocolVersion - 1 > 0 ? kProtocolVersion - 1 : 1;
 /// Clocks further apart than this are reported to the user.
 inline constexpr std::int64_t kMaxClockSkewMs = 5 * 60 * 1000;
@@ -45,12 +45,13 @@ enum class OperationKind {
     FinanceForecast,  ///< the prognos of a line for a year (null: computed again)
     FinanceEquity,    ///< opening equity of a year
     FinanceSetting,   ///< a dated setting (equity rule, member key)
+    JudgmentSet,      ///< the kansli's judgment of a manual indicator for a unit and year (version 4)
 };
 
 /// Whether an operation is one of the kansli's finance operations.
 constexpr bool isFinance(OperationKind k)
 {
-    return k >= OperationKind::FinanceLine;
+    return k >= OperationKind::FinanceLine && k <= OperationKind::FinanceSetting;
 }
 
 /// What a finance operation carries (amounts in öre, Samkoll's signs).
@@ -70,6 +71,25 @@ struct FinanceEdit {
     std::string validFrom;   ///< finance.setting, ÅÅÅÅ-MM-DD
     std::string value;       ///< finance.setting
 };
+
+/// What a judgment.set carries: the indicator, the unit (a team's code, or
+/// empty for the förbund), the year, achieved or not (none takes the judgment
+/// away), the motivation, and `base`: the version (assessed_at) of the
+/// judgment the kansli saw, empty when there was none. The server refuses an
+/// edit whose base is not the judgment's version any more (code "conflict"):
+/// another edit came first, and neither is silently overwritten.
+struct JudgmentEdit {
+    std::string indicator;
+    std::string team;
+    int year = 0;
+    std::optional<bool> achieved;
+    std::string motivation;
+    std::string base;
+};
+/// The year of a change-log uid "<prefix>ÅÅÅÅ" ("finance:2021", "judgment:2021"), or none.
+std::optional<int> yearOfUid(std::string_view uid, std::string_view prefix);
+/// "judgment:ÅÅÅÅ": the change-log uid of a year's judgments, which judgment.set carries as uid.
+std::string judgmentUid(int year);
 
 /// The change-log uid a finance operation belongs to: "finance:definitions"
 /// (units and lines), "finance:settings", or "finance:ÅÅÅÅ" (a year's budget,
@@ -120,6 +140,8 @@ struct Operation {
     // coordinator picked travels as an ordinary case edit before it.
     // Finance (version 3): `uid` is financeUid(kind, year).
     FinanceEdit finance;
+    // Judgments (version 4): `uid` is judgmentUid(year).
+    JudgmentEdit judgment;
 };
 
 /// What a device uploads at once.

@@ -49,6 +49,16 @@ struct SyncReport {
 };
 
 /// An operation the server refused, kept in the outbox with its reason.
+/// A judgment of this device not yet acknowledged by the server: waiting to
+/// be sent, or refused (a concurrent edit came first: `refusedCode` "conflict"
+/// and the message says what the other judgment is).
+struct PendingJudgment {
+    std::int64_t seq = 0;
+    JudgmentEdit edit;
+    std::string refusedCode;
+    std::string refusedMessage;
+};
+
 struct RefusedOperation {
     std::int64_t seq = 0;
     std::string uid;
@@ -164,6 +174,16 @@ public:
     /// One of the kansli's finance edits (budget line, budget, utfall, prognos,
     /// opening equity, setting): made here at once and queued for the server.
     Status financeEdit(OperationKind kind, const FinanceEdit& edit);
+    /// The kansli's judgment of a manual indicator for a unit and year (none in
+    /// `achieved` takes it away): made here at once and queued, against the
+    /// version of it this device last had from the server (a second edit
+    /// before sending replaces the first in the queue). `by` is the login.
+    Status judgmentEdit(JudgmentEdit edit, const std::string& by);
+    /// This device's judgments of the year still on their way (or refused).
+    Result<std::vector<PendingJudgment>> pendingJudgments(int year);
+    /// Settles a refused judgment: keep this device's (sent again, now over the
+    /// other) or take the other (this device's is dropped, the server's shown).
+    Status settleJudgment(std::int64_t seq, bool keepMine);
     /// Adds a tally entry (a negative count corrects an earlier one): a batch of one.
     Result<std::string> addTally(const std::string& questionnaire, RespondentGroup group, const std::string& teamCode,
                                  const std::string& period, const std::string& question, int option, Gender gender,
@@ -242,6 +262,9 @@ private:
     Status applyComposition(const Change& change);
     /// The server's finance part, then this device's unsent finance edits of it again on top.
     Status applyFinance(const Change& change);
+    /// The server's judgments of a year, kept as sent (the versions a new edit
+    /// is made against), then this device's unsent judgments again on top.
+    Status applyJudgments(const std::string& uid, const nlohmann::json& data);
     /// The round's id (created when missing) and its period as "from/to".
     Result<std::pair<Id, std::string>> roundOf(const RoundKey& round, std::optional<std::int64_t> invited);
     std::optional<Id> teamIdOf(const std::string& code);
