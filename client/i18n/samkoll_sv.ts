@@ -518,6 +518,92 @@
     </message>
 </context>
 <context>
+    <name>JudgmentsPage</name>
+    <message>
+        <source>Achieved</source>
+        <translation>Uppnått</translation>
+    </message>
+    <message>
+        <source>Not achieved</source>
+        <translation>Ej uppnått</translation>
+    </message>
+    <message>
+        <source>Not judged</source>
+        <translation>Ej bedömd</translation>
+    </message>
+    <message>
+        <source>The association</source>
+        <translation>Förbundet</translation>
+    </message>
+    <message>
+        <source>Choose achieved or not achieved.</source>
+        <translation>Välj uppnått eller ej uppnått.</translation>
+    </message>
+    <message>
+        <source>Saved – it is sent with the next sync.</source>
+        <translation>Sparad – den skickas vid nästa synk.</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Only those not judged</source>
+        <translation>Bara de obedömda</translation>
+    </message>
+    <message>
+        <source>The year&apos;s social budget has no indicator the office judges.</source>
+        <translation>Årets sociala budget har ingen indikator som kansliet bedömer.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 still without a judgment: the unit is not assessable on the indicator until it is judged.</source>
+        <translation>%1 av %2 saknar ännu bedömning: enheten är inte bedömbar på indikatorn förrän den bedömts.</translation>
+    </message>
+    <message>
+        <source>Every unit is judged on every indicator the office judges (%1).</source>
+        <translation>Varje enhet är bedömd på varje indikator som kansliet bedömer (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n judgment(s) were changed on another computer before yours arrived: choose which one stands.</source>
+        <translation>
+            <numerusform>%n bedömning ändrades på en annan dator innan din kom fram: välj vilken som ska gälla.</numerusform>
+            <numerusform>%n bedömningar ändrades på en annan dator innan dina kom fram: välj vilken som ska gälla.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not judged – not assessable</source>
+        <translation>Ej bedömd – inte bedömbar</translation>
+    </message>
+    <message>
+        <source>not synced</source>
+        <translation>ej synkad</translation>
+    </message>
+    <message>
+        <source>Motivation (what the judgment rests on)</source>
+        <translation>Motivering (vad bedömningen vilar på)</translation>
+    </message>
+    <message>
+        <source>E.g. the compilation is in the minutes of 2 November.</source>
+        <translation>T.ex. sammanställningen finns i protokollet från 2 november.</translation>
+    </message>
+    <message>
+        <source>Save judgment</source>
+        <translation>Spara bedömningen</translation>
+    </message>
+    <message>
+        <source>Remove judgment</source>
+        <translation>Ta bort bedömningen</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Behåll min</translation>
+    </message>
+    <message>
+        <source>Take the other</source>
+        <translation>Ta den andra</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Samkoll – %1</source>
@@ -586,6 +672,10 @@
     <message>
         <source>Users</source>
         <translation>Användare</translation>
+    </message>
+    <message>
+        <source>Judgments</source>
+        <translation>Bedömningar</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1797,13 @@
     <message>
         <source>Write the number of people as a whole number, 0 or more.</source>
         <translation>Skriv antalet personer som ett heltal, 0 eller fler.</translation>
+    </message>
+</context>
+<context>
+    <name>samkoll::client::Judgments</name>
+    <message>
+        <source>Write the motivation: what the judgment rests on.</source>
+        <translation>Skriv motiveringen: vad bedömningen vilar på.</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ ApplicationWindow {
     readonly property var screens: App.role === "board"
         ? ["federation", "finance", "reports", "periods", "sync"]
         : App.role === "central_office"
-          ? ["federation", "cases", "surveys", "stories", "composition", "finance", "reports", "periods", "users", "sync"]
+          ? ["federation", "judgments", "cases", "surveys", "stories", "composition", "finance", "reports", "periods", "users", "sync"]
           : coordinatorScreens
     function screenTitle(key) {
         switch (key) {
@@ -37,6 +37,7 @@ ApplicationWindow {
         case "sync": return qsTr("Sync")
         case "finance": return qsTr("Budget and outcome")
         case "federation": return qsTr("The association")
+        case "judgments": return qsTr("Judgments")
         case "reports": return qsTr("Reports")
         case "periods": return qsTr("Periods")
         case "users": return qsTr("Users")
@@ -44,7 +45,7 @@ ApplicationWindow {
         return key
     }
     // The pages, in the order of the StackLayout below.
-    readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation", "reports", "periods", "users"]
+    readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation", "reports", "periods", "users", "judgments"]
 
     /// The workday's screens, once the device is enrolled.
     property bool workday: App.enrolled
@@ -147,6 +148,7 @@ ApplicationWindow {
                 ReportsPage {}
                 PeriodPage {}
                 UsersPage {}
+                JudgmentsPage {}
             }
         }
     }

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QSignalSpy>
 
 #include <catch2/catch.hpp>
 
@@ -63,5 +64,37 @@ struct DeviceApp {
         }
     }
 };
+
+/// A fresh client on `path`, enrolled against the real server with `code`,
+/// its first sync done (a coordinator's device knows its team by then).
+inline std::unique_ptr<client::AppController> enrolledApp(const std::string& path, const std::string& code,
+                                                          const ServerProcess& server, const std::string& cert)
+{
+    auto app = std::make_unique<client::AppController>(QString::fromStdString(path));
+    app->setBackgroundSyncSeconds(0);
+    REQUIRE(waitUntil([&] { return app->ready(); }));
+    QSignalSpy finished(app.get(), &client::AppController::enrolmentFinished);
+    app->enrol(QString::fromStdString(server.url), QString::fromStdString(code), QString::fromStdString(cert));
+    REQUIRE(waitUntil([&] { return finished.count() == 1; }, 20000));
+    INFO(finished.first().at(2).toString().toStdString());
+    REQUIRE(finished.first().at(0).toBool());
+    // A coordinator's device knows its team once the configuration arrived; the kansli's and the board's have none.
+    REQUIRE(waitUntil([&] {
+        return app->enrolled() && !app->syncing() && (!app->teamName().isEmpty() || app->role() != "coordinator");
+    }));
+    return app;
+}
+
+/// Syncs now and waits for the answers of the database thread; whether the sync succeeded.
+inline bool syncApp(client::AppController& app)
+{
+    QSignalSpy done(&app, &client::AppController::syncFinished);
+    app.syncNow();
+    REQUIRE(waitUntil([&] { return done.count() >= 1; }, 30000));
+    REQUIRE(waitUntil([&] { return !app.syncing(); }));
+    app.backend().drain();
+    QCoreApplication::processEvents();
+    return done.last().at(0).toBool();
+}
 
 }  // namespace samkoll::test

@@ -30,30 +30,12 @@ namespace {
 std::unique_ptr<AppController> enrolled(World& w, const std::string& name, const std::string& login,
                                         const ServerProcess& server)
 {
-    auto app = std::make_unique<AppController>(QString::fromStdString(w.dir.file(name + ".db")));
-    app->setBackgroundSyncSeconds(0);
-    REQUIRE(waitUntil([&] { return app->ready(); }));
-    QSignalSpy finished(app.get(), &AppController::enrolmentFinished);
-    app->enrol(QString::fromStdString(server.url), QString::fromStdString(w.code(login)), QString::fromStdString(w.cert));
-    REQUIRE(waitUntil([&] { return finished.count() == 1; }, 20000));
-    INFO(finished.first().at(2).toString().toStdString());
-    REQUIRE(finished.first().at(0).toBool());
-    // A coordinator's device knows its team once the configuration arrived; the kansli's and the board's have none.
-    REQUIRE(waitUntil([&] {
-        return app->enrolled() && !app->syncing() && (!app->teamName().isEmpty() || app->role() != "coordinator");
-    }));
-    return app;
+    return enrolledApp(w.dir.file(name + ".db"), w.code(login), server, w.cert);
 }
 
 bool sync(AppController& app)
 {
-    QSignalSpy done(&app, &AppController::syncFinished);
-    app.syncNow();
-    REQUIRE(waitUntil([&] { return done.count() >= 1; }, 30000));
-    REQUIRE(waitUntil([&] { return !app.syncing(); }));
-    app.backend().drain();
-    QCoreApplication::processEvents();
-    return done.last().at(0).toBool();
+    return syncApp(app);
 }
 
 QString saveNew(AppController& app, const QString& code)

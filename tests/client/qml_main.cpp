@@ -54,6 +54,11 @@ public slots:
         m_l10n.apply(m_app->language());
         samkoll::client::AppController::setInstance(m_app.get());
         showDemoFederation();
+        // Bedömningar on this device, as on a kansli computer (the views are tested alike).
+        auto opened = samkoll::core::Database::openExisting(db.toStdString());
+        if (!opened)
+            qFatal("the seeded device database does not open");
+        m_app->judgments()->setDevice(samkoll::core::Repository(**opened).federation("sf")->id);
     }
     void qmlEngineAvailable(QQmlEngine* engine)
     {

@@ -220,6 +220,10 @@ TEST_CASE("v4: judgment.set is named by path when malformed and needs protocol v
     REQUIRE(ok);
     CHECK(ok->operations[0].judgment.achieved == true);
     CHECK(operationToJson(ok->operations[0])["judgment"]["team"] == "ta");
+    // The base is a clock as long as any device's (the node is a 36-character device id).
+    auto longBase = parse(R"({"indicator":"1.2.4","year":2021,"achieved":true,"motivation":"Ja.","base":"0001764530000000-00003-8f3e2a1c-5b7d-4e9a-9c1f-2d6b8a7e4f10"})");
+    REQUIRE(longBase);
+    CHECK(longBase->operations[0].judgment.base.size() == 59);
     auto cleared = parse(R"({"indicator":"1.2.4","team":null,"year":2021,"achieved":null})");
     REQUIRE(cleared);
     CHECK_FALSE(cleared->operations[0].judgment.achieved);

@@ -19,6 +19,7 @@ class QJSEngine;
 #include "users.hpp"
 #include "overview.hpp"
 #include "federation_view.hpp"
+#include "judgments.hpp"
 #include "stories.hpp"
 #include "composition_form.hpp"
 
@@ -59,6 +60,7 @@ class AppController : public QObject {
     Q_PROPERTY(samkoll::client::Overview* overview READ overview CONSTANT)
     Q_PROPERTY(samkoll::client::FinanceView* finance READ finance CONSTANT)
     Q_PROPERTY(samkoll::client::FederationView* federationView READ federationView CONSTANT)
+    Q_PROPERTY(samkoll::client::Judgments* judgments READ judgments CONSTANT)
     Q_PROPERTY(samkoll::client::Reports* reports READ reports CONSTANT)
     Q_PROPERTY(samkoll::client::Periods* periods READ periods CONSTANT)
     Q_PROPERTY(samkoll::client::Users* users READ users CONSTANT)
@@ -102,6 +104,7 @@ public:
     Overview* overview() { return &m_overview; }
     FinanceView* finance() { return &m_finance; }
     FederationView* federationView() { return &m_federationView; }
+    Judgments* judgments() { return &m_judgments; }
     Reports* reports() { return &m_reports; }
     Periods* periods() { return &m_periods; }
     Users* users() { return &m_users; }
@@ -163,6 +166,7 @@ private:
     Overview m_overview;
     FinanceView m_finance;
     FederationView m_federationView;
+    Judgments m_judgments;
     Reports m_reports;
     Periods m_periods;
     Users m_users;

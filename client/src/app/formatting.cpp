@@ -2,6 +2,7 @@
 #include "formatting.hpp"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -173,6 +174,15 @@ QVariant jsonToVariant(const nlohmann::json& j)
         .object()
         .value(QStringLiteral("v"))
         .toVariant();
+}
+
+int defaultYear(const std::vector<int>& years)
+{
+    const int now = QDate::currentDate().year();
+    for (int y : years)
+        if (y <= now)
+            return y;
+    return years.empty() ? 0 : years.back();
 }
 
 QVariant indexVariant(const nlohmann::json& value)

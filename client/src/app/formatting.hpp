@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <vector>
+
 #include <QString>
 #include <QVariantList>
 
@@ -14,6 +16,10 @@ namespace samkoll::client {
 QVariant jsonToVariant(const nlohmann::json& j);
 /// An index in the core's JSON (a number, or null when there is none) for QML: int or undefined.
 QVariant indexVariant(const nlohmann::json& value);
+
+/// The year a screen opens on: the newest of `years` (newest first) up to this
+/// calendar year, else the oldest (a förbund planning ahead); 0 when none.
+int defaultYear(const std::vector<int>& years);
 
 /// Swedish (or the chosen language's) number format: "12 345".
 QString formatCount(qint64 n);

@@ -96,6 +96,11 @@ void runTour(QQmlApplicationEngine& engine, samkoll::client::AppController& app,
              onFederationPage("choose", QStringLiteral("vindeln"));
          }},
         {"kansli-utveckling.png", [onFederationPage] { onFederationPage("showTrend", QString()); }},
+        {"kansli-bedomningar.png", [window, show] {
+             show("judgments");
+             if (auto* page = window->findChild<QObject*>(QStringLiteral("judgmentsPage")))
+                 QMetaObject::invokeMethod(page, "open", Q_ARG(QVariant, 1));
+         }},
         {"kansli-perioder.png", [show] { show("periods"); }},
         {"kansli-anvandare.png", [&app, show] {
              show("users");  // the page reloads the list; the code after that

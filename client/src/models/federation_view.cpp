@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "federation_view.hpp"
 
-#include <QDate>
 
 #include <nlohmann/json.hpp>
 
@@ -270,17 +269,7 @@ void FederationView::reload()
                 return years.error();
             a.years = *years;
             std::sort(a.years.rbegin(), a.years.rend());
-            a.year = year;
-            if (a.year == 0) {
-                const int now = QDate::currentDate().year();
-                for (int y : a.years)
-                    if (y <= now) {
-                        a.year = y;
-                        break;
-                    }
-                if (a.year == 0 && !a.years.empty())
-                    a.year = a.years.back();
-            }
+            a.year = year != 0 ? year : defaultYear(a.years);
             if (a.year == 0)
                 return makeError("not_found", "year", "förbundet har ingen social budget ännu");
             std::string path = "/api/v1/federation?year=" + std::to_string(a.year) +

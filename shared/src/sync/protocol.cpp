@@ -225,7 +225,7 @@ Operation parseOp(const json& j, const std::string& path)
                            !jj["motivation"].get_ref<const std::string&>().empty()))
             e.motivation = text(jj, jp, "motivation", 20000);
         if (jj.contains("base") && !jj["base"].is_null())
-            e.base = label(jj, jp, "base", 40);
+            e.base = label(jj, jp, "base", 120);  // a clock, as `hlc`
         if (op.uid != judgmentUid(e.year))
             fail(path + ".uid", "ska vara " + judgmentUid(e.year) + " för judgment.set");
         break;
