@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "samkoll/finance/finance_store.hpp"
+#include "samkoll/report/document.hpp"
 #include "samkoll/report/finance_report.hpp"
 #include "samkoll/report/participant_stats.hpp"
 
@@ -208,4 +209,49 @@ TEST_CASE("Finance overview: the equity rule and the five years come from the st
     CHECK_FALSE(financeOverviewCsv(o, "okänd"));
     const auto text = renderFinanceOverviewText(o);
     CHECK_THAT(text, Catch::Contains("Femårsöversikt") && Catch::Contains("Medlemsavgifter 2025"));
+}
+
+TEST_CASE("Finance overview: each tertial on its own, summing to the year, in the JSON and the document alike",
+          "[core][finance][report]")
+{
+    OverviewFixture fx;
+    const auto o = fx.overview(std::nullopt);
+    REQUIRE(o.tertials.size() == 3);
+    // Budgets by the year's third (no monthly budget): 1 200 000 + 2 000 000 kr of costs, 4 000 000 of income.
+    Amount budgetCosts = 0, outcomeCosts = 0, budgetIncome = 0;
+    for (const auto& t : o.tertials) {
+        budgetCosts += t.budgetCosts;
+        outcomeCosts += t.outcomeCosts;
+        budgetIncome += t.budgetIncome;
+    }
+    CHECK(budgetCosts == kronor(-3'200'000));
+    CHECK(budgetIncome == kronor(4'000'000));
+    // Utfall: 15 000 kr a month January–August: 60 000 in T1 and in T2, none yet in T3.
+    CHECK(o.tertials[0].outcomeCosts == kronor(-60'000));
+    CHECK(o.tertials[1].outcomeCosts == kronor(-60'000));
+    CHECK(o.tertials[0].hasOutcome);
+    CHECK(o.tertials[1].hasOutcome);
+    CHECK_FALSE(o.tertials[2].hasOutcome);
+    // The three add up to the year's costs as the five-year overview counts them.
+    REQUIRE_FALSE(o.fiveYears.empty());
+    CHECK(outcomeCosts == o.fiveYears.back().costs);
+
+    const auto j = financeOverviewToJson(o);
+    REQUIRE(j.at("tertials").size() == 3);
+    CHECK(j.at("tertials")[1].at("outcome_costs") == o.tertials[1].outcomeCosts);
+    CHECK(j.at("tertials")[2].at("has_outcome") == false);
+
+    // The document's table (what the PDF prints and the screen shows): T3 without utfall shows "–".
+    auto d = driftredovisning(o, "nu");
+    REQUIRE(d);
+    const DocTable* table = nullptr;
+    for (const auto& s : d->sections)
+        for (const auto& t : s.tables)
+            if (t.name == "tertialer")
+                table = &t;
+    REQUIRE(table);
+    REQUIRE(table->rows.size() == 3);
+    CHECK(table->rows[1][2].number == std::optional<std::string>("-60000,00"));
+    CHECK(table->rows[2][2].text == "–");
+    CHECK(table->rows[2][3].text == "–");
 }

@@ -201,6 +201,46 @@ std::optional<Amount> costPer(Amount cost, std::int64_t count)
     return kronor(divRoundHalfAway(cost < 0 ? -cost : cost, count * kKrona));
 }
 
+std::vector<TertialFigures> tertialFigures(const std::vector<LineFigures>& lines)
+{
+    // Each tertial is the year to its end less the year to the tertial before:
+    // a budget split by months is rounded once per point in time, so the
+    // three add up to the year's budget to the öre.
+    auto toDate = [&](int tertial) {
+        TertialFigures f;
+        if (tertial == 0)
+            return f;
+        for (const auto& line : operatingReport(lines, MonthRange{1, 4 * tertial}).lines) {
+            if (line.group == LineGroup::Income) {
+                f.budgetIncome += line.figures.budgetPeriod;
+                f.outcomeIncome += line.figures.outcome;
+            } else if (line.group != LineGroup::Financial) {
+                f.budgetCosts += line.figures.budgetPeriod;
+                f.outcomeCosts += line.figures.outcome;
+            }
+        }
+        return f;
+    };
+    std::vector<TertialFigures> out;
+    TertialFigures before = toDate(0);
+    for (int t = 1; t <= 3; ++t) {
+        const MonthRange range{4 * t - 3, 4 * t};
+        const TertialFigures upTo = toDate(t);
+        TertialFigures f;
+        f.tertial = t;
+        f.budgetIncome = upTo.budgetIncome - before.budgetIncome;
+        f.outcomeIncome = upTo.outcomeIncome - before.outcomeIncome;
+        f.budgetCosts = upTo.budgetCosts - before.budgetCosts;
+        f.outcomeCosts = upTo.outcomeCosts - before.outcomeCosts;
+        before = upTo;
+        for (const auto& line : lines)
+            for (int m = range.first; m <= range.last; ++m)
+                f.hasOutcome = f.hasOutcome || line.outcome[static_cast<std::size_t>(m - 1)] != 0;
+        out.push_back(f);
+    }
+    return out;
+}
+
 YearSummary yearSummary(int year, const OperatingReport& fullYear, Amount openingEquity)
 {
     YearSummary s;

@@ -163,6 +163,11 @@ Result<FinanceOverview> computeFinanceOverview(Database& db, Id federationId, in
         if (f.hasFigures)
             o.fiveYears.push_back(yearSummary(y, f.report, f.equity.opening));
     }
+    // The year's tertials, each on its own: the board's budget against outcome over the year.
+    auto lines = store.yearsFigures(federationId, year, year);
+    if (!lines)
+        return lines.error();
+    o.tertials = tertialFigures(lines->front());
     return o;
 }
 

@@ -346,6 +346,15 @@ json financeOverviewToJson(const FinanceOverview& o)
     for (const auto& y : o.fiveYears)
         years.push_back({{"year", y.year}, {"income", y.income}, {"costs", y.costs}, {"result", y.result}, {"equity", y.equity}});
     j["five_years"] = years;
+    json tertials = json::array();
+    for (const auto& t : o.tertials)
+        tertials.push_back({{"tertial", t.tertial},
+                            {"budget_income", t.budgetIncome},
+                            {"outcome_income", t.outcomeIncome},
+                            {"budget_costs", t.budgetCosts},
+                            {"outcome_costs", t.outcomeCosts},
+                            {"has_outcome", t.hasOutcome}});
+    j["tertials"] = tertials;
     j["notes"] = o.notes;
     j["suppressed_below"] = o.suppressBelow;
     return j;
@@ -441,6 +450,33 @@ Result<Document> driftredovisning(const FinanceOverview& o, const std::string& c
                  "(utfallet hittills och resten av årets budget). CSV-filen har exakta kronor.";
     drift.tables.push_back(std::move(table));
     d.sections.push_back(std::move(drift));
+
+    // The year's tertials, each on its own: what the board's chart draws.
+    if (!o.tertials.empty()) {
+        DocSection per;
+        per.heading = "Budget och utfall per tertial";
+        DocTable t;
+        t.name = "tertialer";
+        t.title = "Varje tertial för sig, " + std::to_string(o.header.year) + " (tkr)";
+        t.columns = {"Tertial", "Kostnader budget", "Kostnader utfall", "Avvikelse", "Intäkter budget", "Intäkter utfall"};
+        t.csvColumns = {"Tertial", "Kostnader budget (kr)", "Kostnader utfall (kr)", "Avvikelse (kr)",
+                        "Intäkter budget (kr)", "Intäkter utfall (kr)"};
+        t.numeric = {false, true, true, true, true, true};
+        t.widths = {20, 16, 16, 16, 16, 16};
+        const char* labels[] = {"T1 (jan–apr)", "T2 (maj–aug)", "T3 (sep–dec)"};
+        auto money = [](Amount a) { return DocCell{tkr(a), csvKronor(a), {}}; };
+        for (const auto& f : o.tertials) {
+            // A tertial without utfall yet has none to show, not a zero.
+            auto outcome = [&](Amount a) { return f.hasOutcome ? money(a) : DocCell::of("–"); };
+            t.rows.push_back({DocCell::of(labels[f.tertial - 1]), money(f.budgetCosts), outcome(f.outcomeCosts),
+                              f.hasOutcome ? money(f.outcomeCosts - f.budgetCosts) : DocCell::of("–"),
+                              money(f.budgetIncome), outcome(f.outcomeIncome)});
+            t.emphasis.push_back(false);
+        }
+        t.note = "Kostnader negativa; avvikelse = utfall − budget, positiv är gynnsam.";
+        per.tables.push_back(std::move(t));
+        d.sections.push_back(std::move(per));
+    }
 
     DocSection equity;
     equity.heading = "Eget kapital";

@@ -164,6 +164,21 @@ std::vector<MemberShare> memberContributions(Amount allocation, const std::vecto
 /// positive amount in whole kronor; nullopt when the count is 0.
 std::optional<Amount> costPer(Amount cost, std::int64_t count);
 
+/// Budget against outcome of one tertial on its own — T1 January–April, T2
+/// May–August, T3 September–December — for the board's chart: income (the
+/// income lines) and costs (every line but income and financial ones,
+/// negative), as the five-year overview counts them.
+struct TertialFigures {
+    int tertial = 1;
+    Amount budgetIncome = 0;
+    Amount outcomeIncome = 0;
+    Amount budgetCosts = 0;
+    Amount outcomeCosts = 0;
+    bool hasOutcome = false;  ///< some line has an utfall in one of the tertial's months
+};
+/// The three tertials of a year's lines.
+std::vector<TertialFigures> tertialFigures(const std::vector<LineFigures>& lines);
+
 /// One year of the five-year overview (as in the årsredovisning).
 struct YearSummary {
     int year = 0;

@@ -94,6 +94,7 @@ struct FinanceOverview {
     std::vector<std::string> notes;  ///< what is missing for a figure, in words
     std::vector<CostPerOutcome> costs;
     std::vector<finance::YearSummary> fiveYears;  ///< up to five years to `year`, oldest first
+    std::vector<finance::TertialFigures> tertials;  ///< the year's three tertials, each on its own
     int suppressBelow = 0;           ///< 0: exact counts (kansli); 5: aggregates only (board)
 };
 
