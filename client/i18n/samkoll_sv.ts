@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="en">
 <context>
+    <name>BudgetChart</name>
+    <message>
+        <source>Costs per tertial, budget against outcome; the same figures are in the table beside it.</source>
+        <translation>Kostnader per tertial, budget mot utfall; samma tal står i tabellen intill.</translation>
+    </message>
+    <message>
+        <source>T1 (Jan–Apr)</source>
+        <translation>T1 (jan–apr)</translation>
+    </message>
+    <message>
+        <source>T2 (May–Aug)</source>
+        <translation>T2 (maj–aug)</translation>
+    </message>
+    <message>
+        <source>T3 (Sep–Dec)</source>
+        <translation>T3 (sep–dec)</translation>
+    </message>
+</context>
+<context>
     <name>CaseForm</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -451,6 +470,101 @@
     </message>
 </context>
 <context>
+    <name>FinanceEntryPage</name>
+    <message>
+        <source>Saved – it is sent with the next sync.</source>
+        <translation>Sparad – den skickas vid nästa synk.</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Opening equity (kr)</source>
+        <translation>Ingående eget kapital (kr)</translation>
+    </message>
+    <message>
+        <source>not entered</source>
+        <translation>inte angivet</translation>
+    </message>
+    <message>
+        <source>No budget lines yet – they are made with samkolld finance or come with the next sync.</source>
+        <translation>Inga budgetrader än – de görs med samkolld finance eller kommer med nästa synk.</translation>
+    </message>
+    <message>
+        <source>Kronor; costs negative. A month you type is the office&apos;s own outcome; empty it to fall back to the imported one. Tab or Enter saves the cell.</source>
+        <translation>Kronor; kostnader negativa. En månad du skriver är kansliets eget utfall; töm den för att gå tillbaka till det inlästa. Tabb eller Retur sparar rutan.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>jan</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>apr</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>maj</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>aug</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>sep</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>okt</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>dec</translation>
+    </message>
+    <message>
+        <source>Year so far</source>
+        <translation>Året hittills</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognos</translation>
+    </message>
+    <message>
+        <source>computed</source>
+        <translation>beräknas</translation>
+    </message>
+</context>
+<context>
     <name>FinancePage</name>
     <message>
         <source>Budget year</source>
@@ -515,6 +629,82 @@
     <message>
         <source>T2 (Jan–Aug)</source>
         <translation>T2 (jan–aug)</translation>
+    </message>
+    <message>
+        <source>Costs per tertial (tkr): budget and outcome</source>
+        <translation>Kostnader per tertial (tkr): budget och utfall</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Tertial</source>
+        <translation>Tertial</translation>
+    </message>
+    <message>
+        <source>Costs budget</source>
+        <translation>Kostnader budget</translation>
+    </message>
+    <message>
+        <source>Costs outcome</source>
+        <translation>Kostnader utfall</translation>
+    </message>
+    <message>
+        <source>Income budget</source>
+        <translation>Intäkter budget</translation>
+    </message>
+    <message>
+        <source>Income outcome</source>
+        <translation>Intäkter utfall</translation>
+    </message>
+    <message>
+        <source>T2 (May–Aug)</source>
+        <translation>T2 (maj–aug)</translation>
+    </message>
+    <message>
+        <source>T3 (Sep–Dec)</source>
+        <translation>T3 (sep–dec)</translation>
+    </message>
+    <message>
+        <source>Costs are negative; deviation = outcome − budget, positive is favourable. A tertial without outcome shows –.</source>
+        <translation>Kostnader är negativa; avvikelse = utfall − budget, positiv är gynnsam. En tertial utan utfall visar –.</translation>
+    </message>
+    <message>
+        <source>Cost per participant and outcome (kr)</source>
+        <translation>Kostnad per deltagare och utfall (kr)</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <source>Exits</source>
+        <translation>Avslut</translation>
+    </message>
+    <message>
+        <source>Positive exits</source>
+        <translation>Positiva avslut</translation>
+    </message>
+    <message>
+        <source>Per participant</source>
+        <translation>Per deltagare</translation>
+    </message>
+    <message>
+        <source>Per exit</source>
+        <translation>Per avslut</translation>
+    </message>
+    <message>
+        <source>Per positive exit</source>
+        <translation>Per positivt avslut</translation>
     </message>
 </context>
 <context>
@@ -676,6 +866,10 @@
     <message>
         <source>Judgments</source>
         <translation>Bedömningar</translation>
+    </message>
+    <message>
+        <source>Enter finance</source>
+        <translation>Ekonomi</translation>
     </message>
 </context>
 <context>
@@ -1797,6 +1991,25 @@
     <message>
         <source>Write the number of people as a whole number, 0 or more.</source>
         <translation>Skriv antalet personer som ett heltal, 0 eller fler.</translation>
+    </message>
+</context>
+<context>
+    <name>samkoll::client::FinanceEntry</name>
+    <message>
+        <source>Write the amount in kronor, e.g. −12 500 or 1 234,50 (costs negative).</source>
+        <translation>Skriv beloppet i kronor, t.ex. −12 500 eller 1 234,50 (kostnader negativa).</translation>
+    </message>
+    <message>
+        <source>Write the year&apos;s budget in kronor, e.g. −1 200 000 (costs negative).</source>
+        <translation>Skriv årets budget i kronor, t.ex. −1 200 000 (kostnader negativa).</translation>
+    </message>
+    <message>
+        <source>Write the forecast in kronor, or leave it empty to have it computed.</source>
+        <translation>Skriv prognosen i kronor, eller lämna den tom så beräknas den.</translation>
+    </message>
+    <message>
+        <source>Write the opening equity in kronor, e.g. 2 254 000.</source>
+        <translation>Skriv ingående eget kapital i kronor, t.ex. 2 254 000.</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,79 @@ Page {
             Layout.fillWidth: true
         }
 
+        // Each tertial on its own: the chart, and its figures as a table beside it.
+        RowLayout {
+            objectName: "tertialSection"
+            visible: App.finance.tertials.length > 0
+            spacing: 24
+            Layout.fillWidth: true
+            ColumnLayout {
+                spacing: 2
+                Label { text: qsTr("Costs per tertial (tkr): budget and outcome"); font.bold: true }
+                BudgetChart {
+                    objectName: "budgetChart"
+                    tertials: App.finance.tertials
+                    Layout.preferredWidth: 340
+                    Layout.preferredHeight: 150
+                }
+                Row {
+                    spacing: 12
+                    Rectangle { width: 14; height: 10; color: "#e6e6e6"; border.color: "#303030"; anchors.verticalCenter: parent.verticalCenter }
+                    Label { text: qsTr("Budget"); font.pixelSize: 11 }
+                    Rectangle { width: 14; height: 10; color: "#1f4e79"; anchors.verticalCenter: parent.verticalCenter }
+                    Label { text: qsTr("Outcome"); font.pixelSize: 11 }
+                }
+            }
+            Column {
+                objectName: "tertialTable"
+                spacing: 2
+                Layout.alignment: Qt.AlignTop
+                Layout.fillWidth: true
+                Row {
+                    Label { text: qsTr("Tertial"); font.bold: true; width: 110 }
+                    Repeater {
+                        model: [qsTr("Costs budget"), qsTr("Costs outcome"), qsTr("Deviation"), qsTr("Income budget"), qsTr("Income outcome")]
+                        Label {
+                            required property string modelData
+                            text: modelData
+                            font.bold: true
+                            wrapMode: Text.WordWrap
+                            horizontalAlignment: Text.AlignRight
+                            width: 104
+                        }
+                    }
+                }
+                Repeater {
+                    model: App.finance.tertials
+                    Row {
+                        id: tertialRow
+                        required property var modelData
+                        Label {
+                            text: tertialRow.modelData.tertial === 1 ? qsTr("T1 (Jan–Apr)") : tertialRow.modelData.tertial === 2
+                                  ? qsTr("T2 (May–Aug)") : qsTr("T3 (Sep–Dec)")
+                            width: 110
+                        }
+                        Repeater {
+                            model: tertialRow.modelData.cells
+                            Label {
+                                required property string modelData
+                                text: modelData
+                                horizontalAlignment: Text.AlignRight
+                                width: 104
+                            }
+                        }
+                    }
+                }
+                Label {
+                    text: qsTr("Costs are negative; deviation = outcome − budget, positive is favourable. A tertial without outcome shows –.")
+                    font.pixelSize: 11
+                    opacity: 0.7
+                    wrapMode: Text.WordWrap
+                    width: 110 + 5 * 104
+                }
+            }
+        }
+
         ScrollView {
             id: tableScroll
             objectName: "financeScroll"
@@ -156,6 +229,53 @@ Page {
                     text: App.finance.verdict
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
+                }
+                // Money next to impact: each insats against its team's participants and exits.
+                Label {
+                    visible: App.finance.costs.length > 0
+                    text: qsTr("Cost per participant and outcome (kr)")
+                    font.bold: true
+                    topPadding: 6
+                }
+                Column {
+                    objectName: "costTable"
+                    visible: App.finance.costs.length > 0
+                    spacing: 1
+                    Row {
+                        Repeater {
+                            model: [qsTr("Intervention"), qsTr("Team"), qsTr("Outcome"), qsTr("Participants"), qsTr("Exits"),
+                                    qsTr("Positive exits"), qsTr("Per participant"), qsTr("Per exit"), qsTr("Per positive exit")]
+                            Label {
+                                required property string modelData
+                                required property int index
+                                text: modelData
+                                font.bold: true
+                                font.pixelSize: 12
+                                horizontalAlignment: index < 2 ? Text.AlignLeft : Text.AlignRight
+                                width: index < 2 ? 150 : 92
+                                elide: Text.ElideRight
+                            }
+                        }
+                    }
+                    Repeater {
+                        model: App.finance.costs
+                        Row {
+                            id: costRow
+                            required property var modelData
+                            Repeater {
+                                model: costRow.modelData.cells
+                                Label {
+                                    required property string modelData
+                                    required property int index
+                                    text: modelData
+                                    font.pixelSize: 12
+                                    horizontalAlignment: index < 2 ? Text.AlignLeft : Text.AlignRight
+                                    width: index < 2 ? 150 : 92
+                                    elide: Text.ElideRight
+                                }
+                            }
+                        }
+                    }
                 }
                 Repeater {
                     model: App.finance.notes

@@ -25,7 +25,7 @@ ApplicationWindow {
     readonly property var screens: App.role === "board"
         ? ["federation", "finance", "reports", "periods", "sync"]
         : App.role === "central_office"
-          ? ["federation", "judgments", "cases", "surveys", "stories", "composition", "finance", "reports", "periods", "users", "sync"]
+          ? ["federation", "judgments", "cases", "surveys", "stories", "composition", "finance", "financeEntry", "reports", "periods", "users", "sync"]
           : coordinatorScreens
     function screenTitle(key) {
         switch (key) {
@@ -38,6 +38,7 @@ ApplicationWindow {
         case "finance": return qsTr("Budget and outcome")
         case "federation": return qsTr("The association")
         case "judgments": return qsTr("Judgments")
+        case "financeEntry": return qsTr("Enter finance")
         case "reports": return qsTr("Reports")
         case "periods": return qsTr("Periods")
         case "users": return qsTr("Users")
@@ -45,7 +46,7 @@ ApplicationWindow {
         return key
     }
     // The pages, in the order of the StackLayout below.
-    readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation", "reports", "periods", "users", "judgments"]
+    readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation", "reports", "periods", "users", "judgments", "financeEntry"]
 
     /// The workday's screens, once the device is enrolled.
     property bool workday: App.enrolled
@@ -149,6 +150,7 @@ ApplicationWindow {
                 PeriodPage {}
                 UsersPage {}
                 JudgmentsPage {}
+                FinanceEntryPage {}
             }
         }
     }

@@ -267,6 +267,23 @@ TEST_CASE("Client: a board device shows the förbund's budget against outcome, c
     for (int i = 0; i < cells.size(); ++i)
         CHECK(cells[i].toStdString() == rows.back().cells[static_cast<std::size_t>(i)]);
     CHECK_FALSE(finance->verdict().isEmpty());
+    // Each tertial on its own, for the chart and its table: the core's kronor and texts.
+    REQUIRE(finance->tertials().size() == 3);
+    for (int t = 0; t < 3; ++t) {
+        const auto shown = finance->tertials()[t].toMap();
+        const auto& core = expected->tertials[static_cast<std::size_t>(t)];
+        CHECK(shown.value("budgetCosts").toDouble() == static_cast<double>(-samkoll::core::finance::toKronor(core.budgetCosts)));
+        if (core.hasOutcome)
+            CHECK(shown.value("outcomeCosts").toDouble() == static_cast<double>(-samkoll::core::finance::toKronor(core.outcomeCosts)));
+        else
+            CHECK_FALSE(shown.value("outcomeCosts").isValid());
+        CHECK(shown.value("cells").toStringList().size() == 5);
+    }
+    CHECK(expected->tertials[1].hasOutcome);
+    CHECK_FALSE(expected->tertials[2].hasOutcome);  // utfall through August only
+    // Cost per participant and outcome: Vännäs' insats, with the board's small counts hidden.
+    REQUIRE(finance->costs().size() == static_cast<qsizetype>(expected->costs.size()));
+    CHECK(finance->costs().first().toMap().value("cells").toStringList().first() == "Samordningsteamet Vännäs");
     // A tertial to date.
     finance->setTertial(2);
     REQUIRE(waitUntil([&] { return finance->title().contains("T2"); }, 10000));

@@ -126,11 +126,15 @@ const char* const kFieldLabels[][2] = {
 
 AppController::AppController(const QString& databasePath, QObject* parent)
     : QObject(parent), m_backend(databasePath), m_cases(m_backend), m_surveys(m_backend), m_overview(m_backend),
-      m_finance(m_backend), m_federationView(m_backend), m_judgments(m_backend), m_reports(m_backend), m_periods(m_backend), m_users(m_backend), m_stories(m_backend), m_composition(m_backend)
+      m_finance(m_backend), m_federationView(m_backend), m_judgments(m_backend), m_financeEntry(m_backend), m_reports(m_backend), m_periods(m_backend), m_users(m_backend), m_stories(m_backend), m_composition(m_backend)
 {
     connect(&m_stories, &Stories::changed, this, &AppController::afterLocalChange);
     connect(&m_composition, &CompositionForm::changed, this, &AppController::afterLocalChange);
     connect(&m_judgments, &Judgments::changed, this, &AppController::afterLocalChange);
+    connect(&m_financeEntry, &FinanceEntry::changed, this, [this] {
+        m_finance.reload();  // the follow-up of what was just entered
+        afterLocalChange();
+    });
     connect(&m_surveys, &SurveyEntry::changed, this, &AppController::afterLocalChange);
     connect(&m_backend, &Backend::opened, this, [this](bool ok, const QString& error) {
         m_ready = ok;
@@ -286,8 +290,10 @@ void AppController::refresh()
             m_reports.setFederation(s.federationId);
             m_federationView.setDevice(s.federationId);
         }
-        if (m_role == QLatin1String("central_office"))
+        if (m_role == QLatin1String("central_office")) {
             m_judgments.setDevice(s.federationId);
+            m_financeEntry.setDevice(s.federationId);
+        }
         m_stories.setTeam(s.teamId);
         m_composition.setTeam(s.federationId, s.teamId);
         emit stateChanged();
@@ -502,6 +508,7 @@ void AppController::syncNow(bool confirmMassDelete)
                 m_judgments.reload();  // acknowledged, refused or arrived
             if (changed > 0) {
                 m_finance.reload();
+                m_financeEntry.reload();
                 m_reports.reload();
                 m_cases.reload();
                 m_surveys.reload();

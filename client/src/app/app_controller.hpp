@@ -20,6 +20,7 @@ class QJSEngine;
 #include "overview.hpp"
 #include "federation_view.hpp"
 #include "judgments.hpp"
+#include "finance_entry.hpp"
 #include "stories.hpp"
 #include "composition_form.hpp"
 
@@ -61,6 +62,7 @@ class AppController : public QObject {
     Q_PROPERTY(samkoll::client::FinanceView* finance READ finance CONSTANT)
     Q_PROPERTY(samkoll::client::FederationView* federationView READ federationView CONSTANT)
     Q_PROPERTY(samkoll::client::Judgments* judgments READ judgments CONSTANT)
+    Q_PROPERTY(samkoll::client::FinanceEntry* financeEntry READ financeEntry CONSTANT)
     Q_PROPERTY(samkoll::client::Reports* reports READ reports CONSTANT)
     Q_PROPERTY(samkoll::client::Periods* periods READ periods CONSTANT)
     Q_PROPERTY(samkoll::client::Users* users READ users CONSTANT)
@@ -105,6 +107,7 @@ public:
     FinanceView* finance() { return &m_finance; }
     FederationView* federationView() { return &m_federationView; }
     Judgments* judgments() { return &m_judgments; }
+    FinanceEntry* financeEntry() { return &m_financeEntry; }
     Reports* reports() { return &m_reports; }
     Periods* periods() { return &m_periods; }
     Users* users() { return &m_users; }
@@ -167,6 +170,7 @@ private:
     FinanceView m_finance;
     FederationView m_federationView;
     Judgments m_judgments;
+    FinanceEntry m_financeEntry;
     Reports m_reports;
     Periods m_periods;
     Users m_users;

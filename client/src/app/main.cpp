@@ -101,6 +101,7 @@ void runTour(QQmlApplicationEngine& engine, samkoll::client::AppController& app,
              if (auto* page = window->findChild<QObject*>(QStringLiteral("judgmentsPage")))
                  QMetaObject::invokeMethod(page, "open", Q_ARG(QVariant, 1));
          }},
+        {"kansli-ekonomi.png", [&app, show] { app.financeEntry()->setYear(2021); show("financeEntry"); }},
         {"kansli-perioder.png", [show] { show("periods"); }},
         {"kansli-anvandare.png", [&app, show] {
              show("users");  // the page reloads the list; the code after that

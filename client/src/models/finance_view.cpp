@@ -4,6 +4,7 @@
 #include "backend.hpp"
 #include "formatting.hpp"
 #include "samkoll/finance/finance_store.hpp"
+#include "samkoll/report/document.hpp"
 #include "samkoll/report/finance_report.hpp"
 
 namespace samkoll::client {
@@ -16,8 +17,34 @@ struct Computed {
     std::vector<int> years;
     int year = 0;
     std::optional<FinanceOverview> overview;
+    /// The driftredovisning's own tables (the PDF's): per tertial, cost per outcome.
+    std::vector<std::vector<std::string>> tertialCells, costCells;
     std::string error;
 };
+
+/// The texts of a document table's rows, by the table's name.
+std::vector<std::vector<std::string>> tableTexts(const Document& d, const std::string& name)
+{
+    std::vector<std::vector<std::string>> out;
+    for (const auto& section : d.sections)
+        for (const auto& table : section.tables)
+            if (table.name == name)
+                for (const auto& row : table.rows) {
+                    std::vector<std::string> cells;
+                    for (const auto& c : row)
+                        cells.push_back(c.text);
+                    out.push_back(std::move(cells));
+                }
+    return out;
+}
+
+QStringList toList(const std::vector<std::string>& cells, std::size_t from = 0)
+{
+    QStringList out;
+    for (std::size_t i = from; i < cells.size(); ++i)
+        out.push_back(QString::fromStdString(cells[i]));
+    return out;
+}
 
 QString kindName(OperatingReportRow::Kind k)
 {
@@ -84,15 +111,22 @@ void FinanceView::reload()
             // The board sees what the server shows a board device: counts under 5 hidden.
             auto overview = computeFinanceOverview(e.database(), fed, out.year,
                                                    tertial == 0 ? std::nullopt : std::optional<int>(tertial), board ? 5 : 0);
-            if (overview)
+            if (overview) {
+                if (auto d = driftredovisning(*overview, {})) {
+                    out.tertialCells = tableTexts(*d, "tertialer");
+                    out.costCells = tableTexts(*d, "kostnad");
+                }
                 out.overview = std::move(*overview);
-            else
+            } else {
                 out.error = overview.error().message;
+            }
             return out;
         },
         [this, language = m_language, shown = m_tertial](Result<Computed> result) {
             m_rows.clear();
             m_equity.clear();
+            m_tertials.clear();
+            m_costs.clear();
             m_notes.clear();
             m_verdict.clear();
             m_title.clear();
@@ -128,6 +162,18 @@ void FinanceView::reload()
                 m_verdict = QString::fromStdString(e.verdict);
                 for (const auto& n : o.notes)
                     m_notes.push_back(QString::fromStdString(n));
+                // Kronor for the chart's bars (costs as positive amounts), the table's texts as the document has them.
+                for (std::size_t i = 0; i < o.tertials.size(); ++i) {
+                    const auto& t = o.tertials[i];
+                    m_tertials.push_back(QVariantMap{
+                        {QStringLiteral("tertial"), t.tertial},
+                        {QStringLiteral("budgetCosts"), static_cast<double>(-finance::toKronor(t.budgetCosts))},
+                        {QStringLiteral("outcomeCosts"),
+                         t.hasOutcome ? QVariant(static_cast<double>(-finance::toKronor(t.outcomeCosts))) : QVariant()},
+                        {QStringLiteral("cells"), i < c.tertialCells.size() ? toList(c.tertialCells[i], 1) : QStringList()}});
+                }
+                for (const auto& row : c.costCells)
+                    m_costs.push_back(QVariantMap{{QStringLiteral("cells"), toList(row)}});
             }
             emit changed();
         });

@@ -34,6 +34,13 @@ class FinanceView : public QObject {
     Q_PROPERTY(QVariantList equity READ equity NOTIFY changed)
     Q_PROPERTY(QString verdict READ verdict NOTIFY changed)
     Q_PROPERTY(QStringList notes READ notes NOTIFY changed)
+    /// The year's tertials, each on its own, for the chart and its table:
+    /// {tertial, budgetCosts, outcomeCosts (kronor; costs positive here, undefined
+    /// before any utfall), cells: [the driftredovisning's tkr texts]}.
+    Q_PROPERTY(QVariantList tertials READ tertials NOTIFY changed)
+    /// Cost per participant and outcome: {cells: [insats, team, utfall, deltagare,
+    /// avslut, positiva avslut, per deltagare, per avslut, per positivt avslut]}.
+    Q_PROPERTY(QVariantList costs READ costs NOTIFY changed)
     Q_PROPERTY(QString error READ error NOTIFY changed)
 
 public:
@@ -54,6 +61,8 @@ public:
     QVariantList equity() const { return m_equity; }
     QString verdict() const { return m_verdict; }
     QStringList notes() const { return m_notes; }
+    QVariantList tertials() const { return m_tertials; }
+    QVariantList costs() const { return m_costs; }
     QString error() const { return m_error; }
 
 signals:
@@ -66,7 +75,7 @@ private:
     bool m_aggregatesOnly = true;
     int m_year = 0;  ///< 0: the newest year with figures
     int m_tertial = 0;
-    QVariantList m_years, m_rows, m_equity;
+    QVariantList m_years, m_rows, m_equity, m_tertials, m_costs;
     QString m_title, m_verdict, m_error;
     QStringList m_notes;
 };

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Samkoll
+
+/// Ekonomi (the kansli's entry): the year's budget lines × months. Type the
+/// utfall of a month (kronor, costs negative) and leave the cell (Tab, Enter):
+/// it is the kansli's own utfall for the month, made at once and sent with the
+/// next sync; an emptied cell falls back to the SIE or CSV import. The year's
+/// budget and the prognos of each line, and the opening equity, the same way.
+/// Every sum is the finance core's (Budget och utfall shows the follow-up).
+Page {
+    id: page
+    objectName: "financeEntryPage"
+    readonly property var model: App.financeEntry
+    readonly property int nameWidth: 190
+    readonly property int cellWidth: 84
+    property string message: ""
+    property bool isError: false
+    onVisibleChanged: if (!visible) message = ""
+
+    Connections {
+        target: page.model
+        function onSaved() { page.isError = false; page.message = qsTr("Saved – it is sent with the next sync.") }
+        function onRejected(field, message) { page.isError = true; page.message = message }
+    }
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 12
+            spacing: 12
+            Label { text: qsTr("Year") }
+            BoundComboBox {
+                objectName: "financeEntryYear"
+                model: App.financeEntry.years
+                value: App.financeEntry.year
+                onPicked: v => App.financeEntry.year = v
+            }
+            Label { text: qsTr("Opening equity (kr)") }
+            TextField {
+                objectName: "openingEquity"
+                text: App.financeEntry.openingEquity
+                placeholderText: qsTr("not entered")
+                horizontalAlignment: Text.AlignRight
+                Layout.preferredWidth: 120
+                onEditingFinished: if (text !== App.financeEntry.openingEquity) App.financeEntry.setOpeningEquity(text)
+            }
+            Item { Layout.fillWidth: true }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 12
+        spacing: 6
+
+        Label {
+            text: App.financeEntry.count === 0
+                  ? (App.financeEntry.error !== "" ? App.financeEntry.error : qsTr("No budget lines yet – they are made with samkolld finance or come with the next sync."))
+                  : qsTr("Kronor; costs negative. A month you type is the office's own outcome; empty it to fall back to the imported one. Tab or Enter saves the cell.")
+            wrapMode: Text.WordWrap
+            opacity: 0.8
+            Layout.fillWidth: true
+        }
+        Label {
+            objectName: "financeEntryMessage"
+            visible: page.message !== ""
+            text: page.message
+            color: page.isError ? Theme.error : Theme.success
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+
+        ScrollView {
+            id: scroll
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            contentWidth: page.nameWidth + 15 * (page.cellWidth + 2) + 20
+            Column {
+                spacing: 2
+                // The column heads: budget, the months, the year so far, the prognos.
+                Row {
+                    spacing: 2
+                    Label { text: qsTr("Line"); font.bold: true; width: page.nameWidth }
+                    Repeater {
+                        model: [qsTr("Budget"), qsTr("Jan"), qsTr("Feb"), qsTr("Mar"), qsTr("Apr"), qsTr("May"), qsTr("Jun"),
+                                qsTr("Jul"), qsTr("Aug"), qsTr("Sep"), qsTr("Oct"), qsTr("Nov"), qsTr("Dec"), qsTr("Year so far"),
+                                qsTr("Forecast")]
+                        Label {
+                            required property string modelData
+                            text: modelData
+                            font.bold: true
+                            horizontalAlignment: Text.AlignRight
+                            width: page.cellWidth
+                        }
+                    }
+                }
+                Repeater {
+                    model: App.financeEntry
+                    Row {
+                        id: line
+                        required property int index
+                        required property string lineCode
+                        required property string lineName
+                        required property string groupName
+                        required property string budget
+                        required property var months
+                        required property string total
+                        required property string forecast
+                        objectName: "line_" + lineCode
+                        spacing: 2
+                        Column {
+                            width: page.nameWidth
+                            Label { text: line.lineName; elide: Text.ElideRight; width: parent.width }
+                            Label { text: line.groupName; font.pixelSize: 10; opacity: 0.7; elide: Text.ElideRight; width: parent.width }
+                        }
+                        TextField {
+                            objectName: "budget_" + line.lineCode
+                            text: line.budget
+                            width: page.cellWidth
+                            horizontalAlignment: Text.AlignRight
+                            onEditingFinished: if (text !== line.budget) App.financeEntry.setBudget(line.index, text)
+                        }
+                        Repeater {
+                            model: 12
+                            TextField {
+                                id: cell
+                                required property int index
+                                readonly property string stored: line.months[index]
+                                objectName: "outcome_" + line.lineCode + "_" + (index + 1)
+                                text: stored
+                                width: page.cellWidth
+                                horizontalAlignment: Text.AlignRight
+                                onEditingFinished: if (text !== stored) App.financeEntry.setOutcome(line.index, index + 1, text)
+                            }
+                        }
+                        Label {
+                            text: line.total
+                            width: page.cellWidth
+                            horizontalAlignment: Text.AlignRight
+                            font.bold: true
+                            anchors.verticalCenter: parent.verticalCenter
+                        }
+                        TextField {
+                            objectName: "forecast_" + line.lineCode
+                            text: line.forecast
+                            placeholderText: qsTr("computed")
+                            width: page.cellWidth
+                            horizontalAlignment: Text.AlignRight
+                            onEditingFinished: if (text !== line.forecast) App.financeEntry.setForecast(line.index, text)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

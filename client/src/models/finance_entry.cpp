@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "finance_entry.hpp"
+
+#include <QDate>
+
+#include "backend.hpp"
+#include "formatting.hpp"
+#include "samkoll/finance/finance_store.hpp"
+#include "samkoll/io/csv.hpp"
+#include "samkoll/report/format.hpp"
+#include "samkoll/sync/protocol.hpp"
+
+namespace samkoll::client {
+
+using namespace samkoll::core;
+using namespace samkoll::core::finance;
+
+namespace {
+
+QString kronorText(Amount a)
+{
+    return QString::fromStdString(formatInteger(toKronor(a)));
+}
+
+struct Loaded {
+    std::vector<int> years;
+    int year = 0;
+    std::vector<FinanceEntry::Row> rows;
+    QString openingEquity;
+};
+
+}  // namespace
+
+FinanceEntry::FinanceEntry(Backend& backend, QObject* parent) : QAbstractListModel(parent), m_backend(backend) {}
+
+int FinanceEntry::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant FinanceEntry::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto& r = m_rows[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole: return r.name;
+    case CodeRole: return r.code;
+    case GroupRole: return r.group;
+    case UnitRole: return r.unit;
+    case BudgetRole: return r.budget;
+    case MonthsRole: return r.months;
+    case TotalRole: return r.total;
+    case ForecastRole: return r.forecast;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> FinanceEntry::roleNames() const
+{
+    return {{CodeRole, "lineCode"}, {NameRole, "lineName"}, {GroupRole, "groupName"}, {UnitRole, "unitCode"},
+            {BudgetRole, "budget"},  {MonthsRole, "months"},  {TotalRole, "total"},     {ForecastRole, "forecast"}};
+}
+
+void FinanceEntry::setDevice(Id federationId)
+{
+    if (federationId == m_federationId)
+        return;
+    m_federationId = federationId;
+    reload();
+}
+
+void FinanceEntry::setYear(int year)
+{
+    if (year == m_year)
+        return;
+    m_year = year;
+    emit yearChanged();
+    reload();
+}
+
+void FinanceEntry::reload()
+{
+    if (m_federationId == 0)
+        return;
+    m_backend.run(
+        this,
+        [fed = m_federationId, year = m_year](SyncEngine& e) -> Result<Loaded> {
+            FinanceStore store(e.database());
+            Loaded out;
+            auto years = store.years(fed);
+            if (!years)
+                return years.error();
+            out.years = *years;
+            const int now = QDate::currentDate().year();
+            if (std::find(out.years.begin(), out.years.end(), now) == out.years.end())
+                out.years.insert(out.years.begin(), now);  // this year can always be entered
+            std::sort(out.years.rbegin(), out.years.rend());
+            out.year = year != 0 ? year : defaultYear(out.years);
+            auto figures = store.yearFigures(fed, out.year);
+            if (!figures)
+                return figures.error();
+            for (const auto& l : *figures) {
+                FinanceEntry::Row r;
+                r.code = QString::fromStdString(l.code);
+                r.name = QString::fromStdString(l.name);
+                r.group = QString::fromUtf8(labelOf(l.group).data(), static_cast<qsizetype>(labelOf(l.group).size()));
+                r.unit = QString::fromStdString(l.unit);
+                r.budget = kronorText(l.budgetYear);
+                Amount total = 0;
+                for (const auto m : l.outcome) {
+                    r.months.push_back(m != 0 ? kronorText(m) : QString());
+                    total += m;
+                }
+                r.total = kronorText(total);
+                r.forecast = l.forecast ? kronorText(*l.forecast) : QString();
+                out.rows.push_back(std::move(r));
+            }
+            auto entered = store.enteredOpeningEquity(fed);
+            if (!entered)
+                return entered.error();
+            if (const auto it = entered->find(out.year); it != entered->end())
+                out.openingEquity = kronorText(it->second);
+            return out;
+        },
+        [this](Result<Loaded> r) {
+            beginResetModel();
+            m_rows.clear();
+            m_error.clear();
+            if (r) {
+                m_rows = std::move(r->rows);
+                m_openingEquity = r->openingEquity;
+                QVariantList years;
+                for (int y : r->years)
+                    years.push_back(y);
+                const bool yearChange = years != m_years || r->year != m_year;
+                m_years = years;
+                m_year = r->year;
+                if (yearChange)
+                    emit yearChanged();
+            } else {
+                m_error = sentence(r.error().message);
+            }
+            endResetModel();
+            emit loaded();
+        });
+}
+
+void FinanceEntry::setOutcome(int row, int month, const QString& text)
+{
+    if (row < 0 || row >= rowCount() || month < 1 || month > 12)
+        return;
+    if (text.trimmed().isEmpty())
+        return edit(static_cast<int>(OperationKind::FinanceOutcome), m_rows[static_cast<std::size_t>(row)].code.toStdString(),
+                    month, std::nullopt);
+    const auto amount = parseKronor(text.toStdString());
+    if (!amount) {
+        emit rejected(QStringLiteral("amount"), tr("Write the amount in kronor, e.g. −12 500 or 1 234,50 (costs negative)."));
+        return;
+    }
+    edit(static_cast<int>(OperationKind::FinanceOutcome), m_rows[static_cast<std::size_t>(row)].code.toStdString(), month,
+         *amount);
+}
+
+void FinanceEntry::setBudget(int row, const QString& text)
+{
+    if (row < 0 || row >= rowCount())
+        return;
+    const auto amount = parseKronor(text.toStdString());
+    if (!amount) {
+        emit rejected(QStringLiteral("amount"), tr("Write the year's budget in kronor, e.g. −1 200 000 (costs negative)."));
+        return;
+    }
+    edit(static_cast<int>(OperationKind::FinanceBudget), m_rows[static_cast<std::size_t>(row)].code.toStdString(), 0,
+         *amount);
+}
+
+void FinanceEntry::setForecast(int row, const QString& text)
+{
+    if (row < 0 || row >= rowCount())
+        return;
+    std::optional<std::int64_t> amount;
+    if (!text.trimmed().isEmpty()) {
+        amount = parseKronor(text.toStdString());
+        if (!amount) {
+            emit rejected(QStringLiteral("amount"),
+                          tr("Write the forecast in kronor, or leave it empty to have it computed."));
+            return;
+        }
+    }
+    edit(static_cast<int>(OperationKind::FinanceForecast), m_rows[static_cast<std::size_t>(row)].code.toStdString(), 0,
+         amount);
+}
+
+void FinanceEntry::setOpeningEquity(const QString& text)
+{
+    const auto amount = parseKronor(text.toStdString());
+    if (!amount) {
+        emit rejected(QStringLiteral("equity"), tr("Write the opening equity in kronor, e.g. 2 254 000."));
+        return;
+    }
+    edit(static_cast<int>(OperationKind::FinanceEquity), {}, 0, *amount);
+}
+
+void FinanceEntry::edit(int kind, const std::string& line, int month, std::optional<std::int64_t> amount)
+{
+    FinanceEdit e;
+    e.line = line;
+    e.year = m_year;
+    e.month = month;
+    e.amount = amount;
+    m_backend.run(
+        this,
+        [kind, e](SyncEngine& engine) { return engine.replica().financeEdit(static_cast<OperationKind>(kind), e); },
+        [this](Status s) {
+            if (!s) {
+                emit rejected(s.error().field == "year" ? QStringLiteral("year") : QStringLiteral("amount"),
+                              sentence(s.error().message));
+                return;
+            }
+            emit saved();
+            emit changed();
+            reload();
+        });
+}
+
+}  // namespace samkoll::client
