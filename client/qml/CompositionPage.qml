@@ -11,13 +11,33 @@ Page {
     objectName: "compositionPage"
     property string message
     onVisibleChanged: if (!visible) message = ""  // a status line belongs to what was just done
-    // Ctrl+S saves the row being typed in (the staff when neither has the cursor).
+    // Ctrl+S saves the row being typed in (the first when none has the cursor).
     Shortcut {
         sequence: "Ctrl+S"
         enabled: page.visible
-        onActivated: groupWomen.activeFocus || groupMen.activeFocus
-                     ? App.composition.save("steering_group", groupWomen.text, groupMen.text)
-                     : App.composition.save("staff", staffWomen.text, staffMen.text)
+        onActivated: {
+            const bodies = App.composition.bodies
+            let body = bodies.length > 0 ? bodies[0] : ""
+            for (const b of bodies) {
+                const w = page.field("women_" + b), m = page.field("men_" + b)
+                if ((w && w.activeFocus) || (m && m.activeFocus))
+                    body = b
+            }
+            if (body !== "")
+                App.composition.save(body, page.field("women_" + body).text, page.field("men_" + body).text)
+        }
+    }
+    /// The text field `name` ("women_staff", …) of the rows below.
+    function field(name) {
+        for (let i = 0; i < bodyRows.count; ++i) {
+            const row = bodyRows.itemAt(i)
+            if (row && row.women.objectName === name) return row.women
+            if (row && row.men.objectName === name) return row.men
+        }
+        return null
+    }
+    function bodyName(body) {
+        return body === "staff" ? qsTr("Staff") : body === "steering_group" ? qsTr("Steering group") : qsTr("Board")
     }
     property bool isError: false
 
@@ -45,7 +65,9 @@ Page {
 
         Label { text: qsTr("Composition"); font.pixelSize: 22; font.bold: true }
         Label {
-            text: qsTr("Women and men among the team's staff and in its steering group. The gender-balance indicators of the index use these numbers.")
+            text: App.composition.bodies.indexOf("board") >= 0
+                  ? qsTr("Women and men on the association's board. The board's gender-balance indicator of the index uses these numbers; the board's and the partner managers' surveys are entered under Surveys.")
+                  : qsTr("Women and men among the team's staff and in its steering group. The gender-balance indicators of the index use these numbers.")
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }
@@ -65,52 +87,45 @@ Page {
                 onPicked: v => { page.message = ""; App.composition.year = v }
             }
         }
-        GridLayout {
-            columns: 4
-            columnSpacing: 12
-            Label { text: "" }
-            Label { text: qsTr("Women") }
-            Label { text: qsTr("Men") }
-            Label { text: "" }
-            Label { text: qsTr("Staff") }
-            TextField {
-                id: staffWomen
-                objectName: "women_staff"
-                Layout.preferredWidth: 80
-                text: page.known("staff") ? String(page.values.staff.women) : ""
-                inputMethodHints: Qt.ImhDigitsOnly
+        // One row per body: women, men, save. (Positioners: no Repeater directly in a layout.)
+        Column {
+            spacing: 6
+            Row {
+                spacing: 12
+                Item { width: 140; height: 1 }
+                Label { text: qsTr("Women"); width: 80 }
+                Label { text: qsTr("Men"); width: 80 }
             }
-            TextField {
-                id: staffMen
-                objectName: "men_staff"
-                Layout.preferredWidth: 80
-                text: page.known("staff") ? String(page.values.staff.men) : ""
-                inputMethodHints: Qt.ImhDigitsOnly
-            }
-            Button {
-                objectName: "save_staff"
-                text: qsTr("Save")
-                onClicked: App.composition.save("staff", staffWomen.text, staffMen.text)
-            }
-            Label { text: qsTr("Steering group") }
-            TextField {
-                id: groupWomen
-                objectName: "women_steering_group"
-                Layout.preferredWidth: 80
-                text: page.known("steering_group") ? String(page.values.steering_group.women) : ""
-                inputMethodHints: Qt.ImhDigitsOnly
-            }
-            TextField {
-                id: groupMen
-                objectName: "men_steering_group"
-                Layout.preferredWidth: 80
-                text: page.known("steering_group") ? String(page.values.steering_group.men) : ""
-                inputMethodHints: Qt.ImhDigitsOnly
-            }
-            Button {
-                objectName: "save_steering_group"
-                text: qsTr("Save")
-                onClicked: App.composition.save("steering_group", groupWomen.text, groupMen.text)
+            Repeater {
+                id: bodyRows
+                model: App.composition.bodies
+                Row {
+                    id: bodyRow
+                    required property string modelData
+                    property alias women: womenField
+                    property alias men: menField
+                    spacing: 12
+                    Label { text: page.bodyName(bodyRow.modelData); width: 140; anchors.verticalCenter: parent.verticalCenter }
+                    TextField {
+                        id: womenField
+                        objectName: "women_" + bodyRow.modelData
+                        width: 80
+                        text: page.known(bodyRow.modelData) ? String(page.values[bodyRow.modelData].women) : ""
+                        inputMethodHints: Qt.ImhDigitsOnly
+                    }
+                    TextField {
+                        id: menField
+                        objectName: "men_" + bodyRow.modelData
+                        width: 80
+                        text: page.known(bodyRow.modelData) ? String(page.values[bodyRow.modelData].men) : ""
+                        inputMethodHints: Qt.ImhDigitsOnly
+                    }
+                    Button {
+                        objectName: "save_" + bodyRow.modelData
+                        text: qsTr("Save")
+                        onClicked: App.composition.save(bodyRow.modelData, womenField.text, menField.text)
+                    }
+                }
             }
         }
         Label {

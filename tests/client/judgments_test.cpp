@@ -196,3 +196,58 @@ TEST_CASE("Bedömningar against the real server: who made it, the coordinator's 
         seen = seen || (m.indicatorCode == "4.1.3" && m.motivation == "Fallstudien och uppföljningen är gjorda.");
     CHECK(seen);
 }
+
+TEST_CASE("Förbundets egna uppgifter: the kansli enters the board's composition and the board's survey, through the outbox",
+          "[client][integration][composition][survey]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    auto kansli = enrolledApp(w.dir.file("kansli.db"), w.code("kansli"), server, w.cert);
+    REQUIRE(syncApp(*kansli));
+
+    // The board's composition: the förbund's own body on a computer without a team.
+    auto* composition = kansli->composition();
+    REQUIRE(composition->bodies() == QStringList{"board"});
+    composition->setYear(2021);
+    QSignalSpy saved(composition, &samkoll::client::CompositionForm::saved);
+    QSignalSpy rejected(composition, &samkoll::client::CompositionForm::rejected);
+    composition->save(QStringLiteral("staff"), QStringLiteral("1"), QStringLiteral("1"));  // a team's body: not here
+    REQUIRE(rejected.count() == 1);
+    CHECK(rejected.first().at(0) == "body");
+    composition->save(QStringLiteral("board"), QStringLiteral("4"), QStringLiteral("3"));
+    REQUIRE(waitUntil([&] { return saved.count() == 1; }));
+    REQUIRE(waitUntil([&] { return composition->values().value("board").toMap().value("known").toBool(); }));
+    CHECK(composition->values().value("board").toMap().value("women").toInt() == 4);
+
+    // The board's survey: the förbund's groups and its questionnaire, the same grid as the teams'.
+    auto* surveys = kansli->surveys();
+    REQUIRE(waitUntil([&] { return !surveys->questionnaires().isEmpty(); }));
+    QStringList groups;
+    for (const auto& g : surveys->groups())
+        groups << g.toMap().value("code").toString();
+    CHECK(groups == QStringList{"board", "partner_managers"});
+    CHECK(surveys->group() == "board");
+    CHECK(surveys->questionnaire() == "styrelse");
+    surveys->setPeriod(QStringLiteral("2021"));
+    REQUIRE_FALSE(surveys->questions().isEmpty());
+    const auto question = surveys->questions().first().toMap().value("code").toString();
+    QSignalSpy entered(surveys, &samkoll::client::SurveyEntry::saved);
+    surveys->saveGrid({QVariantMap{{"question", question}, {"option", 1}, {"gender", "woman"}, {"count", "3"}},
+                       QVariantMap{{"question", question}, {"option", 2}, {"gender", "man"}, {"count", "2"}}});
+    REQUIRE(waitUntil([&] { return entered.count() == 1; }));
+
+    // Both reach the server as the förbund's own (no team).
+    REQUIRE(syncApp(*kansli));
+    CHECK(kansli->pending() == 0);
+    CHECK(kansli->refusedCount() == 0);
+    auto d = samkoll::core::Database::openExisting(w.db);
+    REQUIRE(d);
+    auto count = [&](const std::string& sql) {
+        auto st = (*d)->prepare(sql);
+        REQUIRE(st.step());
+        return st.integer(0);
+    };
+    CHECK(count("SELECT women * 10 + men FROM composition WHERE team_id IS NULL AND body = 'board' AND year = 2021") == 43);
+    CHECK(count("SELECT ifnull(sum(t.delta), 0) FROM tally_delta t JOIN survey_round r ON r.id = t.round_id "
+                "WHERE r.team_id IS NULL AND r.respondent_group = 'board'") == 5);
+}

@@ -102,6 +102,7 @@ void runTour(QQmlApplicationEngine& engine, samkoll::client::AppController& app,
                  QMetaObject::invokeMethod(page, "open", Q_ARG(QVariant, 1));
          }},
         {"kansli-ekonomi.png", [&app, show] { app.financeEntry()->setYear(2021); show("financeEntry"); }},
+        {"kansli-styrelsen.png", [&app, show] { app.composition()->setYear(2021); show("composition"); }},
         {"kansli-perioder.png", [show] { show("periods"); }},
         {"kansli-anvandare.png", [&app, show] {
              show("users");  // the page reloads the list; the code after that

@@ -35,19 +35,26 @@ void CompositionForm::setYear(int year)
     reload();
 }
 
+QStringList CompositionForm::bodies() const
+{
+    return m_team != 0 ? QStringList{QStringLiteral("staff"), QStringLiteral("steering_group")}
+                       : QStringList{QStringLiteral("board")};
+}
+
 void CompositionForm::reload()
 {
-    if (m_team == 0)
+    if (m_federation == 0)
         return;
+    const auto team = m_team != 0 ? std::optional<Id>(m_team) : std::nullopt;
     m_backend.run(
-        this, [team = m_team, year = m_year](SyncEngine& e) { return e.replica().compositions(team, year); },
+        this, [team, year = m_year](SyncEngine& e) { return e.replica().compositions(team, year); },
         [this](Result<std::vector<Composition>> loaded) {
             if (!loaded) {
                 emit rejected(QString(), sentence(loaded.error().message));
                 return;
             }
             m_values.clear();
-            for (auto body : {CompositionBody::Staff, CompositionBody::SteeringGroup}) {
+            for (auto body : {CompositionBody::Staff, CompositionBody::SteeringGroup, CompositionBody::Board}) {
                 const auto it = std::find_if(loaded->begin(), loaded->end(), [&](const Composition& c) { return c.body == body; });
                 const bool known = it != loaded->end();
                 m_values.insert(QString::fromLatin1(codeOf(body).data(), static_cast<qsizetype>(codeOf(body).size())),
@@ -74,9 +81,15 @@ void CompositionForm::save(const QString& body, const QString& women, const QStr
                       tr("Write the number of people as a whole number, 0 or more."));
         return;
     }
+    const auto parsed = parseCode<CompositionBody>(body.toStdString());
+    if (!parsed || !bodies().contains(body)) {
+        emit rejected(QStringLiteral("body"), tr("This computer does not enter that group."));
+        return;
+    }
     Composition c;
-    c.teamId = m_team;
-    c.body = body == QLatin1String("steering_group") ? CompositionBody::SteeringGroup : CompositionBody::Staff;
+    if (m_team != 0)
+        c.teamId = m_team;
+    c.body = *parsed;
     c.year = m_year;
     c.women = w;
     c.men = m;
@@ -84,7 +97,7 @@ void CompositionForm::save(const QString& body, const QString& women, const QStr
         this, [c](SyncEngine& e) { return e.replica().setComposition(c); },
         [this, body](Status s) {
             if (!s) {
-                emit rejected(QString::fromStdString(s.error().field), sentence(s.error().message));
+                emit rejected(QString::fromStdString(s.error().field), errorText(s.error()));
                 return;
             }
             emit saved(body);

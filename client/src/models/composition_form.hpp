@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QObject>
+#include <QStringList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
@@ -20,6 +21,9 @@ class CompositionForm : public QObject {
     Q_PROPERTY(int year READ year WRITE setYear NOTIFY yearChanged)
     /// {"staff": {women, men, known}, "steering_group": {…}}
     Q_PROPERTY(QVariantMap values READ values NOTIFY valuesChanged)
+    /// The bodies this device enters: a team's staff and steering group, or
+    /// (the kansli, no team) the förbund's board.
+    Q_PROPERTY(QStringList bodies READ bodies NOTIFY valuesChanged)
 
 public:
     explicit CompositionForm(Backend& backend, QObject* parent = nullptr);
@@ -28,8 +32,9 @@ public:
     int year() const { return m_year; }
     void setYear(int year);
     QVariantMap values() const { return m_values; }
+    QStringList bodies() const;
 
-    /// Saves one body ("staff" or "steering_group") with the numbers as typed.
+    /// Saves one body ("staff", "steering_group" or "board") with the numbers as typed.
     Q_INVOKABLE void save(const QString& body, const QString& women, const QString& men);
 
 signals:

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "survey_entry.hpp"
 
+#include <algorithm>
+
 #include <QDate>
 
 #include "backend.hpp"
@@ -36,6 +38,12 @@ void SurveyEntry::setDevice(Id federationId, Id teamId, const QString& teamCode,
     m_team = teamId;
     m_teamCode = teamCode;
     m_login = login;
+    // The kansli enters the förbund's groups: start on the board's.
+    const bool federationGroup = m_group == QLatin1String("board") || m_group == QLatin1String("partner_managers");
+    if (teamCode.isEmpty() != federationGroup) {
+        m_group = teamCode.isEmpty() ? QStringLiteral("board") : QStringLiteral("participants_exit");
+        emit selectionChanged();
+    }
     if (changed)
         reload();
 }
@@ -59,9 +67,17 @@ void SurveyEntry::reload()
                 return;
             m_questionnaires.clear();
             m_questionsByCode.clear();
+            // Förbund-level questionnaires (board, partner managers) are the central office's,
+            // the rest the teams'. A budget without a "styrelse" questionnaire leaves the kansli every one.
+            const bool office = m_teamCode.isEmpty();
+            const bool hasBoardQuestionnaire =
+                std::any_of(list->begin(), list->end(), [](const QuestionnaireInfo& qn) { return qn.code == "styrelse"; });
+            if (!m_questionnaire.isEmpty() && office != (m_questionnaire == QLatin1String("styrelse")))
+                m_questionnaire.clear();
             for (const auto& qn : *list) {
-                // Förbund-level questionnaires (board, partner managers) are the central office's.
-                if (qn.code == "styrelse")
+                if (!office && qn.code == "styrelse")
+                    continue;
+                if (office && hasBoardQuestionnaire && qn.code != "styrelse")
                     continue;
                 m_questionnaires.push_back(QVariantMap{{QStringLiteral("code"), q(qn.code)}, {QStringLiteral("title"), q(qn.title)}});
                 QVariantList questions;
@@ -86,9 +102,13 @@ void SurveyEntry::reload()
 QVariantList SurveyEntry::groups() const
 {
     QVariantList out;
-    // The groups a team's coordinator collects answers from.
-    for (auto g : {RespondentGroup::ParticipantsExit, RespondentGroup::ParticipantsDuring, RespondentGroup::Staff,
-                   RespondentGroup::SteeringGroup}) {
+    // The groups a team's coordinator collects answers from; on a computer
+    // without a team (the kansli) the förbund's own: its board and the partner managers.
+    const auto groups = m_teamCode.isEmpty()
+                            ? std::vector<RespondentGroup>{RespondentGroup::Board, RespondentGroup::PartnerManagers}
+                            : std::vector<RespondentGroup>{RespondentGroup::ParticipantsExit, RespondentGroup::ParticipantsDuring,
+                                                           RespondentGroup::Staff, RespondentGroup::SteeringGroup};
+    for (auto g : groups) {
         const auto code = QString::fromUtf8(codeOf(g).data(), static_cast<qsizetype>(codeOf(g).size()));
         out.push_back(QVariantMap{{QStringLiteral("code"), code}, {QStringLiteral("label"), termLabel(QStringLiteral("respondent_group"), code)}});
     }

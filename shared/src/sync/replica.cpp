@@ -123,11 +123,11 @@ Result<std::vector<StoryRow>> Replica::stories(Id teamId)
     });
 }
 
-Result<std::vector<Composition>> Replica::compositions(Id teamId, int year)
+Result<std::vector<Composition>> Replica::compositions(std::optional<Id> teamId, int year)
 {
     return guarded<std::vector<Composition>>([&]() -> Result<std::vector<Composition>> {
         std::vector<Composition> out;
-        auto st = m_db.prepare("SELECT federation_id, body, women, men FROM composition WHERE team_id = ? AND year = ?");
+        auto st = m_db.prepare("SELECT federation_id, body, women, men FROM composition WHERE team_id IS ? AND year = ?");
         st.bind(1, teamId).bind(2, year);
         while (st.step()) {
             Composition c;

@@ -193,7 +193,8 @@ public:
     /// A team's success stories, newest first.
     Result<std::vector<StoryRow>> stories(Id teamId);
     /// A team's composition rows (staff, steering group) of a year.
-    Result<std::vector<Composition>> compositions(Id teamId, int year);
+    /// none: the förbund's own (the board).
+    Result<std::vector<Composition>> compositions(std::optional<Id> teamId, int year);
 
     // --- Conflicts -------------------------------------------------------------
     /// Unresolved conflicts of cases that still exist, oldest first.
