@@ -29,3 +29,22 @@ TEST_CASE("Swedish is complete in the program and English can be chosen", "[clie
     CHECK(QCoreApplication::translate("Terms", "Woman") == "Kvinna");
     l10n.apply(QStringLiteral("en"));  // leave the other tests in the source language
 }
+
+TEST_CASE("A refusal of the core reads in the chosen language: the core's own sentence in Swedish, by its code in English",
+          "[client][i18n]")
+{
+    Localization l10n;
+    const samkoll::core::Error locked{"locked_period", "year", "2021 är fastställt – inget i det kan ändras", {}};
+    const samkoll::core::Error conflict{"conflict", "motivation", "bedömningen av 1.2.4 ändrades på en annan dator", {}};
+    const samkoll::core::Error odd{"invalid_value", "kind", "okänd rapport", {}};
+    REQUIRE(l10n.apply(QStringLiteral("sv")));
+    CHECK(samkoll::client::errorText(locked) == "2021 är fastställt – inget i det kan ändras.");
+    CHECK(samkoll::client::errorText(conflict) == "Bedömningen av 1.2.4 ändrades på en annan dator.");
+    REQUIRE(l10n.apply(QStringLiteral("en")));
+    CHECK(samkoll::client::errorText(locked).startsWith("The year is approved and locked"));
+    // The conflict keeps the other judgment's words (the kansli's text), behind an English explanation.
+    CHECK(samkoll::client::errorText(conflict).startsWith("Changed on another computer"));
+    CHECK(samkoll::client::errorText(conflict).contains("1.2.4"));
+    // A code without an English text: the core's sentence, never nothing.
+    CHECK(samkoll::client::errorText(odd) == "Okänd rapport.");
+}

@@ -138,6 +138,47 @@ QString formatTimestamp(const QString& isoUtc)
     return QLocale().toString(t.toLocalTime(), QStringLiteral("d MMM yyyy HH:mm"));
 }
 
+namespace {
+QString g_uiLanguage = QStringLiteral("sv");
+}
+
+void setUiLanguage(const QString& language)
+{
+    g_uiLanguage = language;
+}
+
+QString uiLanguage()
+{
+    return g_uiLanguage;
+}
+
+QString errorText(const core::Error& e)
+{
+    if (g_uiLanguage != QLatin1String("en"))
+        return sentence(e.message);
+    const QString field = QString::fromStdString(e.field);
+    const std::string& c = e.code;
+    if (c == "required")
+        return QStringLiteral("%1 is required: fill it in.").arg(field.isEmpty() ? QStringLiteral("A value") : field);
+    if (c == "personnummer")
+        return QStringLiteral("The %1 contains what looks like a personal identity number: Samkoll stores none – remove it.")
+            .arg(field.isEmpty() ? QStringLiteral("text") : field);
+    if (c == "locked_period")
+        return QStringLiteral("The year is approved and locked: nothing in it can be changed unless the office reopens it.");
+    if (c == "conflict")
+        return QStringLiteral("Changed on another computer before yours arrived – choose which one stands. (%1)")
+            .arg(sentence(e.message));
+    if (c == "forbidden")
+        return QStringLiteral("This computer's role may not do that.");
+    if (c == "network")
+        return QStringLiteral("The server cannot be reached right now – try again when the network is back.");
+    if (c == "not_found")
+        return QStringLiteral("No such %1 (%2)").arg(field.isEmpty() ? QStringLiteral("item") : field, sentence(e.message));
+    if (c == "not_enrolled")
+        return QStringLiteral("This computer is not enrolled yet: enter the server address and the code from the office.");
+    return sentence(e.message);
+}
+
 QString sentence(const std::string& message)
 {
     QString s = QString::fromStdString(message).trimmed();

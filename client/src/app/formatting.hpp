@@ -29,6 +29,15 @@ QString formatPercent(double fraction, int decimals = 0);
 QString formatTimestamp(const QString& isoUtc);
 /// A core message for display: first letter capitalised, ends with a full stop.
 QString sentence(const std::string& message);
+/// The language the user chose ("sv" or "en"), set by Localization::apply.
+void setUiLanguage(const QString& language);
+QString uiLanguage();
+/// A refusal of the core or the server as the user reads it: in Swedish the
+/// core's own sentence (it names the field and what to do); in English the
+/// known codes (required, personnummer, locked period, conflict, forbidden,
+/// network, not found …) in English by the code and the field, the rest as
+/// the core wrote it.
+QString errorText(const core::Error& error);
 
 /// The options of a closed vocabulary ("gender", "exit_outcome", "status" …) as
 /// [{code, label}], labels translated.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "localization.hpp"
 
+#include "formatting.hpp"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -19,6 +21,7 @@ bool Localization::apply(const QString& language, QQmlEngine* engine)
     // Numbers and dates stay Swedish whatever the language: the figures are
     // Swedish public statistics and are compared with Swedish reports.
     QLocale::setDefault(QLocale(QLocale::Swedish, QLocale::Sweden));
+    setUiLanguage(language == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("sv"));
     if (language != QLatin1String("en")) {
         ok = m_app.load(QStringLiteral(":/i18n/samkoll_sv.qm"));
         // Qt's own texts (dialog buttons …) when the system has them.

@@ -216,7 +216,7 @@ void FinanceEntry::edit(int kind, const std::string& line, int month, std::optio
         [this](Status s) {
             if (!s) {
                 emit rejected(s.error().field == "year" ? QStringLiteral("year") : QStringLiteral("amount"),
-                              sentence(s.error().message));
+                              errorText(s.error()));
                 return;
             }
             emit saved();

@@ -211,7 +211,7 @@ void Judgments::edit(int row, std::optional<bool> achieved, const QString& motiv
 void Judgments::done(int row, const Status& s)
 {
     if (!s) {
-        emit rejected(QString::fromStdString(s.error().field), sentence(s.error().message));
+        emit rejected(QString::fromStdString(s.error().field), errorText(s.error()));
         return;
     }
     emit saved(row);

@@ -37,7 +37,7 @@ void ServerTask::fail(const QString& field, const QString& error)
 
 void ServerTask::fail(const core::Error& error)
 {
-    fail(QString::fromStdString(error.field), sentence(error.message));
+    fail(QString::fromStdString(error.field), errorText(error));
 }
 
 }  // namespace samkoll::client
