@@ -4,7 +4,10 @@
 //     against the smallest Qt Quick window started the same way in the same run;
 //  2. opening the case list (the real CasesPage and AppController) on N cases,
 //     in frames, and scrolling through it screen by screen, with the memory the
-//     process grew by.
+//     process grew by;
+//  3. the Förbundet screen (the kansli's and the board's) with 7 teams × 5
+//     years: the server's computation of it, the answer made into the
+//     screen's lists, and the frames until the ranking and the trend show.
 // Usage: client_bench [--cases 100000] [--starts 5] [--screens 300]
 #include <algorithm>
 #include <chrono>
@@ -28,7 +31,12 @@
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
 
+#include <nlohmann/json.hpp>
+
 #include "app_controller.hpp"
+#include "samkoll/demo/demo_data.hpp"
+#include "samkoll/io/budget_json.hpp"
+#include "samkoll/report/reports.hpp"
 #include "samkoll/store/repository.hpp"
 #include "sync_engine.hpp"
 
@@ -215,5 +223,60 @@ int main(int argc, char* argv[])
     std::printf("  minne: fönstret med första sidan +%.1f MB (Qt Quick, renderare, typsnitt, databas), "
                 "rullningen därefter +%.1f MB; topp %.1f MB (mål: tillväxt under 100 MB)\n",
                 (rssOpen - rssBefore) / 1024.0, (peak - rssOpen) / 1024.0, peak / 1024.0);
+
+    // --- 3. Förbundet: 7 teams × 5 years ---------------------------------------------
+    // The demo förbund (7 teams, 2020–2021) with the same social budget for
+    // 2017–2019 too, so the trend has five years to compute and draw.
+    auto demoDb = Database::open(":memory:").value();
+    Repository demoRepo(*demoDb);
+    const auto demo = createDemoFederation(demoRepo);
+    if (!demo) {
+        std::printf("demoförbundet: %s\n", demo.error().describe().c_str());
+        return 1;
+    }
+    for (int y = 2017; y <= 2019; ++y) {
+        auto doc = parseBudgetDocument(socialBudgetTemplate2021());
+        if (!doc)
+            return 1;
+        doc->budget.year = y;
+        (void)demoRepo.saveBudget(demo->federationId, *doc, false);
+    }
+    const auto computing = Clock::now();
+    auto federationView = federationOverviewJson(*demoDb, demo->federationId, 2021, std::nullopt, Language::Swedish, 0, "nu");
+    const double computeMs = std::chrono::duration<double, std::milli>(Clock::now() - computing).count();
+    if (!federationView) {
+        std::printf("förbundsvyn: %s\n", federationView.error().describe().c_str());
+        return 1;
+    }
+    QQuickView fedView;
+    fedView.engine()->addImportPath(QStringLiteral("qrc:/"));
+    fedView.setResizeMode(QQuickView::SizeRootObjectToView);
+    fedView.resize(1200, 780);
+    int fedFrames = 0;
+    QObject::connect(&fedView, &QQuickWindow::frameSwapped, &fedView, [&] { ++fedFrames; });
+    fedView.setSource(QUrl(QStringLiteral("qrc:/Samkoll/qml/FederationPage.qml")));
+    fedView.show();
+    spin([&] { return fedFrames > 0; }, 10000);
+    auto* ranking = fedView.rootObject() ? fedView.rootObject()->findChild<QQuickItem*>(QStringLiteral("rankingList")) : nullptr;
+    if (!ranking) {
+        std::printf("rangordningen hittades inte\n");
+        return 1;
+    }
+    const int framesBefore = fedFrames;
+    const auto showing = Clock::now();
+    controller->federationView()->show(*federationView, false);  // what the job's answer does on the GUI thread
+    const double convertMs = std::chrono::duration<double, std::milli>(Clock::now() - showing).count();
+    spin([&] { return ranking->property("count").toInt() == 7 && fedFrames > framesBefore; }, 10000);
+    const double shownMs = std::chrono::duration<double, std::milli>(Clock::now() - showing).count();
+    QMetaObject::invokeMethod(fedView.rootObject(), "showTrend");
+    const int beforeTrend = fedFrames;
+    const auto trendAt = Clock::now();
+    spin([&] { return fedFrames > beforeTrend; }, 10000);
+    const double trendMs = std::chrono::duration<double, std::milli>(Clock::now() - trendAt).count();
+    std::printf("\nFörbundet, 7 team × %zu år:\n", federationView->at("trend").at("years").size());
+    std::printf("  servern räknar vyn (kärnan, 5 års index för förbundet och alla team) på %.0f ms\n", computeMs);
+    std::printf("  svaret till skärmens listor på GUI-tråden %.1f ms; rangordningen på skärmen efter %.0f ms "
+                "(%d bildrutor); fliken Över åren ritad på %.0f ms (mål: inom några bildrutor à 16,7 ms)\n",
+                convertMs, shownMs, fedFrames - framesBefore, trendMs);
     return 0;
 }

@@ -271,6 +271,14 @@
         <source>Steering group</source>
         <translation>Styrgrupp</translation>
     </message>
+    <message>
+        <source>Board</source>
+        <translation>Styrelse</translation>
+    </message>
+    <message>
+        <source>Women and men on the association&apos;s board. The board&apos;s gender-balance indicator of the index uses these numbers; the board&apos;s and the partner managers&apos; surveys are entered under Surveys.</source>
+        <translation>Kvinnor och män i förbundets styrelse. Styrelsens könsfördelningsindikator i indexet räknar med dessa tal; styrelsens och de samverkande chefernas enkäter förs in under Enkäter.</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>
@@ -1991,6 +1999,10 @@
     <message>
         <source>Write the number of people as a whole number, 0 or more.</source>
         <translation>Skriv antalet personer som ett heltal, 0 eller fler.</translation>
+    </message>
+    <message>
+        <source>This computer does not enter that group.</source>
+        <translation>Den här datorn för inte in den gruppen.</translation>
     </message>
 </context>
 <context>
