@@ -262,9 +262,12 @@ int main(int argc, char* argv[])
         std::printf("rangordningen hittades inte\n");
         return 1;
     }
+    const auto preparing = Clock::now();
+    auto prepared = samkoll::client::FederationView::prepare(*federationView);  // on the database thread in the client
+    const double prepareMs = std::chrono::duration<double, std::milli>(Clock::now() - preparing).count();
     const int framesBefore = fedFrames;
     const auto showing = Clock::now();
-    controller->federationView()->show(*federationView, false);  // what the job's answer does on the GUI thread
+    controller->federationView()->show(std::move(prepared), false);  // what the job's answer does on the GUI thread
     const double convertMs = std::chrono::duration<double, std::milli>(Clock::now() - showing).count();
     spin([&] { return ranking->property("count").toInt() == 7 && fedFrames > framesBefore; }, 10000);
     const double shownMs = std::chrono::duration<double, std::milli>(Clock::now() - showing).count();
@@ -275,7 +278,8 @@ int main(int argc, char* argv[])
     const double trendMs = std::chrono::duration<double, std::milli>(Clock::now() - trendAt).count();
     std::printf("\nFörbundet, 7 team × %zu år:\n", federationView->at("trend").at("years").size());
     std::printf("  servern räknar vyn (kärnan, 5 års index för förbundet och alla team) på %.0f ms\n", computeMs);
-    std::printf("  svaret till skärmens listor på GUI-tråden %.1f ms; rangordningen på skärmen efter %.0f ms "
+    std::printf("  svaret görs om till listor på databastråden på %.0f ms\n", prepareMs);
+    std::printf("  på GUI-tråden: listorna byts på %.1f ms; rangordningen på skärmen efter %.0f ms "
                 "(%d bildrutor); fliken Över åren ritad på %.0f ms (mål: inom några bildrutor à 16,7 ms)\n",
                 convertMs, shownMs, fedFrames - framesBefore, trendMs);
     return 0;

@@ -77,6 +77,11 @@ QString UnitRankingModel::codeAt(int row) const
 
 void UnitRankingModel::setTeams(const json& teams)
 {
+    setRows(rowsFrom(teams));
+}
+
+std::vector<UnitRankingModel::Row> UnitRankingModel::rowsFrom(const json& teams)
+{
     std::vector<Row> rows;
     for (const auto& t : teams) {
         if (!t.is_object())
@@ -105,6 +110,11 @@ void UnitRankingModel::setTeams(const json& teams)
         r.inconclusive = integer(beyond, "inconclusive_count");
         rows.push_back(std::move(r));
     }
+    return rows;
+}
+
+void UnitRankingModel::setRows(std::vector<Row> rows)
+{
     const bool countChanges = rows.size() != m_rows.size();
     beginResetModel();
     m_rows = std::move(rows);
@@ -145,6 +155,11 @@ QHash<int, QByteArray> TrendModel::roleNames() const
 
 void TrendModel::setTrend(const json& trend)
 {
+    setData(dataFrom(trend));
+}
+
+TrendModel::Data TrendModel::dataFrom(const json& trend)
+{
     std::vector<Row> rows;
     QVariantList years, approved;
     if (trend.is_object()) {
@@ -163,10 +178,15 @@ void TrendModel::setTrend(const json& trend)
             rows.push_back(std::move(r));
         }
     }
+    return {std::move(rows), std::move(years), std::move(approved)};
+}
+
+void TrendModel::setData(Data data)
+{
     beginResetModel();
-    m_rows = std::move(rows);
-    m_years = std::move(years);
-    m_approved = std::move(approved);
+    m_rows = std::move(data.rows);
+    m_years = std::move(data.years);
+    m_approved = std::move(data.approved);
     endResetModel();
     emit yearsChanged();
 }
@@ -230,16 +250,34 @@ QVariantMap FederationView::unit(const QString& code) const
     return {};
 }
 
+FederationView::Prepared FederationView::prepare(const json& view)
+{
+    Prepared p;
+    p.federation = jsonToVariant(view.value("federation", json::object())).toMap();
+    p.teams = jsonToVariant(view.value("teams", json::array())).toList();
+    p.ranking = UnitRankingModel::rowsFrom(view.value("teams", json::array()));
+    p.trend = TrendModel::dataFrom(view.value("trend", json::object()));
+    p.computedAt = text(view, "computed_at");
+    p.lastTeamSync = text(view, "last_team_sync");
+    const auto& approved = view.value("approved", json());
+    p.approval = approved.is_object() ? jsonToVariant(approved).toMap() : QVariantMap();
+    return p;
+}
+
 void FederationView::show(const json& view, bool stale)
 {
-    m_federation = jsonToVariant(view.value("federation", json::object())).toMap();
-    m_teams = jsonToVariant(view.value("teams", json::array())).toList();
-    m_ranking.setTeams(view.value("teams", json::array()));
-    m_trend.setTrend(view.value("trend", json::object()));
-    m_computedAt = text(view, "computed_at");
-    m_lastTeamSync = text(view, "last_team_sync");
-    const auto& approved = view.value("approved", json());
-    m_approval = approved.is_object() ? jsonToVariant(approved).toMap() : QVariantMap();
+    show(prepare(view), stale);
+}
+
+void FederationView::show(Prepared view, bool stale)
+{
+    m_federation = std::move(view.federation);
+    m_teams = std::move(view.teams);
+    m_ranking.setRows(std::move(view.ranking));
+    m_trend.setData(std::move(view.trend));
+    m_computedAt = std::move(view.computedAt);
+    m_lastTeamSync = std::move(view.lastTeamSync);
+    m_approval = std::move(view.approval);
     m_stale = stale;
     emit viewChanged();
 }
@@ -253,7 +291,7 @@ void FederationView::reload()
         return;
     }
     struct Answer {
-        json view;
+        Prepared view;
         bool stale = false;
         std::vector<int> years;
         int year = 0;
@@ -279,8 +317,8 @@ void FederationView::reload()
             const auto key = cacheKey(a.year, tertial, language);
             auto answer = e.serverCall(path, std::nullopt);
             if (answer) {
-                a.view = std::move(*answer);
-                (void)e.replica().setState(key, a.view.dump());
+                (void)e.replica().setState(key, answer->dump());
+                a.view = prepare(*answer);  // off the GUI thread: it only assigns
                 return a;
             }
             // Not reachable (or not asked): the answer kept from before, said as such.
@@ -289,7 +327,7 @@ void FederationView::reload()
                 if (auto kept = e.replica().state(key)) {
                     auto j = json::parse(*kept, nullptr, false);
                     if (j.is_object()) {
-                        a.view = std::move(j);
+                        a.view = prepare(j);
                         a.stale = true;
                         a.why = answer.error();
                         return a;
@@ -305,14 +343,14 @@ void FederationView::reload()
                     years.push_back(y);
                 m_years = years;
                 m_year = r->year;
-                show(r->view, r->stale);
+                show(std::move(r->view), r->stale);
                 if (r->why)
                     fail(*r->why);
                 else
                     succeed({});
             } else {
                 // Nothing to show for this period: not the last period's figures under its name.
-                show(json::object(), false);
+                show(Prepared{}, false);
                 fail(r.error());
             }
             if (std::exchange(m_again, false))

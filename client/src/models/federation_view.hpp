@@ -51,13 +51,6 @@ public:
 
     /// The code of the team in `row` (empty outside the list).
     Q_INVOKABLE QString codeAt(int row) const;
-    /// The teams as the core's JSON (unitIndexToJson + "place"), best first.
-    void setTeams(const nlohmann::json& teams);
-
-signals:
-    void countChanged();
-
-private:
     struct Row {
         int place = 0;
         QString code, name, colour;
@@ -66,6 +59,17 @@ private:
         int swing = 0, lowVolume = 0, inconclusive = 0;
         QVariantList areas;
     };
+    /// The rows of the core's JSON of the teams (unitIndexToJson + "place"), best
+    /// first — callable on any thread (the answer is read off the GUI thread).
+    static std::vector<Row> rowsFrom(const nlohmann::json& teams);
+    void setRows(std::vector<Row> rows);
+    /// setRows(rowsFrom(teams)).
+    void setTeams(const nlohmann::json& teams);
+
+signals:
+    void countChanged();
+
+private:
     std::vector<Row> m_rows;
 };
 
@@ -100,18 +104,26 @@ public:
     QVariantList years() const { return m_years; }
     QVariantList approved() const { return m_approved; }
 
-    /// The core's "trend" object: {years, approved, units: [{code, name, type, values, colours}]}.
+    struct Row {
+        QString code, name, type;
+        QVariantList values, colours;
+        QStringList texts;
+    };
+    struct Data {
+        std::vector<Row> rows;
+        QVariantList years, approved;
+    };
+    /// The core's "trend" object ({years, approved, units: [{code, name, type,
+    /// values, colours}]}) as rows — callable on any thread.
+    static Data dataFrom(const nlohmann::json& trend);
+    void setData(Data data);
+    /// setData(dataFrom(trend)).
     void setTrend(const nlohmann::json& trend);
 
 signals:
     void yearsChanged();
 
 private:
-    struct Row {
-        QString code, name, type;
-        QVariantList values, colours;
-        QStringList texts;
-    };
     std::vector<Row> m_rows;
     QVariantList m_years, m_approved;
 };
@@ -166,7 +178,19 @@ public:
     bool stale() const { return m_stale; }
     QVariantMap approval() const { return m_approval; }
 
-    /// Shows a view (the core's federationOverviewJson) — what reload() does with the server's answer.
+    /// A view (the core's federationOverviewJson) made into what the screen
+    /// shows — the heavy part, done on the database thread by reload().
+    struct Prepared {
+        QVariantMap federation, approval;
+        QVariantList teams;
+        std::vector<UnitRankingModel::Row> ranking;
+        TrendModel::Data trend;
+        QString computedAt, lastTeamSync;
+    };
+    static Prepared prepare(const nlohmann::json& view);
+    /// Shows a prepared view (on the GUI thread: assignments and model resets only).
+    void show(Prepared view, bool stale);
+    /// show(prepare(view), stale).
     void show(const nlohmann::json& view, bool stale);
     /// The key under which the answer for a period is kept on the device.
     static std::string cacheKey(int year, int tertial, core::Language language);
