@@ -2,7 +2,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
-import Samkoll
 
 /// Budget against outcome of each tertial on its own, as bars: the budget an
 /// outlined light bar, the utfall a solid dark one beside it (apart in grey

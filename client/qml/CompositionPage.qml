@@ -65,7 +65,7 @@ Page {
 
         Label { text: qsTr("Composition"); font.pixelSize: 22; font.bold: true }
         Label {
-            text: App.composition.bodies.indexOf("board") >= 0
+            text: App.composition.forFederation
                   ? qsTr("Women and men on the association's board. The board's gender-balance indicator of the index uses these numbers; the board's and the partner managers' surveys are entered under Surveys.")
                   : qsTr("Women and men among the team's staff and in its steering group. The gender-balance indicators of the index use these numbers.")
             wrapMode: Text.WordWrap

@@ -12,6 +12,7 @@
 #include "device_seed.hpp"
 #include "localization.hpp"
 #include "samkoll/demo/demo_data.hpp"
+#include "samkoll/finance/finance_store.hpp"
 #include "samkoll/report/reports.hpp"
 #include "samkoll/store/repository.hpp"
 
@@ -58,7 +59,16 @@ public slots:
         auto opened = samkoll::core::Database::openExisting(db.toStdString());
         if (!opened)
             qFatal("the seeded device database does not open");
-        m_app->judgments()->setDevice(samkoll::core::Repository(**opened).federation("sf")->id);
+        const auto fed = samkoll::core::Repository(**opened).federation("sf")->id;
+        m_app->judgments()->setDevice(fed);
+        // Ekonomi likewise, on one budget line with a January.
+        using namespace samkoll::core::finance;
+        FinanceStore store(**opened);
+        if (!store.addUnit(fed, "SAMO", "Ordinarie verksamhet", false) ||
+            !store.addLine(fed, {"kansli", "Kanslipersonal", LineGroup::Administration, "SAMO", "", ""}) ||
+            !store.setBudget(fed, "kansli", 2021, kronor(-1'200'000)) || !store.setOutcome(fed, "kansli", 2021, 1, kronor(-95'500)))
+            qFatal("the finance line could not be made");
+        m_app->financeEntry()->setDevice(fed);
     }
     void qmlEngineAvailable(QQmlEngine* engine)
     {

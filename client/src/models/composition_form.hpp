@@ -24,6 +24,8 @@ class CompositionForm : public QObject {
     /// The bodies this device enters: a team's staff and steering group, or
     /// (the kansli, no team) the förbund's board.
     Q_PROPERTY(QStringList bodies READ bodies NOTIFY valuesChanged)
+    /// The förbund's own (a kansli computer: the board), not a team's.
+    Q_PROPERTY(bool forFederation READ forFederation NOTIFY valuesChanged)
 
 public:
     explicit CompositionForm(Backend& backend, QObject* parent = nullptr);
@@ -33,6 +35,7 @@ public:
     void setYear(int year);
     QVariantMap values() const { return m_values; }
     QStringList bodies() const;
+    bool forFederation() const { return m_team == 0; }
 
     /// Saves one body ("staff", "steering_group" or "board") with the numbers as typed.
     Q_INVOKABLE void save(const QString& body, const QString& women, const QString& men);
