@@ -478,6 +478,57 @@
     </message>
 </context>
 <context>
+    <name>FinanceEntry</name>
+    <message>
+        <source>January</source>
+        <translation>januari</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>februari</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>mars</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>april</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>maj</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>augusti</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>september</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>november</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>december</translation>
+    </message>
+</context>
+<context>
     <name>FinanceEntryPage</name>
     <message>
         <source>Saved – it is sent with the next sync.</source>
@@ -570,6 +621,21 @@
     <message>
         <source>computed</source>
         <translation>beräknas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n figure(s) were changed on another computer before yours arrived: choose which one stands.</source>
+        <translation>
+            <numerusform>%n uppgift ändrades på en annan dator innan din kom fram: välj vilken som ska gälla.</numerusform>
+            <numerusform>%n uppgifter ändrades på en annan dator innan dina kom fram: välj vilka som ska gälla.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Behåll min</translation>
+    </message>
+    <message>
+        <source>Take the other</source>
+        <translation>Ta den andra</translation>
     </message>
 </context>
 <context>
@@ -1373,6 +1439,14 @@
         <source>Certificate</source>
         <translation>Certifikat</translation>
     </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Behåll min</translation>
+    </message>
+    <message>
+        <source>Take the other</source>
+        <translation>Ta den andra</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusBar</name>
@@ -1983,6 +2057,10 @@
         <source>Issued by a trusted authority (this computer&apos;s certificate store)</source>
         <translation>Utfärdat av en betrodd utfärdare (datorns certifikatlager)</translation>
     </message>
+    <message>
+        <source>Judgment</source>
+        <translation>Bedömning</translation>
+    </message>
 </context>
 <context>
     <name>samkoll::client::CaseListModel</name>
@@ -2022,6 +2100,22 @@
     <message>
         <source>Write the opening equity in kronor, e.g. 2 254 000.</source>
         <translation>Skriv ingående eget kapital i kronor, t.ex. 2 254 000.</translation>
+    </message>
+    <message>
+        <source>Outcome %1, %2</source>
+        <translation>Utfall %1, %2</translation>
+    </message>
+    <message>
+        <source>Forecast %1</source>
+        <translation>Prognos %1</translation>
+    </message>
+    <message>
+        <source>Budget %1</source>
+        <translation>Budget %1</translation>
+    </message>
+    <message>
+        <source>Opening equity</source>
+        <translation>Ingående eget kapital</translation>
     </message>
 </context>
 <context>

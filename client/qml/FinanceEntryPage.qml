@@ -75,6 +75,47 @@ Page {
             Layout.fillWidth: true
         }
 
+        // Figures another computer changed before this one's arrived: nothing
+        // was overwritten; the office chooses which stands.
+        Column {
+            objectName: "financeConflicts"
+            visible: App.financeEntry.conflicts.length > 0
+            spacing: 6
+            Layout.fillWidth: true
+            Label {
+                text: qsTr("%n figure(s) were changed on another computer before yours arrived: choose which one stands.", "", App.financeEntry.conflicts.length)
+                color: Theme.error
+                font.bold: true
+                wrapMode: Text.WordWrap
+                width: parent.width
+            }
+            Repeater {
+                model: App.financeEntry.conflicts
+                Frame {
+                    id: conflictRow
+                    required property var modelData
+                    width: parent.width
+                    ColumnLayout {
+                        width: parent.width
+                        Label { text: conflictRow.modelData.what; font.bold: true }
+                        Label { text: conflictRow.modelData.message; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+                        RowLayout {
+                            Button {
+                                objectName: "keepMine_" + conflictRow.modelData.seq
+                                text: qsTr("Keep mine")
+                                onClicked: App.financeEntry.settle(conflictRow.modelData.seq, true)
+                            }
+                            Button {
+                                objectName: "takeOther_" + conflictRow.modelData.seq
+                                text: qsTr("Take the other")
+                                onClicked: App.financeEntry.settle(conflictRow.modelData.seq, false)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
         ScrollView {
             id: scroll
             Layout.fillWidth: true
@@ -112,6 +153,7 @@ Page {
                         required property var months
                         required property string total
                         required property string forecast
+                        required property var conflictCells
                         objectName: "line_" + lineCode
                         spacing: 2
                         Column {
@@ -125,6 +167,7 @@ Page {
                             width: page.cellWidth
                             horizontalAlignment: Text.AlignRight
                             onEditingFinished: if (text !== line.budget) App.financeEntry.setBudget(line.index, text)
+                            ConflictMark { visible: line.conflictCells.indexOf(0) >= 0 }
                         }
                         Repeater {
                             model: 12
@@ -137,6 +180,7 @@ Page {
                                 width: page.cellWidth
                                 horizontalAlignment: Text.AlignRight
                                 onEditingFinished: if (text !== stored) App.financeEntry.setOutcome(line.index, index + 1, text)
+                                ConflictMark { visible: line.conflictCells.indexOf(cell.index + 1) >= 0 }
                             }
                         }
                         Label {
@@ -153,6 +197,7 @@ Page {
                             width: page.cellWidth
                             horizontalAlignment: Text.AlignRight
                             onEditingFinished: if (text !== line.forecast) App.financeEntry.setForecast(line.index, text)
+                            ConflictMark { visible: line.conflictCells.indexOf(13) >= 0 }
                         }
                     }
                 }

@@ -113,6 +113,17 @@ Page {
                             text: qsTr("Yes, delete these cases")
                             onClicked: App.syncNow(true)
                         }
+                        RowLayout {
+                            visible: refusedRow.modelData.settleable
+                            Button {
+                                text: qsTr("Keep mine")
+                                onClicked: App.settle(refusedRow.modelData.seq, true)
+                            }
+                            Button {
+                                text: qsTr("Take the other")
+                                onClicked: App.settle(refusedRow.modelData.seq, false)
+                            }
+                        }
                     }
                 }
             }

@@ -127,3 +127,72 @@ TEST_CASE("Ekonomi: the kansli's utfall grid, budget, prognos and equity through
     REQUIRE(waitUntil([&] { return board->finance()->tertials()[2].toMap().value("outcomeCosts").isValid(); }, 10000));
     CHECK(board->finance()->tertials()[2].toMap().value("outcomeCosts").toDouble() == 90'000.0);
 }
+
+TEST_CASE("Ekonomi: two kansli computers typing the same month: the later is shown as a conflict, nothing overwritten, and settled",
+          "[client][integration][model][finance][conflict]")
+{
+    World w;
+    {
+        auto d = samkoll::core::Database::open(w.db);
+        REQUIRE(d);
+        const auto fed = samkoll::core::Repository(**d).federation("sf")->id;
+        FinanceStore store(**d);
+        REQUIRE(store.addUnit(fed, "SAMO", "Ordinarie verksamhet", false));
+        REQUIRE(store.addLine(fed, {"kansli", "Kanslipersonal", LineGroup::Administration, "SAMO", "", ""}));
+        REQUIRE(store.setBudget(fed, "kansli", 2021, kronor(-1'200'000)));
+        REQUIRE(store.setOutcome(fed, "kansli", 2021, 3, kronor(-10'000)));
+    }
+    ServerProcess server(w.db, w.cert, w.key);
+    auto a = enrolledApp(w.dir.file("kansli-a.db"), w.code("kansli"), server, w.cert);
+    auto b = enrolledApp(w.dir.file("kansli-b.db"), w.code("kansli"), server, w.cert);
+    REQUIRE(syncApp(*a));
+    REQUIRE(syncApp(*b));
+    for (auto* app : {a.get(), b.get()}) {
+        app->financeEntry()->setYear(2021);
+        REQUIRE(waitUntil([&] { return app->financeEntry()->year() == 2021 && app->financeEntry()->rowCount() == 1; }));
+    }
+    auto* mb = b->financeEntry();
+    QAbstractItemModelTester tester(mb, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    auto march = [](FinanceEntry* m) { return m->data(m->index(0), FinanceEntry::MonthsRole).toStringList().value(2); };
+    REQUIRE(waitUntil([&] { return march(mb) == kr(-10'000); }));
+
+    // Both type March; a's reaches the server first.
+    a->financeEntry()->setOutcome(0, 3, QStringLiteral("-11 000"));
+    REQUIRE(waitUntil([&] { return march(a->financeEntry()) == kr(-11'000); }));
+    mb->setOutcome(0, 3, QStringLiteral("-12 500"));
+    REQUIRE(waitUntil([&] { return march(mb) == kr(-12'500); }));
+    REQUIRE(syncApp(*a));
+    syncApp(*b);  // answered: the server refuses b's March
+    mb->reload();
+    REQUIRE(waitUntil([&] { return mb->conflicts().size() == 1; }));
+    const auto conflict = mb->conflicts().first().toMap();
+    CHECK(conflict.value("message").toString().contains(kr(11'000)));
+    CHECK(mb->data(mb->index(0), FinanceEntry::ConflictCellsRole).toList() == QVariantList{3});
+    CHECK(march(mb) == kr(-12'500));  // b's own stays on its screen until chosen
+    auto serverMarch = [&] {
+        auto d = samkoll::core::Database::openExisting(w.db);
+        REQUIRE(d);
+        const auto fed = samkoll::core::Repository(**d).federation("sf")->id;
+        return FinanceStore(**d).entered(fed, FinanceStore::Entered::Outcome, "kansli", 2021, 3).value();
+    };
+    CHECK(serverMarch() == kronor(-11'000));  // nothing overwritten unseen
+
+    SECTION("keep mine: b's goes over a's, and a gets it")
+    {
+        mb->settle(conflict.value("seq").toLongLong(), true);
+        REQUIRE(waitUntil([&] { return mb->conflicts().isEmpty(); }));
+        REQUIRE(syncApp(*b));
+        CHECK(serverMarch() == kronor(-12'500));
+        REQUIRE(syncApp(*a));
+        a->financeEntry()->reload();
+        REQUIRE(waitUntil([&] { return march(a->financeEntry()) == kr(-12'500); }));
+    }
+    SECTION("take the other: b shows a's and sends nothing")
+    {
+        mb->settle(conflict.value("seq").toLongLong(), false);
+        REQUIRE(waitUntil([&] { return mb->conflicts().isEmpty() && march(mb) == kr(-11'000); }));
+        b->refresh();
+        REQUIRE(waitUntil([&] { return b->pending() == 0; }));
+        CHECK(serverMarch() == kronor(-11'000));
+    }
+}

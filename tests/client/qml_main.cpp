@@ -2,6 +2,7 @@
 // Qt Quick Test of the client's QML views, headless (QT_QPA_PLATFORM=offscreen):
 // the real views and the real AppController on a seeded device database.
 #include <QDir>
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QTemporaryDir>
@@ -15,6 +16,7 @@
 #include "samkoll/finance/finance_store.hpp"
 #include "samkoll/report/reports.hpp"
 #include "samkoll/store/repository.hpp"
+#include "samkoll/sync/protocol.hpp"
 
 Q_IMPORT_QML_PLUGIN(SamkollPlugin)
 
@@ -35,6 +37,40 @@ void countQmlWarnings(QtMsgType type, const QMessageLogContext& context, const Q
 }
 }  // namespace
 
+/// What a view test cannot make through the views: the server's answers.
+/// Reached from the tests as `TestDevice`.
+class TestDevice : public QObject {
+    Q_OBJECT
+public:
+    std::string db;
+    /// The server's refusal of this device's March utfall of the line
+    /// "kansli" in 2021: another computer changed it first (a conflict).
+    Q_INVOKABLE void refuseMarchAsConflict()
+    {
+        using namespace samkoll::core;
+        auto opened = Database::openExisting(db);
+        if (!opened)
+            qFatal("the device database does not open");
+        Operation op;
+        op.kind = OperationKind::FinanceOutcome;
+        op.uid = "finance:2021";
+        op.hlc = "0001700000000000-00000-device";
+        op.finance.line = "kansli";
+        op.finance.year = 2021;
+        op.finance.month = 3;
+        op.finance.amount = -1'250'000;
+        op.finance.checked = true;
+        (**opened)
+            .prepare("INSERT INTO outbox (uid, operation, sent, refused_code, refused_message) VALUES (?, ?, 1, 'conflict', ?)")
+            .bind(1, op.uid)
+            .bind(2, operationToJson(op).dump())
+            .bind(3, std::string("utfallet för kansli mars 2021 ändrades på en annan dator innan din ändring kom fram: nu "
+                                 "11 000 kr, du såg inget inmatat och skrev −12 500 kr; din ändring är inte gjord – "
+                                 "välj vilken som ska gälla"))
+            .run();
+    }
+};
+
 class Setup : public QObject {
     Q_OBJECT
 public slots:
@@ -43,6 +79,7 @@ public slots:
         g_previous = qInstallMessageHandler(countQmlWarnings);
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
         const auto db = m_dir.filePath(QStringLiteral("device.db"));
+        m_device.db = db.toStdString();
         const auto error = samkoll::test::seedDeviceDatabase(db.toStdString(), 30, true);
         if (!error.empty())
             qFatal("seeding the device database failed: %s", error.c_str());
@@ -73,6 +110,7 @@ public slots:
     void qmlEngineAvailable(QQmlEngine* engine)
     {
         engine->addImportPath(QStringLiteral("qrc:/"));
+        engine->rootContext()->setContextProperty(QStringLiteral("TestDevice"), &m_device);
         QObject::connect(m_app.get(), &samkoll::client::AppController::languageChanged, engine,
                          [this, engine] { m_l10n.apply(m_app->language(), engine); });
     }
@@ -105,6 +143,7 @@ private:
     }
 
     QTemporaryDir m_dir;
+    TestDevice m_device;
     samkoll::client::Localization m_l10n;
     std::unique_ptr<samkoll::client::AppController> m_app;
 };

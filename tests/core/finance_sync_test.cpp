@@ -233,6 +233,83 @@ TEST_CASE("v3: a locked year refuses the kansli's edit with the reason, and unse
     }
 }
 
+TEST_CASE("v4: two kansli computers changing the same figure at once: the later is refused as a conflict and settled",
+          "[core][sync][finance][conflict]")
+{
+    Fixture server(false);
+    std::mt19937_64 rng(11);
+    Device a(server, "kansli-a", Role::CentralOffice, std::nullopt, rng);
+    Device b(server, "kansli-b", Role::CentralOffice, std::nullopt, rng);
+    REQUIRE(a.edit(OperationKind::FinanceLine, line("kansli", "Kanslipersonal", "administration")));
+    REQUIRE(a.edit(OperationKind::FinanceOutcome, amount("kansli", 2021, kronor(-10'000), 3)));
+    REQUIRE(a.sync());
+    REQUIRE(b.sync());
+    auto march = [](Device& d) { return FinanceStore(*d.db).yearFigures(d.fed(), 2021).value()[0].outcome[2]; };
+    REQUIRE(march(b) == kronor(-10'000));
+
+    // Both change March offline; a's arrives first.
+    REQUIRE(a.edit(OperationKind::FinanceOutcome, amount("kansli", 2021, kronor(-11'000), 3)));
+    REQUIRE(b.edit(OperationKind::FinanceOutcome, amount("kansli", 2021, kronor(-12'500), 3)));
+    // A second edit of the same month before sending replaces the first, with the base it had.
+    REQUIRE(b.edit(OperationKind::FinanceOutcome, amount("kansli", 2021, kronor(-13'000), 3)));
+    CHECK(b.replica->pendingCount() == 1);
+    REQUIRE(a.sync());
+    auto r = b.sync();
+    REQUIRE(r);
+    CHECK(r->refused == 1);
+    const auto refused = b.replica->refused();
+    REQUIRE(refused.size() == 1);
+    CHECK(refused[0].code == "conflict");
+    INFO(refused[0].message);
+    CHECK(refused[0].message.find("11 000") != std::string::npos);  // what the other computer wrote
+    CHECK(refused[0].message.find("13 000") != std::string::npos);  // and what this one did
+    // Nothing is overwritten unseen: the server keeps a's; b still shows its own until it chooses.
+    CHECK(FinanceStore(*server.db).entered(server.fed, FinanceStore::Entered::Outcome, "kansli", 2021, 3).value() ==
+          kronor(-11'000));
+    CHECK(march(b) == kronor(-13'000));
+    // A refusal that is not a conflict (or no refusal at all) is not settled this way.
+    CHECK(b.replica->settle(refused[0].seq + 100, true).error().code == "not_found");
+
+    SECTION("keep mine: sent again over the other's, and a gets it")
+    {
+        REQUIRE(b.replica->settle(refused[0].seq, true));
+        auto again = b.sync();
+        REQUIRE(again);
+        CHECK(again->refused == 0);
+        CHECK(b.replica->pendingCount() == 0);
+        REQUIRE(a.sync());
+        CHECK(march(a) == kronor(-13'000));
+        CHECK(march(b) == kronor(-13'000));
+    }
+    SECTION("take the other: b drops its own and shows a's")
+    {
+        REQUIRE(b.replica->settle(refused[0].seq, false));
+        CHECK(b.replica->pendingCount() == 0);
+        CHECK(march(b) == kronor(-11'000));
+        REQUIRE(b.sync());
+        CHECK(march(a) == kronor(-11'000));
+    }
+    SECTION("the prognos, the budget and the opening equity are guarded alike")
+    {
+        REQUIRE(b.replica->settle(refused[0].seq, false));
+        REQUIRE(a.edit(OperationKind::FinanceForecast, amount("kansli", 2021, kronor(-100'000))));
+        REQUIRE(a.edit(OperationKind::FinanceBudget, amount("kansli", 2021, kronor(-120'000))));
+        REQUIRE(a.edit(OperationKind::FinanceEquity, amount("", 2021, kronor(500'000))));
+        REQUIRE(b.edit(OperationKind::FinanceForecast, amount("kansli", 2021, kronor(-90'000))));
+        REQUIRE(b.edit(OperationKind::FinanceBudget, amount("kansli", 2021, kronor(-110'000))));
+        REQUIRE(b.edit(OperationKind::FinanceEquity, amount("", 2021, kronor(400'000))));
+        REQUIRE(a.sync());
+        auto both = b.sync();
+        REQUIRE(both);
+        CHECK(both->refused == 3);
+        for (const auto& x : b.replica->refused())
+            CHECK(x.code == "conflict");
+        const auto after = FinanceStore(*server.db).yearFigures(server.fed, 2021).value()[0];
+        CHECK(after.budgetYear == kronor(-120'000));
+        CHECK(after.forecast == kronor(-100'000));
+    }
+}
+
 TEST_CASE("v3: finance operations are named by path when malformed and need protocol version 3", "[core][sync][finance][protocol]")
 {
     Fixture server(false);
@@ -270,6 +347,18 @@ TEST_CASE("v3: finance operations are named by path when malformed and need prot
     v3.schemaVersion = 3;
     auto taken = SyncService(*server.db).push(ctx, v3, Date{2026, 1, 1});
     REQUIRE(taken);
-    CHECK(taken->results[0].error.has_value() == (taken->results[0].status == OperationStatus::Refused));
     CHECK(taken->results[0].error.value_or(Error{}).code != "unsupported_operation");
+
+    // What the editor saw travels as "base" (null: nothing entered) and back.
+    auto based = parse(R"({"seq":1,"kind":"finance.outcome",)" + hlc +
+                       R"(,"uid":"finance:2021","line":"kansli","year":2021,"month":3,"amount":5,"base":null})");
+    REQUIRE(based);
+    CHECK(based->operations[0].finance.checked);
+    CHECK_FALSE(based->operations[0].finance.base);
+    CHECK(operationToJson(based->operations[0]).contains("base"));
+    CHECK_FALSE(operationToJson(ok->operations[0]).contains("base"));
+    auto badBase = parse(R"({"seq":1,"kind":"finance.forecast",)" + hlc +
+                         R"(,"uid":"finance:2021","line":"kansli","year":2021,"amount":5,"base":"x"})");
+    REQUIRE_FALSE(badBase);
+    CHECK(badBase.error().field == "operations[0].base");
 }

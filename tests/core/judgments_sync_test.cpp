@@ -191,7 +191,7 @@ TEST_CASE("v4: two kansli devices judging the same indicator at once: the later 
 
     SECTION("keep mine: sent again over A's, and A gets it")
     {
-        REQUIRE(b.replica->settleJudgment(pending->front().seq, true));
+        REQUIRE(b.replica->settle(pending->front().seq, true));
         REQUIRE(b.sync());
         CHECK(b.replica->pendingCount() == 0);
         const auto now = serverJudgment(server, "1.2.4", server.teamB);
@@ -202,7 +202,7 @@ TEST_CASE("v4: two kansli devices judging the same indicator at once: the later 
     }
     SECTION("take theirs: B drops its own and shows A's")
     {
-        REQUIRE(b.replica->settleJudgment(pending->front().seq, false));
+        REQUIRE(b.replica->settle(pending->front().seq, false));
         CHECK(b.replica->pendingCount() == 0);
         CHECK(b.judgment("1.2.4", "tb")->motivation == "Finns nu, se protokoll § 4.");
         REQUIRE(b.sync());

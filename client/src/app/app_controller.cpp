@@ -28,6 +28,7 @@ struct RefusedRow {
     std::string code;
     std::string message;
     OperationKind kind = OperationKind::CaseUpsert;
+    bool settleable = false;
 };
 
 /// Everything the window shows about this device, read in one job.
@@ -64,7 +65,8 @@ Snapshot readSnapshot(SyncEngine& e)
     }
     s.conflicts = r.conflicts();
     for (auto& op : r.refused())
-        s.refused.push_back({op.seq, std::move(op.caseCode), std::move(op.code), std::move(op.message), op.kind});
+        s.refused.push_back(
+            {op.seq, std::move(op.caseCode), std::move(op.code), std::move(op.message), op.kind, op.settleable});
     return s;
 }
 
@@ -102,6 +104,8 @@ QString describe(const RefusedRow& r)
         return AppController::tr("Opening equity");
     case OperationKind::FinanceSetting:
         return AppController::tr("Finance setting");
+    case OperationKind::JudgmentSet:
+        return AppController::tr("Judgment");
     }
     return {};
 }
@@ -274,7 +278,8 @@ void AppController::refresh()
                 {QStringLiteral("what"), describe(r)},
                 {QStringLiteral("code"), q(r.code)},
                 {QStringLiteral("reason"), sentence(r.message)},
-                {QStringLiteral("needsConfirmation"), r.code == "mass_delete"}});
+                {QStringLiteral("needsConfirmation"), r.code == "mass_delete"},
+                {QStringLiteral("settleable"), r.settleable}});
         if (m_enrolled && !m_syncTimer.isActive() && m_syncTimer.interval() > 0)
             m_syncTimer.start();
         if (m_enrolled && !m_startedSync) {
@@ -533,6 +538,24 @@ void AppController::resolveConflict(const QString& uid, bool takeOther)
                 return;
             }
             m_cases.reload();
+            afterLocalChange();
+        });
+}
+
+void AppController::settle(qlonglong seq, bool keepMine)
+{
+    m_backend.run(
+        this, [seq, keepMine](SyncEngine& e) { return e.replica().settle(seq, keepMine); },
+        [this](Status s) {
+            if (!s) {
+                emit notice(errorText(s.error()));
+                return;
+            }
+            if (m_role == QLatin1String("central_office")) {
+                m_judgments.reload();
+                m_financeEntry.reload();
+                m_finance.reload();
+            }
             afterLocalChange();
         });
 }

@@ -142,6 +142,9 @@ public:
     Q_INVOKABLE void syncNow(bool confirmMassDelete = false);
     /// Settles a conflict: keep the current value, or take the other device's.
     Q_INVOKABLE void resolveConflict(const QString& uid, bool takeOther);
+    /// Settles a refused change that met another computer's (a judgment, a
+    /// finance figure): keep this one (sent again over the other) or take the other.
+    Q_INVOKABLE void settle(qlonglong seq, bool keepMine);
     /// Re-reads sync state and the team from the database.
     Q_INVOKABLE void refresh();
 

@@ -17,9 +17,22 @@ using namespace samkoll::core::finance;
 
 namespace {
 
+/// The month's name in the chosen language (numbers and dates stay Swedish, words follow the language).
+QString monthName(int month)
+{
+    static const char* const kNames[] = {
+        QT_TRANSLATE_NOOP("FinanceEntry", "January"),   QT_TRANSLATE_NOOP("FinanceEntry", "February"),
+        QT_TRANSLATE_NOOP("FinanceEntry", "March"),     QT_TRANSLATE_NOOP("FinanceEntry", "April"),
+        QT_TRANSLATE_NOOP("FinanceEntry", "May"),       QT_TRANSLATE_NOOP("FinanceEntry", "June"),
+        QT_TRANSLATE_NOOP("FinanceEntry", "July"),      QT_TRANSLATE_NOOP("FinanceEntry", "August"),
+        QT_TRANSLATE_NOOP("FinanceEntry", "September"), QT_TRANSLATE_NOOP("FinanceEntry", "October"),
+        QT_TRANSLATE_NOOP("FinanceEntry", "November"),  QT_TRANSLATE_NOOP("FinanceEntry", "December")};
+    return FinanceEntry::tr(kNames[std::clamp(month, 1, 12) - 1]);
+}
+
 QString kronorText(Amount a)
 {
-    return QString::fromStdString(formatInteger(toKronor(a)));
+    return QString::fromStdString(core::finance::kronorText(a));
 }
 
 struct Loaded {
@@ -27,6 +40,7 @@ struct Loaded {
     int year = 0;
     std::vector<FinanceEntry::Row> rows;
     QString openingEquity;
+    QVariantList conflicts;
 };
 
 }  // namespace
@@ -53,6 +67,7 @@ QVariant FinanceEntry::data(const QModelIndex& index, int role) const
     case MonthsRole: return r.months;
     case TotalRole: return r.total;
     case ForecastRole: return r.forecast;
+    case ConflictCellsRole: return r.conflictCells;
     }
     return {};
 }
@@ -60,7 +75,8 @@ QVariant FinanceEntry::data(const QModelIndex& index, int role) const
 QHash<int, QByteArray> FinanceEntry::roleNames() const
 {
     return {{CodeRole, "lineCode"}, {NameRole, "lineName"}, {GroupRole, "groupName"}, {UnitRole, "unitCode"},
-            {BudgetRole, "budget"},  {MonthsRole, "months"},  {TotalRole, "total"},     {ForecastRole, "forecast"}};
+            {BudgetRole, "budget"},  {MonthsRole, "months"},  {TotalRole, "total"},     {ForecastRole, "forecast"},
+            {ConflictCellsRole, "conflictCells"}};
 }
 
 void FinanceEntry::setDevice(Id federationId)
@@ -122,6 +138,41 @@ void FinanceEntry::reload()
                 return entered.error();
             if (const auto it = entered->find(out.year); it != entered->end())
                 out.openingEquity = kronorText(it->second);
+            // This computer's figures the server refused because another came first.
+            const std::string uid = "finance:" + std::to_string(out.year);
+            for (const auto& r : e.replica().refused()) {
+                if (r.uid != uid || !r.settleable)
+                    continue;
+                const auto& f = r.finance;
+                int cell = 0;
+                QString what;
+                switch (r.kind) {
+                case OperationKind::FinanceOutcome:
+                    cell = f.month;
+                    what = FinanceEntry::tr("Outcome %1, %2").arg(QString::fromStdString(f.line)).arg(monthName(f.month));
+                    break;
+                case OperationKind::FinanceForecast:
+                    cell = 13;
+                    what = FinanceEntry::tr("Forecast %1").arg(QString::fromStdString(f.line));
+                    break;
+                case OperationKind::FinanceBudget:
+                    what = FinanceEntry::tr("Budget %1").arg(QString::fromStdString(f.line));
+                    break;
+                default:
+                    cell = -1;
+                    what = FinanceEntry::tr("Opening equity");
+                    break;
+                }
+                for (auto& row : out.rows)
+                    if (cell >= 0 && row.code.toStdString() == f.line)
+                        row.conflictCells.push_back(cell);
+                Error err;
+                err.code = r.code;
+                err.message = r.message;
+                out.conflicts.push_back(QVariantMap{{QStringLiteral("seq"), static_cast<qlonglong>(r.seq)},
+                                                    {QStringLiteral("what"), what},
+                                                    {QStringLiteral("message"), errorText(err)}});
+            }
             return out;
         },
         [this](Result<Loaded> r) {
@@ -131,6 +182,7 @@ void FinanceEntry::reload()
             if (r) {
                 m_rows = std::move(r->rows);
                 m_openingEquity = r->openingEquity;
+                m_conflicts = r->conflicts;
                 QVariantList years;
                 for (int y : r->years)
                     years.push_back(y);
@@ -142,8 +194,25 @@ void FinanceEntry::reload()
             } else {
                 m_error = sentence(r.error().message);
             }
+            if (!r)
+                m_conflicts.clear();
             endResetModel();
             emit loaded();
+        });
+}
+
+void FinanceEntry::settle(qlonglong seq, bool keepMine)
+{
+    m_backend.run(
+        this, [seq, keepMine](SyncEngine& e) { return e.replica().settle(seq, keepMine); },
+        [this](Status s) {
+            if (!s) {
+                emit rejected(QStringLiteral("amount"), errorText(s.error()));
+                return;
+            }
+            emit saved();
+            emit changed();
+            reload();
         });
 }
 

@@ -29,6 +29,9 @@ class FinanceEntry : public QAbstractListModel {
     /// The opening equity in kronor as text ("" when none is entered).
     Q_PROPERTY(QString openingEquity READ openingEquity NOTIFY loaded)
     Q_PROPERTY(QString error READ error NOTIFY loaded)
+    /// The kansli's figures of the year another computer changed first: the
+    /// server refused them as conflicts. [{seq, what, message}], to settle().
+    Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY loaded)
 
 public:
     enum Role {
@@ -40,6 +43,7 @@ public:
         MonthsRole,    ///< twelve texts: the month's utfall in kronor, "" for none
         TotalRole,     ///< the year's utfall so far
         ForecastRole,  ///< the entered prognos, "" when computed
+        ConflictCellsRole,  ///< the line's cells in conflict: 0 budget, 1–12 the months, 13 prognos
     };
     Q_ENUM(Role)
 
@@ -56,6 +60,9 @@ public:
     QVariantList years() const { return m_years; }
     QString openingEquity() const { return m_openingEquity; }
     QString error() const { return m_error; }
+    QVariantList conflicts() const { return m_conflicts; }
+    /// Keep this computer's figure (sent again over the other) or take the other's.
+    Q_INVOKABLE void settle(qlonglong seq, bool keepMine);
 
     /// The kansli's utfall of row's line for month 1–12, as typed ("−12 500",
     /// "1 234,50"; empty clears it). Answers with saved or rejected (field "amount").
@@ -69,6 +76,7 @@ public:
     struct Row {
         QString code, name, group, unit, budget, total, forecast;
         QStringList months;
+        QVariantList conflictCells;
     };
 
 signals:
@@ -87,6 +95,7 @@ private:
     QVariantList m_years;
     std::vector<Row> m_rows;
     QString m_openingEquity, m_error;
+    QVariantList m_conflicts;
 };
 
 }  // namespace samkoll::client

@@ -225,7 +225,7 @@ void Judgments::settle(int row, bool keepMine)
         return;
     const auto seq = m_rows[static_cast<std::size_t>(row)].seq;
     m_backend.run(
-        this, [seq, keepMine](SyncEngine& e) { return e.replica().settleJudgment(seq, keepMine); },
+        this, [seq, keepMine](SyncEngine& e) { return e.replica().settle(seq, keepMine); },
         [this, row](Status s) { done(row, s); });
 }
 

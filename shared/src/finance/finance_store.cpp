@@ -408,6 +408,45 @@ Status FinanceStore::setForecast(Id federationId, const std::string& lineCode, i
     });
 }
 
+Result<std::optional<Amount>> FinanceStore::entered(Id federationId, Entered what, const std::string& lineCode,
+                                                   int year, int month)
+{
+    return guarded<std::optional<Amount>>([&]() -> Result<std::optional<Amount>> {
+        std::optional<Id> line;
+        if (what != Entered::OpeningEquity) {
+            auto id = lineId(federationId, lineCode);
+            if (!id)
+                return id.error();
+            line = *id;
+        }
+        const char* sql = nullptr;
+        switch (what) {
+        case Entered::Outcome:
+            sql = "SELECT entered FROM line_outcome WHERE federation_id = ?1 AND year = ?2 AND line_id = ?3 AND month = ?4";
+            break;
+        case Entered::Forecast:
+            sql = "SELECT amount FROM line_forecast WHERE federation_id = ?1 AND year = ?2 AND line_id = ?3";
+            break;
+        case Entered::Budget:
+            sql = "SELECT amount FROM line_budget WHERE federation_id = ?1 AND year = ?2 AND line_id = ?3 AND month = 0 "
+                  "ORDER BY version DESC LIMIT 1";
+            break;
+        case Entered::OpeningEquity:
+            sql = "SELECT amount FROM opening_equity WHERE federation_id = ?1 AND year = ?2";
+            break;
+        }
+        auto st = m_db.prepare(sql);
+        st.bind(1, federationId).bind(2, year);
+        if (line)
+            st.bind(3, *line);
+        if (what == Entered::Outcome)
+            st.bind(4, month);
+        if (!st.step() || st.isNull(0))
+            return std::optional<Amount>();
+        return std::optional<Amount>(st.integer(0));
+    });
+}
+
 Status FinanceStore::setOpeningEquity(Id federationId, int year, Amount amount)
 {
     return inTransaction<void>(m_db, [&]() -> Status {

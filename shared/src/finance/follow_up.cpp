@@ -5,6 +5,7 @@
 #include <map>
 
 #include "samkoll/domain/arithmetic.hpp"
+#include "samkoll/report/format.hpp"
 
 namespace samkoll::core::finance {
 
@@ -16,6 +17,11 @@ std::int64_t toTkr(Amount amount)
 std::int64_t toKronor(Amount amount)
 {
     return divRoundHalfAway(amount, kKrona);
+}
+
+std::string kronorText(Amount amount)
+{
+    return formatInteger(toKronor(amount));
 }
 
 MonthRange MonthRange::tertialToDate(int tertial)

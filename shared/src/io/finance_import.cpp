@@ -75,11 +75,6 @@ std::string monthText(int year, int month)
     return std::to_string(year) + "-" + (month < 10 ? "0" : "") + std::to_string(month);
 }
 
-std::string kronorText(Amount a)
-{
-    return formatInteger(toKronor(a));
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------- budget CSV

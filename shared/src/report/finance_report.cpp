@@ -218,12 +218,6 @@ json operatingReportToJson(const FinanceReportHeader& header, const OperatingRep
 
 namespace {
 
-/// Whole kronor with Swedish grouping ("1 234 567"), for contributions and costs per person.
-std::string kronorText(Amount a)
-{
-    return formatInteger(toKronor(a));
-}
-
 std::string optionalKronor(const std::optional<Amount>& a)
 {
     return a ? kronorText(*a) : std::string("–");

@@ -116,9 +116,13 @@ Status Replica::applyFinance(const Change& change)
         return fed.error();
     if (auto s = applyFinanceSnapshot(m_db, *fed, change.uid, change.data); !s)
         return s;
+    const bool year = change.uid != "finance:definitions" && change.uid != "finance:settings";
+    // The server's year as it sent it, for settling a conflict of this device's edits (settle()).
+    if (year)
+        if (auto s = setState("snapshot:" + change.uid, change.data.dump()); !s)
+            return s;
     // Edits made here and not yet acknowledged stay on top of the server's state.
     // A year's part carries the line definitions too, so their edits are replayed with it.
-    const bool year = change.uid != "finance:definitions" && change.uid != "finance:settings";
     finance::FinanceStore store(m_db);
     auto ops = m_db.prepare("SELECT seq, operation FROM outbox WHERE uid = ? OR (? AND uid = 'finance:definitions') ORDER BY seq");
     ops.bind(1, change.uid).bind(2, year ? 1 : 0);

@@ -87,11 +87,11 @@ public:
             if (m_ctx.role != Role::CentralOffice)
                 return forbidden("kind", "bara kansliet för in förbundets ekonomi");
             finance::FinanceStore store(m_db);
-            return applyFinanceEdit(store, m_ctx.federationId, op.kind, op.finance);
+            return applyFinanceEdit(store, m_ctx.federationId, op.kind, op.finance, true);
         }
         case OperationKind::JudgmentSet:
             if (m_ctx.role != Role::CentralOffice)
-                return forbidden("kind", "bara kansliet bedömer indikatorerna");
+                return forbidden("kind", "bara kansliet bedömer indikatorerna – be kansliet göra bedömningen");
             return applyJudgmentEdit(m_db, m_ctx.federationId, op.judgment, loginOfDevice(), op.hlc, true);
         }
         return {};

@@ -3,6 +3,8 @@
 // snapshots by which finance reaches the kansli's and the board's devices.
 #include "samkoll/sync/finance_edits.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "samkoll/store/repository.hpp"
@@ -12,8 +14,62 @@ namespace samkoll::core {
 using nlohmann::json;
 using namespace finance;
 
-Status applyFinanceEdit(FinanceStore& store, Id federationId, OperationKind kind, const FinanceEdit& e)
+std::optional<FinanceStore::Entered> enteredFigure(OperationKind kind)
 {
+    switch (kind) {
+    case OperationKind::FinanceOutcome:
+        return FinanceStore::Entered::Outcome;
+    case OperationKind::FinanceForecast:
+        return FinanceStore::Entered::Forecast;
+    case OperationKind::FinanceBudget:
+        return FinanceStore::Entered::Budget;
+    case OperationKind::FinanceEquity:
+        return FinanceStore::Entered::OpeningEquity;
+    default:
+        return std::nullopt;
+    }
+}
+
+namespace {
+
+/// "utfallet för 4010 mars 2026" — the figure an edit changes, for a conflict's message.
+std::string figureName(OperationKind kind, const FinanceEdit& e)
+{
+    static const char* const kMonths[] = {"januari", "februari", "mars",      "april",   "maj",      "juni",
+                                          "juli",    "augusti",  "september", "oktober", "november", "december"};
+    const std::string year = std::to_string(e.year);
+    switch (kind) {
+    case OperationKind::FinanceOutcome:
+        return "utfallet för " + e.line + " " + kMonths[std::clamp(e.month, 1, 12) - 1] + " " + year;
+    case OperationKind::FinanceForecast:
+        return "prognosen för " + e.line + " " + year;
+    case OperationKind::FinanceBudget:
+        return "budgeten för " + e.line + " " + year;
+    default:
+        return "ingående eget kapital " + year;
+    }
+}
+
+std::string amountText(const std::optional<Amount>& a)
+{
+    return a ? kronorText(*a) + " kr" : std::string("inget inmatat");
+}
+
+}  // namespace
+
+Status applyFinanceEdit(FinanceStore& store, Id federationId, OperationKind kind, const FinanceEdit& e, bool checkBase)
+{
+    if (const auto figure = enteredFigure(kind); checkBase && e.checked && figure) {
+        auto now = store.entered(federationId, *figure, e.line, e.year, e.month);
+        if (!now)
+            return now.error();
+        if (*now != e.base)
+            return makeError("conflict", "amount",
+                             figureName(kind, e) + " ändrades på en annan dator innan din ändring kom fram: nu " +
+                                 amountText(*now) + ", du såg " + amountText(e.base) + " och skrev " +
+                                 amountText(e.months ? std::optional<Amount>() : e.amount) +
+                                 "; din ändring är inte gjord – välj vilken som ska gälla");
+    }
     switch (kind) {
     case OperationKind::FinanceLine: {
         const auto group = parseLineGroup(e.group);

@@ -314,6 +314,55 @@ Status Replica::setComposition(const Composition& composition)
     });
 }
 
+namespace {
+
+/// Whether two finance operations set the same figure (a revision is a new
+/// version of the budget each time and is never folded into another).
+bool sameFigure(const Operation& a, const Operation& b)
+{
+    return a.kind == b.kind && enteredFigure(a.kind) && !a.finance.revise && !b.finance.revise &&
+           a.finance.line == b.finance.line && a.finance.year == b.finance.year && a.finance.month == b.finance.month;
+}
+
+/// The figure `op` changes as it is in the server's last snapshot of its year
+/// (kept by applyFinance); none when nothing is entered there.
+std::optional<std::int64_t> serverFigure(const nlohmann::json& snapshot, const Operation& op)
+{
+    const auto& f = op.finance;
+    auto number = [](const nlohmann::json& v) {
+        return v.is_number_integer() ? std::optional<std::int64_t>(v.get<std::int64_t>()) : std::nullopt;
+    };
+    auto rows = [&](const char* key) { return snapshot.value(key, nlohmann::json::array()); };
+    switch (op.kind) {
+    case OperationKind::FinanceOutcome:
+        for (const auto& o : rows("outcome"))
+            if (o.value("line", std::string()) == f.line && o.value("month", 0) == f.month)
+                return number(o.value("entered", nlohmann::json()));
+        return std::nullopt;
+    case OperationKind::FinanceForecast:
+        for (const auto& o : rows("forecast"))
+            if (o.value("line", std::string()) == f.line)
+                return number(o.value("amount", nlohmann::json()));
+        return std::nullopt;
+    case OperationKind::FinanceBudget: {
+        std::optional<std::int64_t> amount;
+        std::int64_t version = 0;
+        for (const auto& b : rows("budgets"))
+            if (b.value("line", std::string()) == f.line && b.value("month", -1) == 0 && b.value("version", 0) > version) {
+                version = b.value("version", 0);
+                amount = number(b.value("amount", nlohmann::json()));
+            }
+        return amount;
+    }
+    case OperationKind::FinanceEquity:
+        return number(snapshot.value("opening_equity", nlohmann::json()));
+    default:
+        return std::nullopt;
+    }
+}
+
+}  // namespace
+
 Status Replica::financeEdit(OperationKind kind, const FinanceEdit& edit)
 {
     if (!isFinance(kind))
@@ -323,13 +372,41 @@ Status Replica::financeEdit(OperationKind kind, const FinanceEdit& edit)
         if (!fed)
             return fed.error();
         finance::FinanceStore store(m_db);
-        if (auto s = applyFinanceEdit(store, *fed, kind, edit); !s)
-            return s;
         Operation op;
         op.kind = kind;
         op.uid = financeUid(kind, edit.year);
         op.finance = edit;
-        return enqueue(op);
+        // A figure's edit says what this device had of it — the server's
+        // figure with this device's earlier edits on top, which is what the
+        // server has once those arrive — so that an edit made elsewhere in the
+        // meantime is refused as a conflict instead of overwritten. A second
+        // edit of the figure before the first was sent replaces it in the queue.
+        std::optional<std::int64_t> queued;
+        if (const auto figure = enteredFigure(kind)) {
+            auto seen = store.entered(*fed, *figure, edit.line, edit.year, edit.month);
+            if (!seen)
+                return seen.error();
+            op.finance.checked = true;
+            op.finance.base = *seen;
+            auto q = m_db.prepare("SELECT seq, operation FROM outbox WHERE uid = ? AND sent = 0 AND refused_code IS NULL");
+            q.bind(1, op.uid);
+            while (q.step()) {
+                const auto other = outboxOperation(q.integer(0), q.text(1));
+                if (other && sameFigure(*other, op)) {
+                    queued = other->seq;
+                    op.finance.checked = other->finance.checked;
+                    op.finance.base = other->finance.base;
+                }
+            }
+        }
+        if (auto s = applyFinanceEdit(store, *fed, kind, edit); !s)
+            return s;
+        if (!queued)
+            return enqueue(op);
+        op.seq = *queued;
+        op.hlc = nextHlc();
+        m_db.prepare("UPDATE outbox SET operation = ? WHERE seq = ?").bind(1, operationToJson(op).dump()).bind(2, *queued).run();
+        return {};
     });
 }
 
@@ -435,28 +512,41 @@ Result<std::vector<PendingJudgment>> Replica::pendingJudgments(int year)
     });
 }
 
-Status Replica::settleJudgment(std::int64_t seq, bool keepMine)
+Status Replica::settle(std::int64_t seq, bool keepMine)
 {
     return inTransaction<void>(m_db, [&]() -> Status {
-        auto st = m_db.prepare("SELECT operation FROM outbox WHERE seq = ?");
+        auto st = m_db.prepare("SELECT operation, refused_code FROM outbox WHERE seq = ?");
         st.bind(1, seq);
         if (!st.step())
             return makeError("not_found", "seq", "ändringen finns inte längre – den är redan avgjord");
         auto op = outboxOperation(seq, st.text(0));
+        const bool conflict = !st.isNull(1) && st.text(1) == "conflict";
         st.reset();
-        if (!op || op->kind != OperationKind::JudgmentSet)
-            return makeError("invalid_value", "seq", "ingen bedömning");
-        const std::string uid = judgmentUid(op->judgment.year);
-        const auto snapshot = state("judgments:" + uid);
+        const bool judgment = op && op->kind == OperationKind::JudgmentSet;
+        const bool figure = op && enteredFigure(op->kind).has_value();
+        if (!conflict || (!judgment && !figure))
+            return makeError("invalid_value", "seq", "ändringen väntar inte på ett val mellan två versioner");
+        auto fed = federationId();
+        if (!fed)
+            return fed.error();
+        const auto snapshot = judgment ? state("judgments:" + op->uid) : state("snapshot:" + op->uid);
+        const auto data = snapshot ? nlohmann::json::parse(*snapshot, nullptr, false) : nlohmann::json();
         if (keepMine) {
-            // Sent again over the judgment the server has now.
-            op->judgment.base = serverVersion(snapshot, op->judgment);
-            op->hlc = nextHlc();
-            auto fed = federationId();
-            if (!fed)
-                return fed.error();
-            if (auto s = applyJudgmentEdit(m_db, *fed, op->judgment, state("login").value_or(""), op->hlc, false); !s)
-                return s;
+            // Sent again over what the server has now.
+            if (judgment) {
+                op->judgment.base = serverVersion(snapshot, op->judgment);
+                op->hlc = nextHlc();
+                if (auto s = applyJudgmentEdit(m_db, *fed, op->judgment, state("login").value_or(""), op->hlc, false); !s)
+                    return s;
+            } else {
+                // Without the server's snapshot (a download from before it was
+                // kept) the edit goes without a check: the choice was made.
+                op->finance.checked = data.is_object();
+                op->finance.base = data.is_object() ? serverFigure(data, *op) : std::nullopt;
+                finance::FinanceStore store(m_db);
+                if (auto s = applyFinanceEdit(store, *fed, op->kind, op->finance); !s)
+                    return s;
+            }
             m_db.prepare("UPDATE outbox SET operation = ?, refused_code = NULL, refused_message = NULL, sent = 0 "
                          "WHERE seq = ?")
                 .bind(1, operationToJson(*op).dump())
@@ -464,14 +554,17 @@ Status Replica::settleJudgment(std::int64_t seq, bool keepMine)
                 .run();
             return {};
         }
-        // The other judgment stands: this device's is dropped and the server's shown again.
+        // The other stands: this device's edit is dropped and the server's shown again.
         m_db.prepare("DELETE FROM outbox WHERE seq = ?").bind(1, seq).run();
-        if (snapshot) {
-            const auto data = nlohmann::json::parse(*snapshot, nullptr, false);
-            if (data.is_object())
-                return applyJudgments(uid, data);
-        }
-        return {};
+        if (!data.is_object())
+            return resetCursor();  // nothing kept to show: the next sync downloads everything again
+        if (judgment)
+            return applyJudgments(op->uid, data);
+        Change change;
+        change.entity = "finance";
+        change.uid = op->uid;
+        change.data = data;
+        return applyFinance(change);
     });
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samkoll/sync/replica.hpp"
+#include "samkoll/sync/finance_edits.hpp"
 
 #include "samkoll/store/repository.hpp"
 
@@ -45,8 +46,11 @@ std::vector<RefusedOperation> Replica::refused()
         r.uid = st.text(1);
         r.code = st.text(2);
         r.message = st.text(3);
-        if (auto op = outboxOperation(r.seq, st.text(4)))
+        if (auto op = outboxOperation(r.seq, st.text(4))) {
             r.kind = op->kind;
+            r.finance = op->finance;
+            r.settleable = r.code == "conflict" && (op->kind == OperationKind::JudgmentSet || enteredFigure(op->kind));
+        }
         if (r.kind == OperationKind::CaseUpsert || r.kind == OperationKind::CaseDelete)
             r.caseCode = st.text(5);
         out.push_back(std::move(r));

@@ -28,6 +28,13 @@ std::optional<std::int64_t> optionalAmount(const json& j, const std::string& pat
     return integer(j, path, key, -kMaxAmount, kMaxAmount);
 }
 
+/// The finance operations that carry what the editor saw: one figure each.
+bool hasBase(OperationKind kind)
+{
+    return kind == OperationKind::FinanceBudget || kind == OperationKind::FinanceOutcome ||
+           kind == OperationKind::FinanceForecast || kind == OperationKind::FinanceEquity;
+}
+
 void parseFinance(const json& j, const std::string& path, Operation& op)
 {
     auto& f = op.finance;
@@ -86,6 +93,12 @@ void parseFinance(const json& j, const std::string& path, Operation& op)
     default:
         break;
     }
+    // What the editor saw of the figure (version 4): present, the server
+    // refuses the edit when the figure is no longer that (code "conflict").
+    if (hasBase(op.kind) && j.contains("base")) {
+        f.checked = true;
+        f.base = optionalAmount(j, path, "base");
+    }
     if (op.uid != financeUid(op.kind, f.year))
         fail(path + ".uid", "ska vara " + financeUid(op.kind, f.year) + " för " + kKinds[static_cast<int>(op.kind)]);
 }
@@ -94,6 +107,8 @@ void financeToJson(const Operation& op, json& j)
 {
     const auto& f = op.finance;
     auto amount = [](const std::optional<std::int64_t>& a) { return a ? json(*a) : json(nullptr); };
+    if (hasBase(op.kind) && f.checked)
+        j["base"] = amount(f.base);
     switch (op.kind) {
     case OperationKind::FinanceLine:
         j.update({{"line", f.line}, {"name", f.name}, {"group", f.group}, {"unit", f.unit},

@@ -5,7 +5,8 @@ import Samkoll
 
 /// Ekonomi: a month typed and left with Tab is saved as the office's own
 /// utfall and shown as the core formats it; a wrong amount is named and stays
-/// in its cell; an emptied month falls back. (The device has one budget line,
+/// in its cell; an emptied month falls back; a conflict is shown and settled.
+/// (The device has one budget line,
 /// set up in qml_main.cpp.)
 TestCase {
     id: testCase
@@ -62,5 +63,32 @@ TestCase {
         keyClick(Qt.Key_Delete)
         keyClick(Qt.Key_Tab)
         tryVerify(() => monthsOf("kansli")[1] === "", 5000)
+    }
+
+    // A month the server refused because another computer changed it first:
+    // said in words above the grid, the cell framed, and settled by a button.
+    function test_conflictShownAndSettled() {
+        App.financeEntry.year = 2021
+        tryVerify(() => App.financeEntry.count === 1, 5000)
+        TestDevice.refuseMarchAsConflict()
+        App.financeEntry.reload()
+        tryVerify(() => App.financeEntry.conflicts.length === 1, 5000)
+        const page = createTemporaryObject(pageComponent, testCase)
+        verify(page)
+        const banner = findChild(page, "financeConflicts")
+        verify(banner.visible)
+        const mark = findChild(findChild(page, "outcome_kansli_3"), "conflictMark")
+        verify(mark && mark.visible)
+        verify(!findChild(findChild(page, "outcome_kansli_4"), "conflictMark").visible)
+        const seq = App.financeEntry.conflicts[0].seq
+        verify(App.financeEntry.conflicts[0].message.indexOf("11 000") >= 0, App.financeEntry.conflicts[0].message)
+        const take = findChild(page, "takeOther_" + seq)
+        verify(take)
+        tryVerify(() => banner.height > take.height, 2000)  // laid out above the grid, not over it
+        take.forceActiveFocus()
+        keyClick(Qt.Key_Space)
+        tryVerify(() => App.financeEntry.conflicts.length === 0, 5000)
+        tryCompare(banner, "visible", false)
+        verify(!findChild(findChild(page, "outcome_kansli_3"), "conflictMark").visible)
     }
 }

@@ -103,6 +103,14 @@ public:
     Status setForecast(Id federationId, const std::string& lineCode, int year, std::optional<Amount> amount);
     Status setOpeningEquity(Id federationId, int year, Amount amount);
 
+    /// A figure the kansli enters, as it is stored now — what an edit of it
+    /// would replace (the sync's conflict check compares it with what the
+    /// editor saw): a line's own utfall for a month, its prognos, its budget
+    /// for the year (the version in force), the year's opening equity.
+    enum class Entered { Outcome, Forecast, Budget, OpeningEquity };
+    /// nullopt when nothing is entered; `line` and `month` as the figure needs.
+    Result<std::optional<Amount>> entered(Id federationId, Entered what, const std::string& lineCode, int year, int month = 0);
+
     /// A dated setting (domain.md §6): `value` applies from `validFrom` until a
     /// later one. Keys: kEquityRuleSetting, kMemberKeySetting.
     Status setSetting(Id federationId, const std::string& key, const Date& validFrom, const std::string& value);

@@ -26,6 +26,8 @@ constexpr Amount kronor(std::int64_t kr)
 std::int64_t toTkr(Amount amount);
 /// Rounds an amount to whole kronor, halves away from zero.
 std::int64_t toKronor(Amount amount);
+/// Whole kronor with Swedish grouping ("1 234 567", "−12 500"), as screens and papers show an amount.
+std::string kronorText(Amount amount);
 
 /// The groups of a driftredovisning, in the order the årsredovisning shows them.
 enum class LineGroup {

@@ -70,6 +70,13 @@ struct FinanceEdit {
     std::string key;         ///< finance.setting
     std::string validFrom;   ///< finance.setting, ÅÅÅÅ-MM-DD
     std::string value;       ///< finance.setting
+    /// budget, outcome, forecast, equity: what the editor saw of the figure
+    /// (`base`, none = nothing entered). With `checked`, the server refuses
+    /// the edit as a "conflict" when the figure is something else by then —
+    /// another computer changed it first. Without (older clients, the CLI)
+    /// the last edit stands.
+    bool checked = false;
+    std::optional<std::int64_t> base;
 };
 
 /// What a judgment.set carries: the indicator, the unit (a team's code, or

@@ -66,6 +66,8 @@ struct RefusedOperation {
     std::string message;
     OperationKind kind = OperationKind::CaseUpsert;
     std::string caseCode;  ///< for a case operation: the case's code now (empty when gone)
+    FinanceEdit finance;   ///< for a finance operation: what it set
+    bool settleable = false;  ///< a conflict the user settles (Replica::settle): keep mine or take the other
 };
 
 /// A success story as the device lists it.
@@ -173,6 +175,10 @@ public:
     Status setComposition(const Composition& composition);
     /// One of the kansli's finance edits (budget line, budget, utfall, prognos,
     /// opening equity, setting): made here at once and queued for the server.
+    /// A figure's edit carries what this device had of it, so that the server
+    /// refuses it as a "conflict" when another computer changed the figure
+    /// first (settle() chooses); a second edit of the figure before the first
+    /// was sent replaces it in the queue.
     Status financeEdit(OperationKind kind, const FinanceEdit& edit);
     /// The kansli's judgment of a manual indicator for a unit and year (none in
     /// `achieved` takes it away): made here at once and queued, against the
@@ -181,9 +187,11 @@ public:
     Status judgmentEdit(JudgmentEdit edit, const std::string& by);
     /// This device's judgments of the year still on their way (or refused).
     Result<std::vector<PendingJudgment>> pendingJudgments(int year);
-    /// Settles a refused judgment: keep this device's (sent again, now over the
-    /// other) or take the other (this device's is dropped, the server's shown).
-    Status settleJudgment(std::int64_t seq, bool keepMine);
+    /// Settles an edit the server refused as a conflict (a judgment, or a
+    /// finance figure another computer changed first): keep this device's
+    /// (sent again, now over the other) or take the other (this device's is
+    /// dropped, the server's shown). Other refusals are not settled here.
+    Status settle(std::int64_t seq, bool keepMine);
     /// Adds a tally entry (a negative count corrects an earlier one): a batch of one.
     Result<std::string> addTally(const std::string& questionnaire, RespondentGroup group, const std::string& teamCode,
                                  const std::string& period, const std::string& question, int option, Gender gender,
