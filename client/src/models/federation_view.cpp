@@ -242,12 +242,8 @@ QVariantMap FederationView::unit(const QString& code) const
 {
     if (code.isEmpty())
         return m_federation;
-    for (const auto& t : m_teams) {
-        const auto m = t.toMap();
-        if (m.value(QStringLiteral("unit")).toMap().value(QStringLiteral("code")).toString() == code)
-            return m;
-    }
-    return {};
+    const auto it = m_teamByCode.constFind(code);
+    return it == m_teamByCode.cend() ? QVariantMap() : m_teams.at(*it).toMap();
 }
 
 FederationView::Prepared FederationView::prepare(const json& view)
@@ -255,6 +251,8 @@ FederationView::Prepared FederationView::prepare(const json& view)
     Prepared p;
     p.federation = jsonToVariant(view.value("federation", json::object())).toMap();
     p.teams = jsonToVariant(view.value("teams", json::array())).toList();
+    for (int i = 0; i < p.teams.size(); ++i)
+        p.teamByCode.insert(p.teams.at(i).toMap().value(QStringLiteral("unit")).toMap().value(QStringLiteral("code")).toString(), i);
     p.ranking = UnitRankingModel::rowsFrom(view.value("teams", json::array()));
     p.trend = TrendModel::dataFrom(view.value("trend", json::object()));
     p.computedAt = text(view, "computed_at");
@@ -273,6 +271,7 @@ void FederationView::show(Prepared view, bool stale)
 {
     m_federation = std::move(view.federation);
     m_teams = std::move(view.teams);
+    m_teamByCode = std::move(view.teamByCode);
     m_ranking.setRows(std::move(view.ranking));
     m_trend.setData(std::move(view.trend));
     m_computedAt = std::move(view.computedAt);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QStringList>
 #include <QVariantList>
 #include <QVariantMap>
@@ -183,6 +184,7 @@ public:
     struct Prepared {
         QVariantMap federation, approval;
         QVariantList teams;
+        QHash<QString, int> teamByCode;  ///< a team's code → its place in `teams`, for unit()
         std::vector<UnitRankingModel::Row> ranking;
         TrendModel::Data trend;
         QString computedAt, lastTeamSync;
@@ -207,6 +209,7 @@ private:
     QVariantList m_years;
     QVariantMap m_federation, m_approval;
     QVariantList m_teams;
+    QHash<QString, int> m_teamByCode;
     QString m_computedAt, m_lastTeamSync;
     bool m_stale = false;
     bool m_again = false;
