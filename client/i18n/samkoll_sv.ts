@@ -782,6 +782,80 @@
     </message>
 </context>
 <context>
+    <name>HaePage</name>
+    <message>
+        <source>Open a HÅE file</source>
+        <translation>Öppna en HÅE-fil</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv *.txt)</source>
+        <translation>CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>HÅE statistics</source>
+        <translation>HÅE-statistik</translation>
+    </message>
+    <message>
+        <source>The kommuner&apos;s helårsekvivalenter and population aged 20–64 per year, as Statistics Sweden gives them: a semicolon file with the columns kommun; year; hae_total; hae_illness; hae_unemployment; hae_assistance; population_20_64. The index&apos;s statistics trend indicators use them.</source>
+        <translation>Kommunernas helårsekvivalenter och befolkning 20–64 år per år, som SCB ger dem: en semikolonfil med kolumnerna kommun; year; hae_total; hae_illness; hae_unemployment; hae_assistance; population_20_64. Indexets indikatorer för statistikutveckling använder dem.</translation>
+    </message>
+    <message>
+        <source>Open a HÅE file…</source>
+        <translation>Öppna en HÅE-fil…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n kommun-year(s)</source>
+        <translation>
+            <numerusform>Läs in %n kommunår</numerusform>
+            <numerusform>Läs in %n kommunår</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Preview of %1: %2 new or changed, %3 as already stored. Nothing is saved until you import.</source>
+        <translation>Förhandsvisning av %1: %2 nya eller ändrade, %3 redan som sparat. Inget sparas förrän du läser in.</translation>
+    </message>
+    <message>
+        <source>Kommun</source>
+        <translation>Kommun</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>HÅE</source>
+        <translation>HÅE</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Före</translation>
+    </message>
+    <message>
+        <source>Illness</source>
+        <translation>Ohälsa</translation>
+    </message>
+    <message>
+        <source>Unemployment</source>
+        <translation>Arbetslöshetsstöd</translation>
+    </message>
+    <message>
+        <source>Assistance</source>
+        <translation>Ekonomiskt bistånd</translation>
+    </message>
+    <message>
+        <source>Population 20–64</source>
+        <translation>Befolkning 20–64</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>ny</translation>
+    </message>
+</context>
+<context>
     <name>JudgmentsPage</name>
     <message>
         <source>Achieved</source>
@@ -944,6 +1018,14 @@
     <message>
         <source>Enter finance</source>
         <translation>Ekonomi</translation>
+    </message>
+    <message>
+        <source>Social budget</source>
+        <translation>Social budget</translation>
+    </message>
+    <message>
+        <source>HÅE statistics</source>
+        <translation>HÅE-statistik</translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1255,148 @@
     <message>
         <source>The server makes the report from every team&apos;s synced data, so it needs the network. A locked year shows the figures as the board approved them.</source>
         <translation>Servern gör rapporten av alla teams synkade uppgifter, så den kräver nätverk. Ett fastställt år visar siffrorna som styrelsen godkände dem.</translation>
+    </message>
+</context>
+<context>
+    <name>SocialBudgetEditor</name>
+    <message>
+        <source>Share of outcomes</source>
+        <translation>Andel av utfall</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Genomströmning</translation>
+    </message>
+    <message>
+        <source>Gender balance</source>
+        <translation>Könsfördelning</translation>
+    </message>
+    <message>
+        <source>Share of survey answers</source>
+        <translation>Andel enkätsvar</translation>
+    </message>
+    <message>
+        <source>Gap between women and men</source>
+        <translation>Skillnad mellan kvinnor och män</translation>
+    </message>
+    <message>
+        <source>Number of success stories</source>
+        <translation>Antal framgångsbeskrivningar</translation>
+    </message>
+    <message>
+        <source>Statistics trend (HÅE)</source>
+        <translation>Statistikutveckling (HÅE)</translation>
+    </message>
+    <message>
+        <source>The office&apos;s judgment</source>
+        <translation>Kansliets bedömning</translation>
+    </message>
+</context>
+<context>
+    <name>SocialBudgetPage</name>
+    <message>
+        <source>at least</source>
+        <translation>minst</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>högst</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>mellan</translation>
+    </message>
+    <message>
+        <source>decrease</source>
+        <translation>minskning</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>inget mål</translation>
+    </message>
+    <message>
+        <source>Open a social budget file</source>
+        <translation>Öppna en fil med social budget</translation>
+    </message>
+    <message>
+        <source>Social budget (*.json)</source>
+        <translation>Social budget (*.json)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Start %1 from %2</source>
+        <translation>Starta %1 från %2</translation>
+    </message>
+    <message>
+        <source>Open a budget file…</source>
+        <translation>Öppna en budgetfil…</translation>
+    </message>
+    <message>
+        <source>From a template</source>
+        <translation>Från en mall</translation>
+    </message>
+    <message>
+        <source>The 2021 template (Umeåregionen) for %1</source>
+        <translation>2021 års mall (Umeåregionen) för %1</translation>
+    </message>
+    <message>
+        <source>The national NNS core indicators for %1</source>
+        <translation>De nationella NNS-kärnindikatorerna för %1</translation>
+    </message>
+    <message>
+        <source>Save – replaces %1</source>
+        <translation>Spara – ersätter %1</translation>
+    </message>
+    <message>
+        <source>Save on the server</source>
+        <translation>Spara på servern</translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation>Släng utkastet</translation>
+    </message>
+    <message>
+        <source>Does not hold yet – %1</source>
+        <translation>Håller inte än – %1</translation>
+    </message>
+    <message>
+        <source>The budget holds: the same checks as an imported file (ideal shares 100, weights 1–10, targets, questions).</source>
+        <translation>Budgeten håller: samma kontroller som för en inläst fil (idealandelar 100, vikter 1–10, mål, frågor).</translation>
+    </message>
+    <message>
+        <source>Ideal shares of the areas: %1 %</source>
+        <translation>Områdenas idealandelar: %1 %</translation>
+    </message>
+    <message>
+        <source>Area %1</source>
+        <translation>Område %1</translation>
+    </message>
+    <message>
+        <source>Ideal share (%)</source>
+        <translation>Idealandel (%)</translation>
+    </message>
+    <message>
+        <source>Ideal share of area %1</source>
+        <translation>Idealandel för område %1</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Vikt</translation>
+    </message>
+    <message>
+        <source>Weight of %1</source>
+        <translation>Vikt för %1</translation>
+    </message>
+    <message>
+        <source>Kind of target of %1</source>
+        <translation>Typ av mål för %1</translation>
+    </message>
+    <message>
+        <source>Target of %1</source>
+        <translation>Mål för %1</translation>
     </message>
 </context>
 <context>
@@ -2119,6 +2343,31 @@
     </message>
 </context>
 <context>
+    <name>samkoll::client::HaeImport</name>
+    <message>
+        <source>The file %1 could not be read: %2</source>
+        <translation>Filen %1 gick inte att läsa: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than a HÅE file can be (4 MB).</source>
+        <translation>Filen %1 är större än en HÅE-fil kan vara (4 MB).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %n kommun-year(s) new or changed. Every computer gets them with its next sync.</source>
+        <translation>
+            <numerusform>Inläst: %n kommunår nytt eller ändrat. Alla datorer får det vid nästa synk.</numerusform>
+            <numerusform>Inläst: %n kommunår nya eller ändrade. Alla datorer får dem vid nästa synk.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to import: the file&apos;s %n kommun-year(s) are already as stored.</source>
+        <translation>
+            <numerusform>Inget att läsa in: filens %n kommunår är redan som det sparade.</numerusform>
+            <numerusform>Inget att läsa in: filens %n kommunår är redan som de sparade.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>samkoll::client::Judgments</name>
     <message>
         <source>Write the motivation: what the judgment rests on.</source>
@@ -2190,6 +2439,65 @@
             <numerusform>Sparade %n fil, en per tabell, bredvid %1.</numerusform>
             <numerusform>Sparade %n filer, en per tabell, bredvid %1.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>samkoll::client::SocialBudgetEditor</name>
+    <message>
+        <source>The förbund</source>
+        <translation>Förbundet</translation>
+    </message>
+    <message>
+        <source>Each team</source>
+        <translation>Varje team</translation>
+    </message>
+    <message>
+        <source>The förbund and each team</source>
+        <translation>Förbundet och varje team</translation>
+    </message>
+    <message>
+        <source>No social budget yet: start from a template or open a budget file.</source>
+        <translation>Ingen social budget än: börja från en mall eller öppna en budgetfil.</translation>
+    </message>
+    <message>
+        <source>Saved on the server – every computer computes the index with it.</source>
+        <translation>Sparad på servern – alla datorer räknar index med den.</translation>
+    </message>
+    <message>
+        <source>Draft: %1 started from %2 – change weights and targets, then save.</source>
+        <translation>Utkast: %1 startat från %2 – ändra vikter och mål, spara sedan.</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read: %2</source>
+        <translation>Filen %1 gick inte att läsa: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 is no social budget: it should be a JSON file as samkolld template writes it.</source>
+        <translation>Filen %1 är ingen social budget: den ska vara en JSON-fil som den samkolld template skriver.</translation>
+    </message>
+    <message>
+        <source>Draft from the file %1 – check it, then save.</source>
+        <translation>Utkast från filen %1 – granska det, spara sedan.</translation>
+    </message>
+    <message>
+        <source>Draft: %1 from the national NNS core indicators – set the targets, then save.</source>
+        <translation>Utkast: %1 från de nationella NNS-kärnindikatorerna – sätt målen, spara sedan.</translation>
+    </message>
+    <message>
+        <source>Draft: %1 from the 2021 template (Umeåregionen) – change it, then save.</source>
+        <translation>Utkast: %1 från 2021 års mall (Umeåregionen) – ändra den, spara sedan.</translation>
+    </message>
+    <message>
+        <source>Draft: %1 changed – save to replace the saved budget.</source>
+        <translation>Utkast: %1 ändrad – spara för att ersätta den sparade budgeten.</translation>
+    </message>
+    <message>
+        <source>The budget does not hold yet: %1</source>
+        <translation>Budgeten håller inte än: %1</translation>
+    </message>
+    <message>
+        <source>Saved on the server: the social budget %1 with %2 indicators. Every computer gets it with its next sync.</source>
+        <translation>Sparad på servern: den sociala budgeten %1 med %2 indikatorer. Alla datorer får den vid nästa synk.</translation>
     </message>
 </context>
 <context>

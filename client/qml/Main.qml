@@ -25,7 +25,7 @@ ApplicationWindow {
     readonly property var screens: App.role === "board"
         ? ["federation", "finance", "reports", "periods", "sync"]
         : App.role === "central_office"
-          ? ["federation", "judgments", "cases", "surveys", "stories", "composition", "finance", "financeEntry", "reports", "periods", "users", "sync"]
+          ? ["federation", "judgments", "cases", "surveys", "stories", "composition", "socialBudget", "hae", "finance", "financeEntry", "reports", "periods", "users", "sync"]
           : coordinatorScreens
     function screenTitle(key) {
         switch (key) {
@@ -39,6 +39,8 @@ ApplicationWindow {
         case "federation": return qsTr("The association")
         case "judgments": return qsTr("Judgments")
         case "financeEntry": return qsTr("Enter finance")
+        case "socialBudget": return qsTr("Social budget")
+        case "hae": return qsTr("HÅE statistics")
         case "reports": return qsTr("Reports")
         case "periods": return qsTr("Periods")
         case "users": return qsTr("Users")
@@ -46,7 +48,7 @@ ApplicationWindow {
         return key
     }
     // The pages, in the order of the StackLayout below.
-    readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation", "reports", "periods", "users", "judgments", "financeEntry"]
+    readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation", "reports", "periods", "users", "judgments", "financeEntry", "socialBudget", "hae"]
 
     /// The workday's screens, once the device is enrolled.
     property bool workday: App.enrolled
@@ -151,6 +153,8 @@ ApplicationWindow {
                 UsersPage {}
                 JudgmentsPage {}
                 FinanceEntryPage {}
+                SocialBudgetPage {}
+                HaePage {}
             }
         }
     }

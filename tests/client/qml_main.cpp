@@ -98,6 +98,7 @@ public slots:
             qFatal("the seeded device database does not open");
         const auto fed = samkoll::core::Repository(**opened).federation("sf")->id;
         m_app->judgments()->setDevice(fed);
+        m_app->socialBudget()->setDevice(fed);
         // Ekonomi likewise, on one budget line with a January.
         using namespace samkoll::core::finance;
         FinanceStore store(**opened);

@@ -146,7 +146,8 @@ TEST_CASE("HÅE CSV with Swedish decimals – bad rows import nothing", "[core][
                        header + "ka;2020;1 234,5;600;400,5;234;10 000\nKommun B;2020;800;;;;7000\n", "hae.csv");
     INFO((r ? "" : r.error().describe()));
     REQUIRE(r);
-    CHECK(r->rows == 2);
+    CHECK(r->changes.size() == 2);
+    CHECK(r->applied);
     auto st = fx.db->prepare("SELECT total FROM hae_statistic WHERE kommun_id = ?");
     st.bind(1, fx.kommunA);
     REQUIRE(st.step());
@@ -166,6 +167,27 @@ TEST_CASE("HÅE CSV with Swedish decimals – bad rows import nothing", "[core][
     expectRejected("kb;2021;1000;;;;0", "population_20_64");
     expectRejected("kb;2021;20000;;;;10000", "hae_total");
     expectRejected("ka;2021;900;;;;10000", "year");  // twice in the file
+
+    // A preview lists what would change against what is stored, and writes nothing.
+    const std::string next = header + "ka;2020;1 234,5;600;400,5;234;10 000\nKommun B;2020;850;;;;7000\nka;2021;1100;;;;10100\n";
+    auto preview = importHae(*fx.repo, fx.fed, next, "hae3.csv", false);
+    REQUIRE(preview);
+    CHECK_FALSE(preview->applied);
+    CHECK(preview->unchanged == 1);  // Kommun A 2020 as stored
+    REQUIRE(preview->changes.size() == 2);
+    CHECK(preview->changes[0].kommun == "Kommun B");
+    REQUIRE(preview->changes[0].before);
+    CHECK(preview->changes[0].before->total == Approx(800));
+    CHECK(preview->changes[0].after.total == Approx(850));
+    CHECK_FALSE(preview->changes[1].before);  // 2021 is new
+    CHECK(fx.count("hae_statistic") == 2);
+    auto applied = importHae(*fx.repo, fx.fed, next, "hae3.csv", true);
+    REQUIRE(applied);
+    CHECK(fx.count("hae_statistic") == 3);
+    auto again = importHae(*fx.repo, fx.fed, next, "hae3.csv", false);
+    REQUIRE(again);
+    CHECK(again->changes.empty());
+    CHECK(again->unchanged == 3);
 }
 
 TEST_CASE("Budget import: a bad file changes nothing, an existing year needs --replace", "[core][import]")

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "samkoll/io/budget_json.hpp"
 #include "samkoll/store/repository.hpp"
 #include "samkoll/sync/hlc.hpp"
 #include "samkoll/sync/protocol.hpp"
@@ -764,4 +765,92 @@ TEST_CASE("Users over the API: the kansli adds users, makes enrolment codes and 
         REQUIRE(r);
         CHECK(r->status == 403);
     }
+}
+
+TEST_CASE("Social budget over the API: the kansli saves one with the import's checks, nobody else may",
+          "[integration][security][budget]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    auto office = enrolledAs(w, server, "kansli");
+    auto post = [](HttpsClient& h, const std::string& path, const std::string& body) {
+        auto r = h.request("POST", path, body);
+        REQUIRE(r);
+        return std::make_pair(r->status, json::parse(r->body, nullptr, false));
+    };
+    auto budget = json::parse(samkoll::core::socialBudgetTemplate2021());
+    budget["year"] = 2023;
+
+    // Coordinators and the board may not; the kansli may, once; again only as a replacement.
+    for (const std::string login : {"vns", "styrelse"}) {
+        auto other = enrolledAs(w, server, login);
+        CHECK(post(*other, "/api/v1/budgets", json{{"budget", budget}}.dump()).first == 403);
+    }
+    auto [status, saved] = post(*office, "/api/v1/budgets", json{{"budget", budget}}.dump());
+    INFO(saved.dump());
+    REQUIRE(status == 200);
+    CHECK(saved["year"] == 2023);
+    CHECK(saved["indicators"].get<int>() > 0);
+    auto again = post(*office, "/api/v1/budgets", json{{"budget", budget}}.dump());
+    CHECK(again.first == 400);
+    CHECK(again.second["error"]["field"] == "year");
+    CHECK(post(*office, "/api/v1/budgets", json{{"budget", budget}, {"replace", true}}.dump()).first == 200);
+
+    // Bad input names its field: the body, the budget, replace, a weight out of range, ideal shares off 100.
+    CHECK(post(*office, "/api/v1/budgets", "[1,2]").first == 400);
+    CHECK(post(*office, "/api/v1/budgets", json{{"budget", 5}}.dump()).second["error"]["field"] == "budget");
+    CHECK(post(*office, "/api/v1/budgets", json{{"budget", budget}, {"replace", "ja"}}.dump()).second["error"]["field"] ==
+          "replace");
+    auto heavy = budget;
+    heavy["areas"][0]["goals"][0]["indicators"][0]["weight"] = 11;
+    const auto weight = post(*office, "/api/v1/budgets", json{{"budget", heavy}, {"replace", true}}.dump());
+    CHECK(weight.first == 400);
+    CHECK(weight.second["error"]["field"].get<std::string>().find("weight") != std::string::npos);
+    auto shares = budget;
+    shares["areas"][0]["ideal_share"] = shares["areas"][0]["ideal_share"].get<int>() + 10;
+    CHECK(post(*office, "/api/v1/budgets", json{{"budget", shares}, {"replace", true}}.dump()).first == 400);
+
+    // Nothing of the refused ones was stored: 2023 is the template's.
+    auto d = samkoll::core::Database::openExisting(w.db);
+    REQUIRE(d);
+    samkoll::core::Repository repo(**d);
+    const auto stored = repo.budget(repo.federation("sf")->id, 2023);
+    REQUIRE(stored);
+    CHECK(stored->areas[0].goals[0].indicators[0].weight != 11);
+}
+
+TEST_CASE("HÅE statistics over the API: the kansli previews and imports a file, nobody else may",
+          "[integration][security][hae]")
+{
+    World w;
+    ServerProcess server(w.db, w.cert, w.key);
+    auto office = enrolledAs(w, server, "kansli");
+    auto post = [](HttpsClient& h, const json& body) {
+        auto r = h.request("POST", "/api/v1/hae", body.dump());
+        REQUIRE(r);
+        return std::make_pair(r->status, json::parse(r->body, nullptr, false));
+    };
+    const std::string csv = "kommun;year;hae_total;hae_illness;hae_unemployment;hae_assistance;population_20_64\n"
+                            "vannas;2021;1 200,5;600;400;200,5;5 000\n";
+    for (const std::string login : {"vns", "styrelse"}) {
+        auto other = enrolledAs(w, server, login);
+        CHECK(post(*other, {{"csv", csv}, {"apply", true}}).first == 403);
+    }
+    auto [status, preview] = post(*office, {{"file", "hae.csv"}, {"csv", csv}});
+    INFO(preview.dump());
+    REQUIRE(status == 200);
+    CHECK(preview["applied"] == false);
+    REQUIRE(preview["changes"].size() == 1);
+    CHECK(preview["changes"][0]["before"].is_null());
+    CHECK(preview["changes"][0]["after"]["population"] == 5000);
+    CHECK(post(*office, {{"csv", csv}, {"apply", true}}).second["applied"] == true);
+    CHECK(post(*office, {{"csv", csv}}).second["unchanged"] == 1);
+
+    CHECK(post(*office, {{"csv", 5}}).second["error"]["field"] == "csv");
+    CHECK(post(*office, {{"csv", csv}, {"apply", "ja"}}).second["error"]["field"] == "apply");
+    CHECK(post(*office, {{"csv", csv}, {"file", ""}}).second["error"]["field"] == "file");
+    const auto wrong = post(*office, {{"file", "x.csv"}, {"csv", "kommun;year;hae_total;population_20_64\nvannas;20x1;5;100\n"}});
+    CHECK(wrong.first == 400);
+    CHECK(wrong.second["error"]["field"] == "year");
+    CHECK(wrong.second["error"]["where"] == "x.csv, rad 2");
 }

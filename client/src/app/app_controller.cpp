@@ -130,11 +130,19 @@ const char* const kFieldLabels[][2] = {
 
 AppController::AppController(const QString& databasePath, QObject* parent)
     : QObject(parent), m_backend(databasePath), m_cases(m_backend), m_surveys(m_backend), m_overview(m_backend),
-      m_finance(m_backend), m_federationView(m_backend), m_judgments(m_backend), m_financeEntry(m_backend), m_reports(m_backend), m_periods(m_backend), m_users(m_backend), m_stories(m_backend), m_composition(m_backend)
+      m_finance(m_backend), m_federationView(m_backend), m_judgments(m_backend), m_socialBudget(m_backend), m_hae(m_backend), m_financeEntry(m_backend), m_reports(m_backend), m_periods(m_backend), m_users(m_backend), m_stories(m_backend), m_composition(m_backend)
 {
     connect(&m_stories, &Stories::changed, this, &AppController::afterLocalChange);
     connect(&m_composition, &CompositionForm::changed, this, &AppController::afterLocalChange);
     connect(&m_judgments, &Judgments::changed, this, &AppController::afterLocalChange);
+    // A social budget saved on the server: this computer fetches the configuration again at once.
+    // A social budget or HÅE figures saved on the server: this computer fetches the configuration again at once.
+    const auto refetchConfiguration = [this] {
+        m_refreshConfiguration = true;
+        syncNow();
+    };
+    connect(&m_socialBudget, &SocialBudgetEditor::saved, this, refetchConfiguration);
+    connect(&m_hae, &HaeImport::imported, this, refetchConfiguration);
     connect(&m_financeEntry, &FinanceEntry::changed, this, [this] {
         m_finance.reload();  // the follow-up of what was just entered
         afterLocalChange();
@@ -297,6 +305,7 @@ void AppController::refresh()
         }
         if (m_role == QLatin1String("central_office")) {
             m_judgments.setDevice(s.federationId);
+            m_socialBudget.setDevice(s.federationId);
             m_financeEntry.setDevice(s.federationId);
         }
         m_stories.setTeam(s.teamId);
@@ -494,8 +503,8 @@ void AppController::syncNow(bool confirmMassDelete)
         this,
         [confirmMassDelete, refreshConfig](SyncEngine& e) {
             auto report = e.syncOnce(confirmMassDelete, refreshConfig);
-            // What changed locally: downloads, and acknowledged uploads ("ej synkad" goes away).
-            return report ? report->pulled + report->acknowledged : -1;
+            // What changed locally: downloads, acknowledged uploads ("ej synkad" goes away) and refusals.
+            return report ? report->pulled + report->acknowledged + report->refused : -1;
         },
         [this, refreshConfig](Result<int> result) {
             // A job that failed (threw) ends the sync like a failed sync: never stuck "syncing".
@@ -506,11 +515,17 @@ void AppController::syncNow(bool confirmMassDelete)
                 m_refreshConfiguration = true;  // try again next time
             emit syncFinished(changed >= 0);
             m_overview.reload();
-            // Every team's work meets on the server: the Förbundet screen asks again after each sync.
-            if (changed >= 0 && (m_role == QLatin1String("central_office") || m_role == QLatin1String("board")))
+            // Every team's work meets on the server. A kansli computer downloads
+            // every team's changes, so it asks for the Förbundet screen again when
+            // something arrived; a board computer downloads no team's work and
+            // asks after each sync.
+            if ((changed > 0 && m_role == QLatin1String("central_office")) ||
+                (changed >= 0 && m_role == QLatin1String("board")))
                 m_federationView.reload();
-            if (changed >= 0 && m_role == QLatin1String("central_office"))
+            if (changed > 0 && m_role == QLatin1String("central_office"))
                 m_judgments.reload();  // acknowledged, refused or arrived
+            if ((refreshConfig || changed > 0) && changed >= 0 && m_role == QLatin1String("central_office"))
+                m_socialBudget.refresh();  // a budget saved here, or the configuration at start
             if (changed > 0) {
                 m_finance.reload();
                 m_financeEntry.reload();

@@ -20,6 +20,8 @@ class QJSEngine;
 #include "overview.hpp"
 #include "federation_view.hpp"
 #include "judgments.hpp"
+#include "social_budget.hpp"
+#include "hae_import.hpp"
 #include "finance_entry.hpp"
 #include "stories.hpp"
 #include "composition_form.hpp"
@@ -62,6 +64,8 @@ class AppController : public QObject {
     Q_PROPERTY(samkoll::client::FinanceView* finance READ finance CONSTANT)
     Q_PROPERTY(samkoll::client::FederationView* federationView READ federationView CONSTANT)
     Q_PROPERTY(samkoll::client::Judgments* judgments READ judgments CONSTANT)
+    Q_PROPERTY(samkoll::client::SocialBudgetEditor* socialBudget READ socialBudget CONSTANT)
+    Q_PROPERTY(samkoll::client::HaeImport* hae READ hae CONSTANT)
     Q_PROPERTY(samkoll::client::FinanceEntry* financeEntry READ financeEntry CONSTANT)
     Q_PROPERTY(samkoll::client::Reports* reports READ reports CONSTANT)
     Q_PROPERTY(samkoll::client::Periods* periods READ periods CONSTANT)
@@ -107,6 +111,8 @@ public:
     FinanceView* finance() { return &m_finance; }
     FederationView* federationView() { return &m_federationView; }
     Judgments* judgments() { return &m_judgments; }
+    SocialBudgetEditor* socialBudget() { return &m_socialBudget; }
+    HaeImport* hae() { return &m_hae; }
     FinanceEntry* financeEntry() { return &m_financeEntry; }
     Reports* reports() { return &m_reports; }
     Periods* periods() { return &m_periods; }
@@ -173,6 +179,8 @@ private:
     FinanceView m_finance;
     FederationView m_federationView;
     Judgments m_judgments;
+    SocialBudgetEditor m_socialBudget;
+    HaeImport m_hae;
     FinanceEntry m_financeEntry;
     Reports m_reports;
     Periods m_periods;

@@ -103,6 +103,15 @@ void runTour(QQmlApplicationEngine& engine, samkoll::client::AppController& app,
          }},
         {"kansli-ekonomi.png", [&app, show] { app.financeEntry()->setYear(2021); show("financeEntry"); }},
         {"kansli-styrelsen.png", [&app, show] { app.composition()->setYear(2021); show("composition"); }},
+        {"kansli-social-budget.png", [&app, show] {
+             // 2022 started from 2021, with a weight out of range: the import's check names it.
+             app.socialBudget()->setYear(2021);
+             show("socialBudget");
+             QTimer::singleShot(600, &app, [&app] {
+                 app.socialBudget()->startNextYear();
+                 app.socialBudget()->setWeight(2, QStringLiteral("12"));
+             });
+         }},
         {"kansli-perioder.png", [show] { show("periods"); }},
         {"kansli-anvandare.png", [&app, show] {
              show("users");  // the page reloads the list; the code after that

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "finance_entry.hpp"
 
+#include <QCoreApplication>
 #include <QDate>
 
 #include "backend.hpp"
@@ -27,7 +28,7 @@ QString monthName(int month)
         QT_TRANSLATE_NOOP("FinanceEntry", "July"),      QT_TRANSLATE_NOOP("FinanceEntry", "August"),
         QT_TRANSLATE_NOOP("FinanceEntry", "September"), QT_TRANSLATE_NOOP("FinanceEntry", "October"),
         QT_TRANSLATE_NOOP("FinanceEntry", "November"),  QT_TRANSLATE_NOOP("FinanceEntry", "December")};
-    return FinanceEntry::tr(kNames[std::clamp(month, 1, 12) - 1]);
+    return QCoreApplication::translate("FinanceEntry", kNames[std::clamp(month, 1, 12) - 1]);
 }
 
 QString kronorText(Amount a)

@@ -125,9 +125,12 @@ Result<json> HttpsTransport::call(const std::string& method, const std::string& 
         return reply.error();
     json j = json::parse(reply->body, nullptr, false);
     if (reply->status != 200) {
-        if (j.is_object() && j.contains("error"))
-            return makeError(j["error"].value("code", "server"), j["error"].value("field", ""),
-                             j["error"].value("message", "servern svarade " + std::to_string(reply->status)));
+        if (j.is_object() && j.contains("error") && j["error"].is_object()) {
+            Error e = makeError(j["error"].value("code", "server"), j["error"].value("field", ""),
+                                j["error"].value("message", "servern svarade " + std::to_string(reply->status)));
+            e.where = j["error"].value("where", "");
+            return e;
+        }
         return makeError("server", "", "servern svarade " + std::to_string(reply->status));
     }
     if (j.is_discarded())

@@ -70,7 +70,7 @@ Användning:
   samkolld team        list --db FIL [--federation KOD]
   samkolld template    [--year 2021]                       (skriver mallen för social budget som JSON)
   samkolld template    --nns [--year ÅR]                   (NNS kärnindikatorer som mall, 26 mätpunkter)
-  samkolld import      budget|cases|tallies|hae --db FIL [--federation KOD] --file FIL
+  samkolld import      budget|cases|tallies|hae --db FIL [--federation KOD] --file FIL  (hae: [--dry-run] visar ändringarna)
                        [--replace] [--entered-by NAMN]
   samkolld report      bokslut|drift|delar|statistik|ranking --db FIL --year ÅR [--tertial 1-3]
                        [--team KOD|alla] [--for kansli|board]
@@ -335,11 +335,18 @@ int cmdImport(const Args& a, std::ostream& out)
     auto db = openDb(a);
     Repository repo(*db);
     const auto fed = check(repo.federation(a.get("federation")));
+    if (what == "hae") {
+        const auto preview = check(importHae(repo, fed.id, content, path, !a.flags.count("dry-run")));
+        out << path << ": " << preview.changes.size() << " kommunår nya eller ändrade, " << preview.unchanged
+            << " oförändrade" << (preview.applied ? "" : " (inget sparat: --dry-run)") << ".\n";
+        for (const auto& c : preview.changes)
+            out << "  " << c.kommun << " " << c.after.year << ": HÅE " << formatDecimal(c.after.total, 1)
+                << (c.before ? " (var " + formatDecimal(c.before->total, 1) + ")" : std::string(" (ny)")) << "\n";
+        return 0;
+    }
     Result<ImportSummary> r = what == "budget"  ? importBudget(repo, fed.id, content, path, a.flags.count("replace") > 0)
                               : what == "cases" ? importCases(repo, fed.id, content, path, Date::today())
-                              : what == "tallies"
-                                  ? importTallies(repo, fed.id, content, path, a.get("entered-by", "samkolld"))
-                                  : importHae(repo, fed.id, content, path);
+                                                : importTallies(repo, fed.id, content, path, a.get("entered-by", "samkolld"));
     out << check(std::move(r)).describe() << ".\n";
     return 0;
 }

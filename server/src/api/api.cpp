@@ -16,6 +16,7 @@
 #include "samkoll/io/gzip.hpp"
 #include "samkoll/index/index_engine.hpp"
 #include "samkoll/io/csv.hpp"
+#include "samkoll/io/importers.hpp"
 #include "samkoll/finance/finance_store.hpp"
 #include "samkoll/report/finance_report.hpp"
 #include "samkoll/report/index_report.hpp"
@@ -292,6 +293,7 @@ const std::vector<Api::Route>& Api::routes()
     // hundred bytes, so a stranger cannot make the server unpack and parse
     // megabytes; only an upload may be large.
     constexpr std::size_t kSmall = 4 * 1024;
+    constexpr std::size_t kBudgetBody = 4 * 1024 * 1024;  // a social budget with its survey questions
     static const std::vector<Route> table{
         {http::verb::get, "/health", Access::Public, &Api::health, kSmall},
         {http::verb::get, "/metrics", Access::Public, &Api::metrics, kSmall},
@@ -307,6 +309,8 @@ const std::vector<Api::Route>& Api::routes()
         {http::verb::get, "/api/v1/federation", Access::OfficeOrBoard, &Api::federation, kSmall, /*slow=*/true},
         {http::verb::get, "/api/v1/periods", Access::OfficeOrBoard, &Api::periods, kSmall, /*slow=*/true},
         {http::verb::post, "/api/v1/periods", Access::Office, &Api::changePeriod, kSmall, /*slow=*/true},
+        {http::verb::post, "/api/v1/budgets", Access::Office, &Api::saveBudget, kBudgetBody, /*slow=*/true},
+        {http::verb::post, "/api/v1/hae", Access::Office, &Api::importHaeFile, kBudgetBody, /*slow=*/true},
         {http::verb::get, "/api/v1/users", Access::Office, &Api::users, kSmall, /*slow=*/true},
         {http::verb::post, "/api/v1/users", Access::Office, &Api::addUser, kSmall, /*slow=*/true},
         {http::verb::post, "/api/v1/enrolment-codes", Access::Office, &Api::enrolmentCode, kSmall, /*slow=*/true},
@@ -790,6 +794,80 @@ Response Api::changePeriod(Call& c)
     if (!years)
         return errorResponse(c.req, years.error());
     return jsonResponse(c.req, http::status::ok, yearStatesToJson(*years));
+}
+
+Response Api::saveBudget(Call& c)
+{
+    // {"replace": false, "budget": {…a social budget file, docs/formats.md…}}
+    auto j = objectBody(c.req, c.maxBody,
+                        "skicka {\"replace\": false, \"budget\": {…en fil för social budget, docs/formats.md…}}");
+    if (!j)
+        return errorResponse(c.req, j.error());
+    const auto budget = j->find("budget");
+    if (budget == j->end() || !budget->is_object())
+        return errorResponse(c.req, makeError("invalid_value", "budget", "budget ska vara en social budget (ett JSON-objekt)"));
+    const auto replace = j->find("replace");
+    if (replace != j->end() && !replace->is_boolean())
+        return errorResponse(c.req, makeError("invalid_value", "replace", "replace ska vara true eller false"));
+    const bool replacing = replace != j->end() && replace->get<bool>();
+    Repository repo(c.db);
+    // The import's own checks (ideal shares, weights, targets, questions …), the
+    // locked year and an existing budget: each refused naming the field.
+    auto saved = importBudget(repo, c.device->federationId, budget->dump(), "budget", replacing);
+    if (!saved)
+        return errorResponse(c.req, saved.error());
+    const int year = budget->value("year", 0);
+    logLine("social budget", std::to_string(year) + (replacing ? " ersatt" : " sparad") + " av " + c.device->deviceId);
+    return jsonResponse(c.req, http::status::ok,
+                        json{{"year", year}, {"indicators", saved->rows}, {"replaced", replacing}});
+}
+
+Response Api::importHaeFile(Call& c)
+{
+    // {"file": "hae-2024.csv", "csv": "kommun;year;hae_total;…", "apply": false}
+    auto j = objectBody(c.req, c.maxBody,
+                        "skicka {\"file\": \"hae.csv\", \"csv\": \"kommun;year;hae_total;…\", \"apply\": false}");
+    if (!j)
+        return errorResponse(c.req, j.error());
+    const auto csv = j->find("csv");
+    if (csv == j->end() || !csv->is_string())
+        return errorResponse(c.req, makeError("invalid_value", "csv", "csv ska vara filens text (semikolonseparerad)"));
+    const auto apply = j->find("apply");
+    if (apply != j->end() && !apply->is_boolean())
+        return errorResponse(c.req, makeError("invalid_value", "apply", "apply ska vara true eller false"));
+    const auto fileIt = j->find("file");
+    std::string file = "hae.csv";
+    if (fileIt != j->end()) {
+        if (!fileIt->is_string() || fileIt->get_ref<const std::string&>().empty() ||
+            utf8Characters(fileIt->get_ref<const std::string&>()) > 200 || hasControlCharacters(fileIt->get_ref<const std::string&>()))
+            return errorResponse(c.req, makeError("invalid_value", "file", "file ska vara filens namn"));
+        file = fileIt->get<std::string>();
+    }
+    const bool applying = apply != j->end() && apply->get<bool>();
+    Repository repo(c.db);
+    auto preview = importHae(repo, c.device->federationId, csv->get_ref<const std::string&>(), file, applying);
+    if (!preview)
+        return errorResponse(c.req, preview.error());
+    auto figures = [](const HaeStatistic& h) {
+        return json{{"total", h.total},
+                    {"illness", h.illness},
+                    {"unemployment", h.unemployment},
+                    {"assistance", h.assistance},
+                    {"population", h.population}};
+    };
+    json changes = json::array();
+    for (const auto& ch : preview->changes)
+        changes.push_back({{"kommun", ch.kommun},
+                           {"year", ch.after.year},
+                           {"before", ch.before ? figures(*ch.before) : json(nullptr)},
+                           {"after", figures(ch.after)}});
+    if (applying)
+        logLine("HÅE", std::to_string(preview->changes.size()) + " kommunår från " + file + " av " + c.device->deviceId);
+    return jsonResponse(c.req, http::status::ok,
+                        json{{"file", preview->file},
+                             {"applied", preview->applied},
+                             {"unchanged", preview->unchanged},
+                             {"changes", changes}});
 }
 
 namespace {

@@ -78,6 +78,8 @@ private:
     Response federation(Call& c);
     Response periods(Call& c);
     Response changePeriod(Call& c);
+    Response saveBudget(Call& c);
+    Response importHaeFile(Call& c);
     Response users(Call& c);
     Response addUser(Call& c);
     Response enrolmentCode(Call& c);

@@ -84,6 +84,8 @@ Result<ImportSummary> importBudget(Repository& repo, Id federationId, std::strin
         e.where = fileName;
         return e;
     }
+    if (auto s = repo.noteConfigurationChanged(federationId); !s)
+        return s.error();
     ImportSummary s{fileName, static_cast<int>(doc->budget.indicatorCount()), 1, 0};
     return s;
 }
@@ -350,7 +352,16 @@ Result<ImportSummary> importTallies(Repository& repo, Id federationId, std::stri
     });
 }
 
-Result<ImportSummary> importHae(Repository& repo, Id federationId, std::string_view csvText, const std::string& fileName)
+namespace {
+
+struct HaeRow {
+    HaeStatistic statistic;
+    std::string kommun;  ///< the member's name
+};
+
+/// Every row of a HÅE file, checked (kommun a member, a year, numbers, the
+/// population); nothing is written.
+Result<std::vector<HaeRow>> readHae(Repository& repo, Id federationId, std::string_view csvText, const std::string& fileName)
 {
     auto table = parseCsv(csvText, fileName);
     if (!table)
@@ -371,8 +382,8 @@ Result<ImportSummary> importHae(Repository& repo, Id federationId, std::string_v
     if (!members)
         return members.error();
 
-    return inTransaction<ImportSummary>(repo.database(), [&]() -> Result<ImportSummary> {
-        ImportSummary summary{fileName, 0, 0, 0};
+    return guarded<std::vector<HaeRow>>([&]() -> Result<std::vector<HaeRow>> {
+        std::vector<HaeRow> out;
         std::set<std::pair<Id, int>> seen;
         for (const auto& row : t.rows) {
             RowReader r(t, row);
@@ -419,12 +430,59 @@ Result<ImportSummary> importHae(Repository& repo, Id federationId, std::string_v
             s.population = *pop;
             if (s.total > static_cast<double>(s.population))
                 return r.error("hae_total", "fler helårsekvivalenter än invånare 20–64 år – kontrollera kolumnerna");
-            if (auto st = repo.setHaeStatistic(s); !st)
-                return r.wrap(st.error());
-            ++summary.rows;
-            ++summary.created;
+            out.push_back({s, kommun->name});
         }
-        return summary;
+        return out;
+    });
+}
+
+bool sameFigures(const HaeStatistic& a, const HaeStatistic& b)
+{
+    return a.total == b.total && a.illness == b.illness && a.unemployment == b.unemployment &&
+           a.assistance == b.assistance && a.population == b.population;
+}
+
+}  // namespace
+
+Result<HaePreview> importHae(Repository& repo, Id federationId, std::string_view csvText, const std::string& fileName,
+                             bool apply)
+{
+    auto rows = readHae(repo, federationId, csvText, fileName);
+    if (!rows)
+        return rows.error();
+    return inTransaction<HaePreview>(repo.database(), [&]() -> Result<HaePreview> {
+        HaePreview preview;
+        preview.file = fileName;
+        std::map<int, std::vector<HaeStatistic>> stored;
+        for (const auto& row : *rows) {
+            const int year = row.statistic.year;
+            if (!stored.count(year)) {
+                auto existing = repo.haeStatistics(federationId, year);
+                if (!existing)
+                    return existing.error();
+                stored[year] = std::move(*existing);
+            }
+            HaeChange change;
+            change.kommun = row.kommun;
+            change.after = row.statistic;
+            for (const auto& h : stored[year])
+                if (h.kommunId == row.statistic.kommunId)
+                    change.before = h;
+            if (change.before && sameFigures(*change.before, change.after)) {
+                ++preview.unchanged;
+                continue;
+            }
+            if (apply)
+                if (auto st = repo.setHaeStatistic(row.statistic); !st)
+                    return st.error();
+            preview.changes.push_back(std::move(change));
+        }
+        // HÅE figures travel with the förbund's configuration.
+        if (apply && !preview.changes.empty())
+            if (auto st = repo.noteConfigurationChanged(federationId); !st)
+                return st.error();
+        preview.applied = apply;
+        return preview;
     });
 }
 

@@ -43,7 +43,7 @@ Result<Id> Repository::saveBudget(Id federationId, const BudgetDocument& doc, bo
             if (!replace)
                 return makeError("duplicate", "year",
                                  "det finns redan en social budget för " + std::to_string(b.year) +
-                                     " – använd --replace för att ersätta den");
+                                     " – välj att ersätta den (i samkolld: --replace)");
             m_db.prepare("DELETE FROM social_budget WHERE id = ?").bind(1, existing.integer(0)).run();
         }
         m_db.prepare("INSERT INTO social_budget (federation_id, year, name, settings) VALUES (?, ?, ?, ?)")
@@ -140,6 +140,17 @@ Result<std::vector<int>> Repository::budgetYears(Id federationId)
         while (st.step())
             out.push_back(static_cast<int>(st.integer(0)));
         return out;
+    });
+}
+
+Status Repository::noteConfigurationChanged(Id federationId)
+{
+    return guarded<void>([&]() -> Status {
+        m_db.prepare("INSERT INTO change_log (federation_id, team_id, entity, uid) VALUES (?, NULL, 'configuration', "
+                     "'configuration')")
+            .bind(1, federationId)
+            .run();
+        return {};
     });
 }
 

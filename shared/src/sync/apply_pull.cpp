@@ -59,6 +59,8 @@ Status Replica::applyPull(const PullResult& pull)
                 s = applyFinance(change);
             else if (change.entity == "judgment")
                 s = applyJudgments(change.uid, change.data);
+            else if (change.entity == "configuration")
+                s = setState("configuration_changed", "1");  // synchronise() fetches it after the download
             if (!s)
                 return s;
         }

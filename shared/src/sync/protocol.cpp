@@ -458,6 +458,8 @@ json errorToJson(const Error& e)
     json j{{"code", e.code}, {"message", e.message}};
     if (!e.field.empty())
         j["field"] = e.field;
+    if (!e.where.empty())
+        j["where"] = e.where;  // a file's name and row ("hae.csv, rad 3")
     return j;
 }
 

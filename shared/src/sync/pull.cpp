@@ -399,6 +399,8 @@ Result<std::string> SyncService::pullJson(const DeviceContext& ctx, std::int64_t
                 out += financeSnapshot(m_db, ctx.federationId, e.uid).dump();
             else if (e.entity == "judgment")  // one per year: the year's judgments
                 out += judgmentSnapshot(m_db, ctx.federationId, e.uid).dump();
+            else if (e.entity == "configuration")  // fetch /api/v1/config again
+                out += "{\"changed\":true}";
             else if (found != records.end())
                 out += found->second;
             else

@@ -122,6 +122,17 @@ Result<SyncReport> synchroniseSteps(Replica& replica, SyncTransport& transport, 
         if (!pull->more)
             break;
     }
+    // The förbund's configuration changed on the server (a new social budget,
+    // a team): fetched again now, not only at the program's next start.
+    if (replica.state("configuration_changed").value_or("") == "1") {
+        auto config = transport.configuration();
+        if (!config)
+            return config.error();
+        if (auto s = replica.applyConfiguration(*config); !s)
+            return s.error();
+        if (auto s = replica.setState("configuration_changed", "0"); !s)
+            return s.error();
+    }
     return report;
 }
 

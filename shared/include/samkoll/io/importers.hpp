@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,8 +34,26 @@ Result<ImportSummary> importCases(Repository& repo, Id federationId, std::string
 /// file cannot be imported twice (its rows would be counted twice).
 Result<ImportSummary> importTallies(Repository& repo, Id federationId, std::string_view csv,
                                     const std::string& fileName, const std::string& enteredBy);
-/// HÅE statistics per kommun and year (CSV, Statistics Sweden figures).
-Result<ImportSummary> importHae(Repository& repo, Id federationId, std::string_view csv, const std::string& fileName);
+/// One kommun-year of a HÅE file against what is stored: new (no `before`) or changed.
+struct HaeChange {
+    std::string kommun;  ///< the member's name
+    std::optional<HaeStatistic> before;
+    HaeStatistic after;
+};
+/// What a HÅE file changes (or changed, when `applied`); rows equal to what
+/// is stored are only counted.
+struct HaePreview {
+    std::string file;
+    std::vector<HaeChange> changes;
+    int unchanged = 0;
+    bool applied = false;
+};
+/// HÅE statistics per kommun and year (CSV, Statistics Sweden figures): every
+/// row checked, then what would change listed — and written when `apply`
+/// (every device gets the figures with its next sync). A file with an error
+/// changes nothing.
+Result<HaePreview> importHae(Repository& repo, Id federationId, std::string_view csv, const std::string& fileName,
+                             bool apply = true);
 
 /// Parses "2021", "2021 T2"/"2021T2" or "2021-01-01/2021-06-30".
 Result<Period> parsePeriod(std::string_view text);

@@ -130,6 +130,10 @@ public:
     Result<SocialBudget> budget(Id federationId, int year);
     /// Years that have a social budget.
     Result<std::vector<int>> budgetYears(Id federationId);
+    /// Tells the devices (through the change log: entity "configuration") that
+    /// the förbund's configuration — its social budgets, teams, questions —
+    /// changed, so that each fetches it again at its next sync.
+    Status noteConfigurationChanged(Id federationId);
     /// The latest year up to `notAfter` that has a social budget and cases of
     /// the team (or the förbund) going on in it — where the Översikt opens.
     Result<std::optional<int>> latestYearWithData(Id federationId, std::optional<Id> teamId, int notAfter);
