@@ -2499,6 +2499,26 @@
         <source>Saved on the server: the social budget %1 with %2 indicators. Every computer gets it with its next sync.</source>
         <translation>Sparad på servern: den sociala budgeten %1 med %2 indikatorer. Alla datorer får den vid nästa synk.</translation>
     </message>
+    <message>
+        <source>weight</source>
+        <translation>vikt</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>mål</translation>
+    </message>
+    <message>
+        <source>ideal share</source>
+        <translation>idealandel</translation>
+    </message>
+    <message>
+        <source>Area %1, %2: %3</source>
+        <translation>Område %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>samkoll::client::Stories</name>

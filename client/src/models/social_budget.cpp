@@ -285,7 +285,7 @@ void SocialBudgetEditor::check()
             m_problemAt.clear();
             if (!r) {
                 const auto& field = r.error().field;
-                m_problem = (field.empty() ? QString() : q(field) + QStringLiteral(": ")) + errorText(r.error());
+                m_problem = errorText(r.error());
                 // "areas[1].goals[0].indicators[2] (2.4.1).target" → the indicator 2.4.1
                 const auto open = field.find(" (");
                 const auto close = field.find(')', open == std::string::npos ? 0 : open);
@@ -297,6 +297,18 @@ void SocialBudgetEditor::check()
                     if (m_budget.contains("areas") && i < m_budget["areas"].size())
                         m_problemAt = QStringLiteral("area ") + q(textOf(m_budget["areas"][i], "number"));
                 }
+                // Said as the kansli reads the budget: "1.1.1, weight: …"; the file's path otherwise.
+                const auto key = field.substr(field.find_last_of('.') == std::string::npos ? 0 : field.find_last_of('.') + 1);
+                const QString what = key == "weight"        ? tr("weight")
+                                     : key == "target"      ? tr("target")
+                                     : key == "ideal_share" ? tr("ideal share")
+                                                            : q(key);
+                if (m_problemAt.startsWith(QStringLiteral("area ")))
+                    m_problem = tr("Area %1, %2: %3").arg(m_problemAt.mid(5), what, m_problem);
+                else if (!m_problemAt.isEmpty())
+                    m_problem = tr("%1, %2: %3").arg(m_problemAt, what, m_problem);
+                else if (!field.empty())
+                    m_problem = q(field) + QStringLiteral(": ") + m_problem;
             }
             emit loaded();
         });

@@ -383,7 +383,7 @@ Result<std::vector<HaeRow>> readHae(Repository& repo, Id federationId, std::stri
         return members.error();
 
     return guarded<std::vector<HaeRow>>([&]() -> Result<std::vector<HaeRow>> {
-        std::vector<HaeRow> out;
+        std::vector<HaeRow> read;
         std::set<std::pair<Id, int>> seen;
         for (const auto& row : t.rows) {
             RowReader r(t, row);
@@ -430,9 +430,9 @@ Result<std::vector<HaeRow>> readHae(Repository& repo, Id federationId, std::stri
             s.population = *pop;
             if (s.total > static_cast<double>(s.population))
                 return r.error("hae_total", "fler helårsekvivalenter än invånare 20–64 år – kontrollera kolumnerna");
-            out.push_back({s, kommun->name});
+            read.push_back({s, kommun->name});
         }
-        return out;
+        return read;
     });
 }
 
