@@ -356,36 +356,32 @@ void SocialBudgetEditor::startFromTemplate(const QString& which, int year)
                                      : tr("Draft: %1 from the 2021 template (Umeåregionen) – change it, then save.").arg(year));
 }
 
-void SocialBudgetEditor::setIdealShare(int row, const QString& text)
+void SocialBudgetEditor::change(int row, const char* level, const std::function<Status(json&, const Row&)>& edit)
 {
-    if (row < 0 || row >= rowCount() || m_rows[static_cast<std::size_t>(row)].level != QLatin1String("area"))
+    if (row < 0 || row >= rowCount() || m_rows[static_cast<std::size_t>(row)].level != QLatin1String(level))
         return;
     json draft = m_budget;
-    if (auto s = budget_draft::setIdealShare(draft, m_rows[static_cast<std::size_t>(row)].area, text.toStdString()); !s)
+    if (auto s = edit(draft, m_rows[static_cast<std::size_t>(row)]); !s)
         return emit rejected(q(s.error().field), errorText(s.error()));
     showDraft(std::move(draft), m_draft ? m_source : tr("Draft: %1 changed – save to replace the saved budget.").arg(m_year));
+}
+
+void SocialBudgetEditor::setIdealShare(int row, const QString& text)
+{
+    change(row, "area", [&](json& d, const Row& r) { return budget_draft::setIdealShare(d, r.area, text.toStdString()); });
 }
 
 void SocialBudgetEditor::setWeight(int row, const QString& text)
 {
-    if (row < 0 || row >= rowCount() || m_rows[static_cast<std::size_t>(row)].level != QLatin1String("indicator"))
-        return;
-    json draft = m_budget;
-    if (auto s = budget_draft::setWeight(draft, m_rows[static_cast<std::size_t>(row)].code.toStdString(), text.toStdString()); !s)
-        return emit rejected(q(s.error().field), errorText(s.error()));
-    showDraft(std::move(draft), m_draft ? m_source : tr("Draft: %1 changed – save to replace the saved budget.").arg(m_year));
+    change(row, "indicator",
+           [&](json& d, const Row& r) { return budget_draft::setWeight(d, r.code.toStdString(), text.toStdString()); });
 }
 
 void SocialBudgetEditor::setTarget(int row, const QString& type, const QString& value)
 {
-    if (row < 0 || row >= rowCount() || m_rows[static_cast<std::size_t>(row)].level != QLatin1String("indicator"))
-        return;
-    json draft = m_budget;
-    if (auto s = budget_draft::setTarget(draft, m_rows[static_cast<std::size_t>(row)].code.toStdString(),
-                                         type.toStdString(), value.toStdString());
-        !s)
-        return emit rejected(q(s.error().field), errorText(s.error()));
-    showDraft(std::move(draft), m_draft ? m_source : tr("Draft: %1 changed – save to replace the saved budget.").arg(m_year));
+    change(row, "indicator", [&](json& d, const Row& r) {
+        return budget_draft::setTarget(d, r.code.toStdString(), type.toStdString(), value.toStdString());
+    });
 }
 
 void SocialBudgetEditor::save()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+
 #include <QAbstractListModel>
 #include <QUrl>
 #include <QVariantList>
@@ -9,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "samkoll/domain/entities.hpp"
+#include "samkoll/domain/result.hpp"
 
 namespace samkoll::client {
 
@@ -118,6 +121,9 @@ private:
     /// Shows `draft` as a draft with `source`, and checks it.
     void showDraft(nlohmann::json draft, const QString& source);
     void rebuild();
+    /// A change of the row (an "area" or an "indicator") made on a copy of the
+    /// budget: shown as the draft, or named (`rejected`) with nothing changed.
+    void change(int row, const char* level, const std::function<core::Status(nlohmann::json&, const Row&)>& edit);
     void check();
     void done();
 
