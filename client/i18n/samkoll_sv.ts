@@ -1027,6 +1027,10 @@
         <source>HÅE statistics</source>
         <translation>HÅE-statistik</translation>
     </message>
+    <message>
+        <source>SIE import</source>
+        <translation>SIE-import</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -1255,6 +1259,124 @@
     <message>
         <source>The server makes the report from every team&apos;s synced data, so it needs the network. A locked year shows the figures as the board approved them.</source>
         <translation>Servern gör rapporten av alla teams synkade uppgifter, så den kräver nätverk. Ett fastställt år visar siffrorna som styrelsen godkände dem.</translation>
+    </message>
+</context>
+<context>
+    <name>SiePage</name>
+    <message>
+        <source>Open a SIE file</source>
+        <translation>Öppna en SIE-fil</translation>
+    </message>
+    <message>
+        <source>SIE (*.se *.si *.sie *.SE)</source>
+        <translation>SIE (*.se *.si *.sie *.SE)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>SIE import</source>
+        <translation>SIE-import</translation>
+    </message>
+    <message>
+        <source>The bookkeeping&apos;s file (SIE 2, 3 or 4) gives each budget line its utfall per month through the account mapping below. You see what it would change before anything is saved; amounts no line takes are listed as omappat, never dropped.</source>
+        <translation>Bokföringens fil (SIE 2, 3 eller 4) ger varje budgetrad dess utfall per månad genom kontomappningen nedan. Du ser vad den skulle ändra innan något sparas; belopp som ingen rad tar listas som omappat och tappas aldrig.</translation>
+    </message>
+    <message>
+        <source>Open a SIE file…</source>
+        <translation>Öppna en SIE-fil…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Läs in</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Approved years in the file are left as they are: %1.</source>
+        <translation>Fastställda år i filen lämnas som de är: %1.</translation>
+    </message>
+    <message>
+        <source>Budget line</source>
+        <translation>Budgetrad</translation>
+    </message>
+    <message>
+        <source>Utfall before</source>
+        <translation>Utfall före</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Efter</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Förändring</translation>
+    </message>
+    <message>
+        <source>The file changes no line&apos;s utfall.</source>
+        <translation>Filen ändrar inget utfall.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Omappat: %1 kr on %n account(s) no budget line takes – give each its line:</source>
+        <translation>
+            <numerusform>Omappat: %1 kr på %n konto som ingen budgetrad tar – ge det sin rad:</numerusform>
+            <numerusform>Omappat: %1 kr på %n konton som ingen budgetrad tar – ge vart och ett sin rad:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Budget line for account %1</source>
+        <translation>Budgetrad för konto %1</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Mappa</translation>
+    </message>
+    <message>
+        <source>Account mapping</source>
+        <translation>Kontomappning</translation>
+    </message>
+    <message>
+        <source>Accounts from–to (4000–4999 takes every account that starts so, BAS or Kommun-Bas), and/or one object of a dimension (1 kostnadsställe, 6 projekt). A rule with both comes first, then object only, then accounts only.</source>
+        <translation>Konton från–till (4000–4999 tar varje konto som börjar så, BAS eller Kommun-Bas) och/eller ett objekt i en dimension (1 kostnadsställe, 6 projekt). En regel med båda går först, sedan bara objekt, sedan bara konton.</translation>
+    </message>
+    <message>
+        <source>Accounts from</source>
+        <translation>Konton från</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>till</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Accounts to</source>
+        <translation>Konton till</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Lägg till regel</translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation>Spara mappningen</translation>
     </message>
 </context>
 <context>
@@ -2438,6 +2560,51 @@
         <translation>
             <numerusform>Sparade %n fil, en per tabell, bredvid %1.</numerusform>
             <numerusform>Sparade %n filer, en per tabell, bredvid %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>samkoll::client::SieImport</name>
+    <message>
+        <source>SIE %1</source>
+        <translation>SIE %1</translation>
+    </message>
+    <message>
+        <source>utfall from the vouchers</source>
+        <translation>utfall ur verifikationerna</translation>
+    </message>
+    <message>
+        <source>utfall from the period balances</source>
+        <translation>utfall ur periodsaldona</translation>
+    </message>
+    <message>
+        <source>no checksum</source>
+        <translation>utan kontrollsumma</translation>
+    </message>
+    <message numerus="yes">
+        <source>The mapping is saved (%n rule(s)).</source>
+        <translation>
+            <numerusform>Mappningen är sparad (%n regel).</numerusform>
+            <numerusform>Mappningen är sparad (%n regler).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the budget line for account %1.</source>
+        <translation>Välj budgetrad för konto %1.</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read: %2</source>
+        <translation>Filen %1 gick inte att läsa: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than 6 MB: export one fiscal year at a time.</source>
+        <translation>Filen %1 är större än 6 MB: exportera ett räkenskapsår i taget.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported from %1: the utfall of %n line(s) is on the server and comes to this computer with the sync.</source>
+        <translation>
+            <numerusform>Inläst från %1: utfallet för %n rad finns på servern och kommer till den här datorn med synken.</numerusform>
+            <numerusform>Inläst från %1: utfallet för %n rader finns på servern och kommer till den här datorn med synken.</numerusform>
         </translation>
     </message>
 </context>

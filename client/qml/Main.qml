@@ -25,7 +25,7 @@ ApplicationWindow {
     readonly property var screens: App.role === "board"
         ? ["federation", "finance", "reports", "periods", "sync"]
         : App.role === "central_office"
-          ? ["federation", "judgments", "cases", "surveys", "stories", "composition", "socialBudget", "hae", "finance", "financeEntry", "reports", "periods", "users", "sync"]
+          ? ["federation", "judgments", "cases", "surveys", "stories", "composition", "socialBudget", "hae", "finance", "financeEntry", "sie", "reports", "periods", "users", "sync"]
           : coordinatorScreens
     function screenTitle(key) {
         switch (key) {
@@ -41,6 +41,7 @@ ApplicationWindow {
         case "financeEntry": return qsTr("Enter finance")
         case "socialBudget": return qsTr("Social budget")
         case "hae": return qsTr("HÅE statistics")
+        case "sie": return qsTr("SIE import")
         case "reports": return qsTr("Reports")
         case "periods": return qsTr("Periods")
         case "users": return qsTr("Users")
@@ -48,7 +49,7 @@ ApplicationWindow {
         return key
     }
     // The pages, in the order of the StackLayout below.
-    readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation", "reports", "periods", "users", "judgments", "financeEntry", "socialBudget", "hae"]
+    readonly property var pageKeys: ["overview", "cases", "surveys", "stories", "composition", "sync", "finance", "federation", "reports", "periods", "users", "judgments", "financeEntry", "socialBudget", "hae", "sie"]
 
     /// The workday's screens, once the device is enrolled.
     property bool workday: App.enrolled
@@ -155,6 +156,7 @@ ApplicationWindow {
                 FinanceEntryPage {}
                 SocialBudgetPage {}
                 HaePage {}
+                SiePage {}
             }
         }
     }

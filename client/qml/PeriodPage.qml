@@ -12,7 +12,8 @@ import Samkoll
 Page {
     id: page
     objectName: "periodPage"
-    readonly property bool office: App.role === "central_office"
+    /// The kansli's page (fastställ, open again); the board's only shows.
+    property bool office: App.role === "central_office"
     property int pendingYear: 0
 
     onVisibleChanged: if (visible) App.periods.reload()

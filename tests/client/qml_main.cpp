@@ -18,6 +18,8 @@
 #include "samkoll/store/repository.hpp"
 #include "samkoll/sync/protocol.hpp"
 
+#include <nlohmann/json.hpp>
+
 Q_IMPORT_QML_PLUGIN(SamkollPlugin)
 
 namespace {
@@ -43,6 +45,10 @@ class TestDevice : public QObject {
     Q_OBJECT
 public:
     std::string db;
+    samkoll::client::AppController* app = nullptr;
+    samkoll::core::Id federation = 0, team = 0;
+    /// Sammansättning for the förbund's own bodies (as on a kansli computer), or the team's again.
+    Q_INVOKABLE void federationComposition(bool on) { app->composition()->setTeam(federation, on ? 0 : team); }
     /// The server's refusal of this device's March utfall of the line
     /// "kansli" in 2021: another computer changed it first (a conflict).
     Q_INVOKABLE void refuseMarchAsConflict()
@@ -107,6 +113,30 @@ public slots:
             !store.setBudget(fed, "kansli", 2021, kronor(-1'200'000)) || !store.setOutcome(fed, "kansli", 2021, 1, kronor(-95'500)))
             qFatal("the finance line could not be made");
         m_app->financeEntry()->setDevice(fed);
+        // Budget och utfall (the kansli's exact view) on the same line.
+        m_app->finance()->setDevice(fed, false);
+        m_device.app = m_app.get();
+        m_device.federation = fed;
+        m_device.team = samkoll::core::Repository(**opened).team(fed, "vannas")->id;
+        // SIE import as the server answers: one rule, and a file's preview with one omappat account.
+        m_app->sie()->showMapping(nlohmann::json::parse(R"({
+            "rules": [{"account_from": "7010", "account_to": "7099", "dimension": "", "object": "", "line": "kansli"}],
+            "lines": [{"code": "kansli", "name": "Kanslipersonal"}]})"));
+        m_app->sie()->showImport(nlohmann::json::parse(R"({
+            "file": "bokforing-2026.se", "type": 2, "company": "Samordningsförbundet Test", "organisation_number": "",
+            "checksum_verified": false, "fiscal_years": [{"index": 0, "start": "2026-01-01", "end": "2026-12-31"}],
+            "from_vouchers": false, "months": [{"year": 2026, "month": 1}],
+            "changes": [{"line": "kansli", "year": 2026, "month": 1, "before": 0, "after": -9550000}],
+            "unmapped": [{"account": "5010", "name": "Lokalhyra", "objects": "", "amount": -1200000}],
+            "budget_lines": [], "locked_years": [], "applied": false})"));
+        // Användare as the server answers the kansli (the view is tested without a server).
+        m_app->users()->show(nlohmann::json::parse(R"({
+            "users": [{"login": "vns", "role": "coordinator", "team": {"code": "vannas", "name": "Samordningsteamet Vännäs"}},
+                      {"login": "kansli", "role": "central_office", "team": null}],
+            "devices": [{"id": "d-1", "login": "vns", "name": "vannas-laptop", "created_at": "2026-11-02T08:00:00Z",
+                         "last_seen_at": "2026-11-30T07:55:00Z", "revoked": false, "this_device": false},
+                        {"id": "d-2", "login": "kansli", "name": "kansli-dator", "created_at": "2026-10-01T08:00:00Z",
+                         "last_seen_at": null, "revoked": false, "this_device": true}]})"));
     }
     void qmlEngineAvailable(QQmlEngine* engine)
     {
@@ -141,6 +171,13 @@ private:
         if (!view)
             qFatal("the Förbundet view: %s", view.error().describe().c_str());
         m_app->federationView()->show(*view, false);
+        // Perioder as the server answers: 2021 fastställt by the board, 2022 open.
+        if (auto lock = approveYear(**db, demo->federationId, 2021, "Styrelsen 2022-03-14 § 12"); !lock)
+            qFatal("approving 2021: %s", lock.error().describe().c_str());
+        auto years = yearStates(**db, demo->federationId);
+        if (!years)
+            qFatal("the years: %s", years.error().describe().c_str());
+        m_app->periods()->show(yearStatesToJson(*years));
     }
 
     QTemporaryDir m_dir;

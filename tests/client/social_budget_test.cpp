@@ -145,7 +145,7 @@ TEST_CASE("Social budget: the kansli starts next year from this year's, the impo
     CHECK(model->data(model->index(rowOf(*model, QStringLiteral("indicator"))), SocialBudgetEditor::WeightRole) == "2");
 }
 
-TEST_CASE("Social budget: a template or a file opens as a draft; a file that is no budget is named",
+TEST_CASE("Social budget: a template or a file opens as a draft, and a file that is no budget is named",
           "[client][model][budget]")
 {
     World w;

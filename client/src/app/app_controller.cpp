@@ -130,7 +130,7 @@ const char* const kFieldLabels[][2] = {
 
 AppController::AppController(const QString& databasePath, QObject* parent)
     : QObject(parent), m_backend(databasePath), m_cases(m_backend), m_surveys(m_backend), m_overview(m_backend),
-      m_finance(m_backend), m_federationView(m_backend), m_judgments(m_backend), m_socialBudget(m_backend), m_hae(m_backend), m_financeEntry(m_backend), m_reports(m_backend), m_periods(m_backend), m_users(m_backend), m_stories(m_backend), m_composition(m_backend)
+      m_finance(m_backend), m_federationView(m_backend), m_judgments(m_backend), m_socialBudget(m_backend), m_hae(m_backend), m_sie(m_backend), m_financeEntry(m_backend), m_reports(m_backend), m_periods(m_backend), m_users(m_backend), m_stories(m_backend), m_composition(m_backend)
 {
     connect(&m_stories, &Stories::changed, this, &AppController::afterLocalChange);
     connect(&m_composition, &CompositionForm::changed, this, &AppController::afterLocalChange);
@@ -143,6 +143,8 @@ AppController::AppController(const QString& databasePath, QObject* parent)
     };
     connect(&m_socialBudget, &SocialBudgetEditor::saved, this, refetchConfiguration);
     connect(&m_hae, &HaeImport::imported, this, refetchConfiguration);
+    // SIE utfall imported on the server: it comes with the next sync, at once.
+    connect(&m_sie, &SieImport::imported, this, [this] { syncNow(); });
     connect(&m_financeEntry, &FinanceEntry::changed, this, [this] {
         m_finance.reload();  // the follow-up of what was just entered
         afterLocalChange();

@@ -22,6 +22,7 @@ class QJSEngine;
 #include "judgments.hpp"
 #include "social_budget.hpp"
 #include "hae_import.hpp"
+#include "sie_import.hpp"
 #include "finance_entry.hpp"
 #include "stories.hpp"
 #include "composition_form.hpp"
@@ -66,6 +67,7 @@ class AppController : public QObject {
     Q_PROPERTY(samkoll::client::Judgments* judgments READ judgments CONSTANT)
     Q_PROPERTY(samkoll::client::SocialBudgetEditor* socialBudget READ socialBudget CONSTANT)
     Q_PROPERTY(samkoll::client::HaeImport* hae READ hae CONSTANT)
+    Q_PROPERTY(samkoll::client::SieImport* sie READ sie CONSTANT)
     Q_PROPERTY(samkoll::client::FinanceEntry* financeEntry READ financeEntry CONSTANT)
     Q_PROPERTY(samkoll::client::Reports* reports READ reports CONSTANT)
     Q_PROPERTY(samkoll::client::Periods* periods READ periods CONSTANT)
@@ -113,6 +115,7 @@ public:
     Judgments* judgments() { return &m_judgments; }
     SocialBudgetEditor* socialBudget() { return &m_socialBudget; }
     HaeImport* hae() { return &m_hae; }
+    SieImport* sie() { return &m_sie; }
     FinanceEntry* financeEntry() { return &m_financeEntry; }
     Reports* reports() { return &m_reports; }
     Periods* periods() { return &m_periods; }
@@ -181,6 +184,7 @@ private:
     Judgments m_judgments;
     SocialBudgetEditor m_socialBudget;
     HaeImport m_hae;
+    SieImport m_sie;
     FinanceEntry m_financeEntry;
     Reports m_reports;
     Periods m_periods;

@@ -44,6 +44,13 @@ QVariantList yearsFrom(const json& answer)
 
 Periods::Periods(Backend& backend, QObject* parent) : ServerTask(parent), m_backend(backend) {}
 
+void Periods::show(const json& answer)
+{
+    m_years = yearsFrom(answer);
+    m_loaded = true;
+    emit changed();
+}
+
 void Periods::reload()
 {
     request({}, 0, {});
@@ -76,8 +83,7 @@ void Periods::request(const QString& change, int year, const QString& by)
         [this, change, year](Result<json> r) {
             if (!r)
                 return fail(r.error());
-            m_years = yearsFrom(*r);
-            m_loaded = true;
+            show(*r);
             succeed(change == QLatin1String("lock")     ? tr("%1 is approved and locked.").arg(year)
                     : change == QLatin1String("unlock") ? tr("%1 is open for changes again.").arg(year)
                                                         : QString());

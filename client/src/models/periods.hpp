@@ -4,6 +4,8 @@
 #include "server_task.hpp"
 
 #include <QVariantList>
+
+#include <nlohmann/json_fwd.hpp>
 #include <QtQml/qqmlregistration.h>
 
 namespace samkoll::client {
@@ -32,6 +34,9 @@ public:
     Q_INVOKABLE void unlock(int year);
 
     QVariantList years() const { return m_years; }
+    /// Shows the server's answer (GET/POST /api/v1/periods) — every answer
+    /// goes through here; the view tests give one without a server.
+    void show(const nlohmann::json& answer);
     bool loaded() const { return m_loaded; }
 
 private:

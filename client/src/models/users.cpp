@@ -49,6 +49,28 @@ void Users::revoke(const QString& deviceId)
          tr("The device is revoked: it can no longer sync."));
 }
 
+void Users::show(const json& answer)
+{
+    m_users.clear();
+    for (const auto& u : answer.value("users", json::array())) {
+        const auto team = u.value("team", json());
+        m_users.push_back(QVariantMap{{QStringLiteral("login"), text(u, "login")},
+                                      {QStringLiteral("role"), text(u, "role")},
+                                      {QStringLiteral("teamCode"), team.is_object() ? text(team, "code") : QString()},
+                                      {QStringLiteral("teamName"), team.is_object() ? text(team, "name") : QString()}});
+    }
+    m_devices.clear();
+    for (const auto& d : answer.value("devices", json::array()))
+        m_devices.push_back(QVariantMap{{QStringLiteral("id"), text(d, "id")},
+                                        {QStringLiteral("login"), text(d, "login")},
+                                        {QStringLiteral("name"), text(d, "name")},
+                                        {QStringLiteral("createdAt"), formatTimestamp(text(d, "created_at"))},
+                                        {QStringLiteral("lastSeenAt"), formatTimestamp(text(d, "last_seen_at"))},
+                                        {QStringLiteral("revoked"), d.value("revoked", false)},
+                                        {QStringLiteral("thisDevice"), d.value("this_device", false)}});
+    emit changed();
+}
+
 void Users::call(const QString& path, const std::optional<json>& body, const QString& done)
 {
     if (!begin())
@@ -64,23 +86,7 @@ void Users::call(const QString& path, const std::optional<json>& body, const QSt
                 return succeed(tr("The code is valid for %n day(s) and can be used once.", "",
                                   r->value("valid_days", 14)));
             }
-            m_users.clear();
-            for (const auto& u : r->value("users", json::array())) {
-                const auto team = u.value("team", json());
-                m_users.push_back(QVariantMap{{QStringLiteral("login"), text(u, "login")},
-                                              {QStringLiteral("role"), text(u, "role")},
-                                              {QStringLiteral("teamCode"), team.is_object() ? text(team, "code") : QString()},
-                                              {QStringLiteral("teamName"), team.is_object() ? text(team, "name") : QString()}});
-            }
-            m_devices.clear();
-            for (const auto& d : r->value("devices", json::array()))
-                m_devices.push_back(QVariantMap{{QStringLiteral("id"), text(d, "id")},
-                                                {QStringLiteral("login"), text(d, "login")},
-                                                {QStringLiteral("name"), text(d, "name")},
-                                                {QStringLiteral("createdAt"), formatTimestamp(text(d, "created_at"))},
-                                                {QStringLiteral("lastSeenAt"), formatTimestamp(text(d, "last_seen_at"))},
-                                                {QStringLiteral("revoked"), d.value("revoked", false)},
-                                                {QStringLiteral("thisDevice"), d.value("this_device", false)}});
+            show(*r);
             succeed(done);
         });
 }

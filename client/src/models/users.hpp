@@ -41,6 +41,9 @@ public:
     QVariantList devices() const { return m_devices; }
     QString code() const { return m_code; }
     QString codeLogin() const { return m_codeLogin; }
+    /// Shows the server's lists (GET/POST /api/v1/users …) — every answer goes
+    /// through here; the view tests give one without a server.
+    void show(const nlohmann::json& answer);
 
 private:
     void call(const QString& path, const std::optional<nlohmann::json>& body, const QString& done);

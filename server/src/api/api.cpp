@@ -2,6 +2,9 @@
 #include "api.hpp"
 
 #include <chrono>
+#include <sstream>
+
+#include <boost/beast/core/detail/base64.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -17,6 +20,7 @@
 #include "samkoll/index/index_engine.hpp"
 #include "samkoll/io/csv.hpp"
 #include "samkoll/io/importers.hpp"
+#include "samkoll/io/finance_import.hpp"
 #include "samkoll/finance/finance_store.hpp"
 #include "samkoll/report/finance_report.hpp"
 #include "samkoll/report/index_report.hpp"
@@ -294,6 +298,7 @@ const std::vector<Api::Route>& Api::routes()
     // megabytes; only an upload may be large.
     constexpr std::size_t kSmall = 4 * 1024;
     constexpr std::size_t kBudgetBody = 4 * 1024 * 1024;  // a social budget with its survey questions
+    constexpr std::size_t kSieBody = 8 * 1024 * 1024;  // a SIE file of up to 6 MB in base64 (the HTTP layer's limit)
     static const std::vector<Route> table{
         {http::verb::get, "/health", Access::Public, &Api::health, kSmall},
         {http::verb::get, "/metrics", Access::Public, &Api::metrics, kSmall},
@@ -311,6 +316,9 @@ const std::vector<Api::Route>& Api::routes()
         {http::verb::post, "/api/v1/periods", Access::Office, &Api::changePeriod, kSmall, /*slow=*/true},
         {http::verb::post, "/api/v1/budgets", Access::Office, &Api::saveBudget, kBudgetBody, /*slow=*/true},
         {http::verb::post, "/api/v1/hae", Access::Office, &Api::importHaeFile, kBudgetBody, /*slow=*/true},
+        {http::verb::get, "/api/v1/finance/mapping", Access::Office, &Api::accountMapping, kSmall, /*slow=*/true},
+        {http::verb::post, "/api/v1/finance/mapping", Access::Office, &Api::setAccountMapping, kBudgetBody, /*slow=*/true},
+        {http::verb::post, "/api/v1/finance/sie", Access::Office, &Api::importSieFile, kSieBody, /*slow=*/true},
         {http::verb::get, "/api/v1/users", Access::Office, &Api::users, kSmall, /*slow=*/true},
         {http::verb::post, "/api/v1/users", Access::Office, &Api::addUser, kSmall, /*slow=*/true},
         {http::verb::post, "/api/v1/enrolment-codes", Access::Office, &Api::enrolmentCode, kSmall, /*slow=*/true},
@@ -868,6 +876,91 @@ Response Api::importHaeFile(Call& c)
                              {"applied", preview->applied},
                              {"unchanged", preview->unchanged},
                              {"changes", changes}});
+}
+
+namespace {
+
+/// The mapping and the lines it may name, as GET /api/v1/finance/mapping answers.
+Result<json> mappingAnswer(Database& db, Id federationId)
+{
+    finance::FinanceStore store(db);
+    auto rules = store.mapping(federationId);
+    if (!rules)
+        return rules.error();
+    auto lines = store.lines(federationId);
+    if (!lines)
+        return lines.error();
+    json l = json::array();
+    for (const auto& line : *lines)
+        l.push_back({{"code", line.code}, {"name", line.name}});
+    return json{{"rules", mappingToJson(*rules)}, {"lines", l}};
+}
+
+}  // namespace
+
+Response Api::accountMapping(Call& c)
+{
+    auto answer = mappingAnswer(c.db, c.device->federationId);
+    if (!answer)
+        return errorResponse(c.req, answer.error());
+    return jsonResponse(c.req, http::status::ok, *answer);
+}
+
+Response Api::setAccountMapping(Call& c)
+{
+    auto j = objectBody(c.req, c.maxBody, "skicka {\"rules\": [{\"account_from\": \"5010\", \"line\": \"lokal\"}, …]}");
+    if (!j)
+        return errorResponse(c.req, j.error());
+    auto rules = mappingFromJson(j->value("rules", json()));
+    if (!rules)
+        return errorResponse(c.req, rules.error());
+    finance::FinanceStore store(c.db);
+    if (auto s = store.setMapping(c.device->federationId, *rules); !s)
+        return errorResponse(c.req, s.error());
+    logLine("kontomappning", std::to_string(rules->size()) + " regler av " + c.device->deviceId);
+    auto answer = mappingAnswer(c.db, c.device->federationId);
+    if (!answer)
+        return errorResponse(c.req, answer.error());
+    return jsonResponse(c.req, http::status::ok, *answer);
+}
+
+Response Api::importSieFile(Call& c)
+{
+    // {"file": "bokforing.se", "content_base64": "…", "apply": false, "budget": false}
+    auto j = objectBody(c.req, c.maxBody,
+                        "skicka {\"file\": \"bokforing.se\", \"content_base64\": \"…\", \"apply\": false}");
+    if (!j)
+        return errorResponse(c.req, j.error());
+    const auto content = j->find("content_base64");
+    if (content == j->end() || !content->is_string())
+        return errorResponse(c.req, makeError("invalid_value", "content_base64", "content_base64 ska vara filens innehåll i base64"));
+    const auto& encoded = content->get_ref<const std::string&>();
+    std::string bytes(boost::beast::detail::base64::decoded_size(encoded.size()), '\0');
+    const auto [written, read] = boost::beast::detail::base64::decode(bytes.data(), encoded.data(), encoded.size());
+    if (read != encoded.size())
+        return errorResponse(c.req, makeError("invalid_value", "content_base64", "content_base64 är inte giltig base64"));
+    bytes.resize(written);
+    for (const char* flag : {"apply", "budget"})
+        if (j->contains(flag) && !(*j)[flag].is_boolean())
+            return errorResponse(c.req, makeError("invalid_value", flag, std::string(flag) + " ska vara true eller false"));
+    std::string file = "bokforing.se";
+    if (const auto f = j->find("file"); f != j->end()) {
+        if (!f->is_string() || f->get_ref<const std::string&>().empty() || utf8Characters(f->get_ref<const std::string&>()) > 200 ||
+            hasControlCharacters(f->get_ref<const std::string&>()))
+            return errorResponse(c.req, makeError("invalid_value", "file", "file ska vara filens namn"));
+        file = f->get<std::string>();
+    }
+    SieOptions options;
+    options.apply = j->value("apply", false);
+    options.budget = j->value("budget", false);
+    finance::FinanceStore store(c.db);
+    std::istringstream in(bytes);
+    auto imported = importSie(store, c.device->federationId, in, file, options);
+    if (!imported)
+        return errorResponse(c.req, imported.error());
+    if (options.apply)
+        logLine("SIE", file + " inläst av " + c.device->deviceId);
+    return jsonResponse(c.req, http::status::ok, sieImportToJson(*imported));
 }
 
 namespace {

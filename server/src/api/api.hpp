@@ -80,6 +80,9 @@ private:
     Response changePeriod(Call& c);
     Response saveBudget(Call& c);
     Response importHaeFile(Call& c);
+    Response accountMapping(Call& c);
+    Response setAccountMapping(Call& c);
+    Response importSieFile(Call& c);
     Response users(Call& c);
     Response addUser(Call& c);
     Response enrolmentCode(Call& c);

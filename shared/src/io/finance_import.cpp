@@ -16,6 +16,7 @@ namespace samkoll::core {
 using csv_rows::missingColumn;
 using csv_rows::RowReader;
 using namespace finance;
+using nlohmann::json;
 
 namespace {
 
@@ -682,6 +683,80 @@ std::string describeSieImport(const SieImport& import)
     }
     if (!import.budgetLines.empty())
         out += "Månadsbudget ur #PBUDGET för " + std::to_string(import.budgetLines.size()) + " budgetrader.\n";
+    return out;
+}
+
+json sieImportToJson(const SieImport& import)
+{
+    const auto& f = import.file;
+    json years = json::array();
+    for (const auto& y : f.years)
+        years.push_back({{"index", y.index}, {"start", y.start.iso()}, {"end", y.end.iso()}});
+    json months = json::array();
+    for (const auto& [y, m] : import.outcome.months)
+        months.push_back({{"year", y}, {"month", m}});
+    json changes = json::array();
+    for (const auto& c : import.outcome.changes)
+        changes.push_back({{"line", c.line}, {"year", c.year}, {"month", c.month}, {"before", c.before}, {"after", c.after}});
+    json unmapped = json::array();
+    for (const auto& u : import.unmapped)
+        unmapped.push_back({{"account", u.account}, {"name", u.name}, {"objects", u.objects}, {"amount", u.amount}});
+    return {{"file", import.outcome.file},
+            {"type", f.type},
+            {"encoding", f.encoding},
+            {"company", f.company},
+            {"organisation_number", f.organisationNumber},
+            {"checksum_verified", f.checksumVerified},
+            {"fiscal_years", years},
+            {"from_vouchers", import.fromVouchers},
+            {"months", months},
+            {"changes", changes},
+            {"unmapped", unmapped},
+            {"budget_lines", import.budgetLines},
+            {"locked_years", import.lockedYears},
+            {"applied", import.outcome.applied}};
+}
+
+json mappingToJson(const std::vector<finance::MappingRule>& rules)
+{
+    json out = json::array();
+    for (const auto& r : rules)
+        out.push_back({{"account_from", r.accountFrom},
+                       {"account_to", r.accountTo},
+                       {"dimension", r.dimension},
+                       {"object", r.object},
+                       {"line", r.line}});
+    return out;
+}
+
+Result<std::vector<finance::MappingRule>> mappingFromJson(const json& rules)
+{
+    if (!rules.is_array())
+        return makeError("invalid_value", "rules", "rules ska vara en lista av regler");
+    std::vector<finance::MappingRule> out;
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        const std::string at = "rules[" + std::to_string(i) + "]";
+        const auto& r = rules[i];
+        if (!r.is_object())
+            return makeError("invalid_value", at, "en regel ska vara ett objekt");
+        finance::MappingRule rule;
+        for (auto [key, target] : {std::pair{"account_from", &rule.accountFrom}, std::pair{"account_to", &rule.accountTo},
+                                   std::pair{"dimension", &rule.dimension}, std::pair{"object", &rule.object},
+                                   std::pair{"line", &rule.line}}) {
+            if (!r.contains(key) || r[key].is_null())
+                continue;
+            if (!r[key].is_string() || r[key].get_ref<const std::string&>().size() > 40)
+                return makeError("invalid_value", at + "." + key, std::string(key) + " ska vara en text på högst 40 tecken");
+            *target = std::string(trim(r[key].get_ref<const std::string&>()));
+        }
+        if (rule.line.empty())
+            return makeError("required", at + ".line", "ange vilken budgetrad regeln ger");
+        if (rule.accountFrom.empty() && rule.object.empty())
+            return makeError("required", at + ".account_from", "ange konton eller ett objekt");
+        if (!rule.object.empty() && rule.dimension.empty())
+            return makeError("required", at + ".dimension", "ett objekt behöver sin dimension (t.ex. 1 för kostnadsställe)");
+        out.push_back(std::move(rule));
+    }
     return out;
 }
 

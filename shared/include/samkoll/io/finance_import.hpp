@@ -7,7 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "samkoll/domain/result.hpp"
+#include "samkoll/finance/account_mapping.hpp"
 #include "samkoll/finance/finance_store.hpp"
 #include "samkoll/io/importers.hpp"
 #include "samkoll/io/sie.hpp"
@@ -75,6 +78,18 @@ struct SieOptions {
 /// Re-importing a period replaces that period's SIE utfall.
 Result<SieImport> importSie(finance::FinanceStore& store, Id federationId, std::istream& in, const std::string& fileName,
                             const SieOptions& options = {});
+
+/// A SIE import as the API answers it (docs/protocol.md, POST /api/v1/finance/sie):
+/// the file (type, company, fiscal years, checksum), where the utfall came
+/// from, the months, each line's total per month before and after
+/// ("changes"), the omappat accounts, the locked years left alone — amounts
+/// in öre, Samkoll's signs.
+nlohmann::json sieImportToJson(const SieImport& import);
+/// The account mapping as the API gives and takes it: [{"account_from",
+/// "account_to", "dimension", "object", "line"}]; reading names a bad rule's
+/// field by its place ("rules[2].line").
+nlohmann::json mappingToJson(const std::vector<finance::MappingRule>& rules);
+Result<std::vector<finance::MappingRule>> mappingFromJson(const nlohmann::json& rules);
 
 /// A readable account of an utfall import: period, totals per line, what changed.
 std::string describeOutcomeImport(const OutcomeImport& import);

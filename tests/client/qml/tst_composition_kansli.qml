@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtTest
+import Samkoll
+
+/// Sammansättning on a kansli computer: the förbund's own body (the board)
+/// instead of a team's staff and steering group; typed and saved by keyboard,
+/// a count that is no number named with what was typed kept.
+TestCase {
+    id: testCase
+    name: "CompositionKansli"
+    when: windowShown
+    visible: true
+    width: 1000
+    height: 600
+
+    Component { id: pageComponent; CompositionPage { width: 1000; height: 600 } }
+
+    function cleanup() { TestDevice.federationComposition(false) }
+
+    function test_boardCompositionByKeyboard() {
+        TestDevice.federationComposition(true)
+        tryVerify(() => App.composition.forFederation, 5000)
+        compare(App.composition.bodies, ["board"])
+        App.composition.year = 2021
+        const page = createTemporaryObject(pageComponent, testCase)
+        verify(page)
+        tryVerify(() => page.field("women_board") !== null, 2000)
+        verify(page.field("women_staff") === null)
+        const women = page.field("women_board")
+        const men = page.field("men_board")
+
+        // A count that is no number: named, and what was typed stays.
+        women.forceActiveFocus()
+        women.selectAll()
+        keyClick(Qt.Key_F); keyClick(Qt.Key_E); keyClick(Qt.Key_M)
+        men.text = "4"
+        keySequence("Ctrl+S")
+        tryVerify(() => page.isError, 2000)
+        compare(women.text, "fem")
+
+        // Five women and four men, Ctrl+S.
+        women.forceActiveFocus()
+        women.selectAll()
+        keyClick(Qt.Key_5)
+        keySequence("Ctrl+S")
+        tryCompare(page, "message", "Saved.")
+        tryVerify(() => page.known("board") && page.values["board"].women === 5 && page.values["board"].men === 4, 5000)
+    }
+}
