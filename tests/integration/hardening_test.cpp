@@ -17,6 +17,7 @@
 
 #include "cli.hpp"
 #include "samkoll/io/budget_json.hpp"
+#include "samkoll/finance/finance_store.hpp"
 #include "samkoll/store/repository.hpp"
 #include "samkoll/sync/hlc.hpp"
 #include "samkoll/sync/protocol.hpp"
@@ -860,6 +861,14 @@ TEST_CASE("SIE import and the account mapping over the API: the kansli only, bad
           "[integration][security][sie]")
 {
     World w;
+    {
+        auto d = samkoll::core::Database::open(w.db);
+        REQUIRE(d);
+        samkoll::core::finance::FinanceStore store(**d);
+        const auto fed = samkoll::core::Repository(**d).federation("sf")->id;
+        REQUIRE(store.addUnit(fed, "SAMO", "Ordinarie verksamhet", false));
+        REQUIRE(store.addLine(fed, {"lokal", "Lokalhyra", samkoll::core::finance::LineGroup::Administration, "SAMO", "", ""}));
+    }
     ServerProcess server(w.db, w.cert, w.key);
     auto office = enrolledAs(w, server, "kansli");
     auto call = [](HttpsClient& h, const std::string& method, const std::string& path, const std::string& body) {
@@ -886,6 +895,8 @@ TEST_CASE("SIE import and the account mapping over the API: the kansli only, bad
     // A line that does not exist is named; nothing stored.
     CHECK(call(*office, "POST", "/api/v1/finance/mapping", R"({"rules": [{"account_from": "7010", "line": "finns-inte"}]})")
               .first == 404);
+    REQUIRE(call(*office, "POST", "/api/v1/finance/mapping", R"({"rules": [{"account_from": "5010", "line": "lokal"}]})").first ==
+            200);
     CHECK(call(*office, "POST", "/api/v1/finance/sie", R"({"content_base64": "***"})").second["error"]["field"] ==
           "content_base64");
     CHECK(call(*office, "POST", "/api/v1/finance/sie", json{{"content_base64", "AA=="}, {"apply", "ja"}}.dump())

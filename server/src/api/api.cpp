@@ -935,11 +935,17 @@ Response Api::importSieFile(Call& c)
     if (content == j->end() || !content->is_string())
         return errorResponse(c.req, makeError("invalid_value", "content_base64", "content_base64 ska vara filens innehåll i base64"));
     const auto& encoded = content->get_ref<const std::string&>();
-    std::string bytes(boost::beast::detail::base64::decoded_size(encoded.size()), '\0');
-    const auto [written, read] = boost::beast::detail::base64::decode(bytes.data(), encoded.data(), encoded.size());
-    if (read != encoded.size())
+    // Plain base64: the alphabet, a length of whole quads, at most two '=' at the end.
+    const auto padding = encoded.find('=');
+    const bool valid = encoded.size() % 4 == 0 &&
+                       encoded.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=") ==
+                           std::string::npos &&
+                       (padding == std::string::npos ||
+                        (padding >= encoded.size() - 2 && encoded.find_first_not_of('=', padding) == std::string::npos));
+    if (!valid)
         return errorResponse(c.req, makeError("invalid_value", "content_base64", "content_base64 är inte giltig base64"));
-    bytes.resize(written);
+    std::string bytes(boost::beast::detail::base64::decoded_size(encoded.size()), '\0');
+    bytes.resize(boost::beast::detail::base64::decode(bytes.data(), encoded.data(), encoded.size()).first);
     for (const char* flag : {"apply", "budget"})
         if (j->contains(flag) && !(*j)[flag].is_boolean())
             return errorResponse(c.req, makeError("invalid_value", flag, std::string(flag) + " ska vara true eller false"));

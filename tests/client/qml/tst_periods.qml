@@ -38,7 +38,8 @@ TestCase {
         verify(page)
         const row = findChild(page, "period_2021")
         verify(row)
-        // No server here: the reload on showing says why, and the years stay shown.
+        // No server here: a reload says why, and the years stay shown.
+        App.periods.reload()
         tryVerify(() => !App.periods.busy, 5000)
         verify(App.periods.error !== "")
         verify(findChild(page, "periodError").visible)
