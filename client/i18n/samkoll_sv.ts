@@ -276,8 +276,12 @@
         <translation>Styrelse</translation>
     </message>
     <message>
-        <source>Women and men on the association&apos;s board. The board&apos;s gender-balance indicator of the index uses these numbers; the board&apos;s and the partner managers&apos; surveys are entered under Surveys.</source>
-        <translation>Kvinnor och män i förbundets styrelse. Styrelsens könsfördelningsindikator i indexet räknar med dessa tal; styrelsens och de samverkande chefernas enkäter förs in under Enkäter.</translation>
+        <source>Partner managers</source>
+        <translation>Parternas chefsgrupp</translation>
+    </message>
+    <message>
+        <source>Women and men on the association&apos;s board and in the partners&apos; management group (parternas chefsgrupp). They count for the association and for every team; the gender-balance indicators of the index use them. Their surveys are entered under Surveys.</source>
+        <translation>Kvinnor och män i förbundets styrelse och i parternas chefsgrupp. De räknas för förbundet och för varje team; indexets könsfördelningsindikatorer använder dem. Deras enkäter förs in under Enkäter.</translation>
     </message>
 </context>
 <context>
@@ -547,10 +551,6 @@
         <translation>inte angivet</translation>
     </message>
     <message>
-        <source>No budget lines yet – they are made with samkolld finance or come with the next sync.</source>
-        <translation>Inga budgetrader än – de görs med samkolld finance eller kommer med nästa synk.</translation>
-    </message>
-    <message>
         <source>Kronor; costs negative. A month you type is the office&apos;s own outcome; empty it to fall back to the imported one. Tab or Enter saves the cell.</source>
         <translation>Kronor; kostnader negativa. En månad du skriver är kansliets eget utfall; töm den för att gå tillbaka till det inlästa. Tabb eller Retur sparar rutan.</translation>
     </message>
@@ -636,6 +636,70 @@
     <message>
         <source>Take the other</source>
         <translation>Ta den andra</translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation>Intäkter</translation>
+    </message>
+    <message>
+        <source>Central office, board and administration</source>
+        <translation>Kansli, styrelse och administration</translation>
+    </message>
+    <message>
+        <source>Operating costs</source>
+        <translation>Verksamhetsnära kostnader</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Insatser</translation>
+    </message>
+    <message>
+        <source>Financial items</source>
+        <translation>Finansiella poster</translation>
+    </message>
+    <message>
+        <source>Budget changes as a revision</source>
+        <translation>Budgetändringar som revidering</translation>
+    </message>
+    <message>
+        <source>New budget line…</source>
+        <translation>Ny budgetrad…</translation>
+    </message>
+    <message>
+        <source>No budget lines yet – add one (New budget line…), or they come with the next sync.</source>
+        <translation>Inga budgetrader än – lägg till en (Ny budgetrad…), eller så kommer de med nästa synk.</translation>
+    </message>
+    <message>
+        <source>Code, e.g. insats-vindeln</source>
+        <translation>Kod, t.ex. insats-vindeln</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupp</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>(inget team)</translation>
+    </message>
+    <message>
+        <source>Team (an insats)</source>
+        <translation>Team (en insats)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Lägg till</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
     </message>
 </context>
 <context>
@@ -1028,8 +1092,8 @@
         <translation>HÅE-statistik</translation>
     </message>
     <message>
-        <source>SIE import</source>
-        <translation>SIE-import</translation>
+        <source>Import utfall</source>
+        <translation>Läs in utfall</translation>
     </message>
 </context>
 <context>
@@ -1264,28 +1328,8 @@
 <context>
     <name>SiePage</name>
     <message>
-        <source>Open a SIE file</source>
-        <translation>Öppna en SIE-fil</translation>
-    </message>
-    <message>
-        <source>SIE (*.se *.si *.sie *.SE)</source>
-        <translation>SIE (*.se *.si *.sie *.SE)</translation>
-    </message>
-    <message>
         <source>All files (*)</source>
         <translation>Alla filer (*)</translation>
-    </message>
-    <message>
-        <source>SIE import</source>
-        <translation>SIE-import</translation>
-    </message>
-    <message>
-        <source>The bookkeeping&apos;s file (SIE 2, 3 or 4) gives each budget line its utfall per month through the account mapping below. You see what it would change before anything is saved; amounts no line takes are listed as omappat, never dropped.</source>
-        <translation>Bokföringens fil (SIE 2, 3 eller 4) ger varje budgetrad dess utfall per månad genom kontomappningen nedan. Du ser vad den skulle ändra innan något sparas; belopp som ingen rad tar listas som omappat och tappas aldrig.</translation>
-    </message>
-    <message>
-        <source>Open a SIE file…</source>
-        <translation>Öppna en SIE-fil…</translation>
     </message>
     <message>
         <source>Import</source>
@@ -1377,6 +1421,26 @@
     <message>
         <source>Save the mapping</source>
         <translation>Spara mappningen</translation>
+    </message>
+    <message>
+        <source>Open a SIE or CSV file</source>
+        <translation>Öppna en SIE- eller CSV-fil</translation>
+    </message>
+    <message>
+        <source>SIE or CSV (*.se *.si *.sie *.SE *.csv)</source>
+        <translation>SIE eller CSV (*.se *.si *.sie *.SE *.csv)</translation>
+    </message>
+    <message>
+        <source>Import utfall</source>
+        <translation>Läs in utfall</translation>
+    </message>
+    <message>
+        <source>The bookkeeping&apos;s file (SIE 2, 3 or 4) gives each budget line its utfall per month through the account mapping below; a CSV file (line; year; month; amount) gives it directly. You see what it would change before anything is saved; amounts no line takes are listed as omappat, never dropped.</source>
+        <translation>Bokföringens fil (SIE 2, 3 eller 4) ger varje budgetrad dess utfall per månad genom kontomappningen nedan; en CSV-fil (line; year; month; amount) ger det direkt. Du ser vad den skulle ändra innan något sparas; belopp som ingen rad tar listas som omappat och tappas aldrig.</translation>
+    </message>
+    <message>
+        <source>Open a SIE or CSV file…</source>
+        <translation>Öppna en SIE- eller CSV-fil…</translation>
     </message>
 </context>
 <context>
@@ -2463,6 +2527,18 @@
         <source>Opening equity</source>
         <translation>Ingående eget kapital</translation>
     </message>
+    <message>
+        <source>Write the line&apos;s code, e.g. insats-vindeln.</source>
+        <translation>Skriv radens kod, t.ex. insats-vindeln.</translation>
+    </message>
+    <message>
+        <source>Write the line&apos;s name as the driftredovisning shows it.</source>
+        <translation>Skriv radens namn som driftredovisningen visar det.</translation>
+    </message>
+    <message>
+        <source>Write the budget unit&apos;s code, e.g. SAMO.</source>
+        <translation>Skriv budgetenhetens kod, t.ex. SAMO.</translation>
+    </message>
 </context>
 <context>
     <name>samkoll::client::HaeImport</name>
@@ -2606,6 +2682,10 @@
             <numerusform>Inläst från %1: utfallet för %n rad finns på servern och kommer till den här datorn med synken.</numerusform>
             <numerusform>Inläst från %1: utfallet för %n rader finns på servern och kommer till den här datorn med synken.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>utfall per budget line and month (CSV)</source>
+        <translation>utfall per budgetrad och månad (CSV)</translation>
     </message>
 </context>
 <context>

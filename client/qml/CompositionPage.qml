@@ -37,7 +37,8 @@ Page {
         return null
     }
     function bodyName(body) {
-        return body === "staff" ? qsTr("Staff") : body === "steering_group" ? qsTr("Steering group") : qsTr("Board")
+        return body === "staff" ? qsTr("Staff") : body === "steering_group" ? qsTr("Steering group")
+             : body === "partner_managers" ? qsTr("Partner managers") : qsTr("Board")
     }
     property bool isError: false
 
@@ -66,7 +67,7 @@ Page {
         Label { text: qsTr("Composition"); font.pixelSize: 22; font.bold: true }
         Label {
             text: App.composition.forFederation
-                  ? qsTr("Women and men on the association's board. The board's gender-balance indicator of the index uses these numbers; the board's and the partner managers' surveys are entered under Surveys.")
+                  ? qsTr("Women and men on the association's board and in the partners' management group (parternas chefsgrupp). They count for the association and for every team; the gender-balance indicators of the index use them. Their surveys are entered under Surveys.")
                   : qsTr("Women and men among the team's staff and in its steering group. The gender-balance indicators of the index use these numbers.")
             wrapMode: Text.WordWrap
             Layout.fillWidth: true

@@ -19,11 +19,30 @@ Page {
     readonly property int cellWidth: 84
     property string message: ""
     property bool isError: false
+    /// A budget typed now is a revision (a new version; the original stays).
+    property bool revising: false
+    /// The form for a new budget line is open.
+    property bool addingLine: false
+    readonly property var groups: [
+        { code: "income", label: qsTr("Income") },
+        { code: "administration", label: qsTr("Central office, board and administration") },
+        { code: "operations", label: qsTr("Operating costs") },
+        { code: "interventions", label: qsTr("Interventions") },
+        { code: "financial", label: qsTr("Financial items") }
+    ]
     onVisibleChanged: if (!visible) message = ""
 
     Connections {
         target: page.model
-        function onSaved() { page.isError = false; page.message = qsTr("Saved – it is sent with the next sync.") }
+        function onSaved() {
+            page.isError = false
+            page.message = qsTr("Saved – it is sent with the next sync.")
+            if (page.addingLine && newCode.text !== "") {
+                newCode.text = ""
+                newName.text = ""
+                page.addingLine = false
+            }
+        }
         function onRejected(field, message) { page.isError = true; page.message = message }
     }
 
@@ -49,7 +68,19 @@ Page {
                 Layout.preferredWidth: 120
                 onEditingFinished: if (text !== App.financeEntry.openingEquity) App.financeEntry.setOpeningEquity(text)
             }
+            CheckBox {
+                objectName: "reviseBudget"
+                text: qsTr("Budget changes as a revision")
+                checked: page.revising
+                onToggled: page.revising = checked
+            }
             Item { Layout.fillWidth: true }
+            Button {
+                objectName: "newLine"
+                text: qsTr("New budget line…")
+                visible: !page.addingLine
+                onClicked: { page.addingLine = true; newCode.forceActiveFocus() }
+            }
         }
     }
 
@@ -60,11 +91,48 @@ Page {
 
         Label {
             text: App.financeEntry.count === 0
-                  ? (App.financeEntry.error !== "" ? App.financeEntry.error : qsTr("No budget lines yet – they are made with samkolld finance or come with the next sync."))
+                  ? (App.financeEntry.error !== "" ? App.financeEntry.error : qsTr("No budget lines yet – add one (New budget line…), or they come with the next sync."))
                   : qsTr("Kronor; costs negative. A month you type is the office's own outcome; empty it to fall back to the imported one. Tab or Enter saves the cell.")
             wrapMode: Text.WordWrap
             opacity: 0.8
             Layout.fillWidth: true
+        }
+        // A new budget line: code, name, group, unit, and the team of an insats.
+        Frame {
+            objectName: "newLineForm"
+            visible: page.addingLine
+            Layout.fillWidth: true
+            RowLayout {
+                spacing: 8
+                TextField { id: newCode; objectName: "newLineCode"; placeholderText: qsTr("Code, e.g. insats-vindeln"); Layout.preferredWidth: 160 }
+                TextField { id: newName; objectName: "newLineName"; placeholderText: qsTr("Name"); Layout.preferredWidth: 220 }
+                ComboBox {
+                    id: newGroup
+                    objectName: "newLineGroup"
+                    model: page.groups
+                    textRole: "label"
+                    valueRole: "code"
+                    currentIndex: 3
+                    Layout.preferredWidth: 230
+                    Accessible.name: qsTr("Group")
+                }
+                TextField { id: newUnit; objectName: "newLineUnit"; text: "SAMO"; placeholderText: qsTr("Unit"); Layout.preferredWidth: 80; Accessible.name: qsTr("Unit") }
+                ComboBox {
+                    id: newTeam
+                    objectName: "newLineTeam"
+                    model: [{ code: "", name: qsTr("(no team)") }].concat(App.reports.teams)
+                    textRole: "name"
+                    valueRole: "code"
+                    Layout.preferredWidth: 220
+                    Accessible.name: qsTr("Team (an insats)")
+                }
+                Button {
+                    objectName: "newLineSave"
+                    text: qsTr("Add")
+                    onClicked: App.financeEntry.saveLine(newCode.text, newName.text, newGroup.currentValue, newUnit.text, newTeam.currentValue)
+                }
+                Button { text: qsTr("Cancel"); onClicked: page.addingLine = false }
+            }
         }
         Label {
             objectName: "financeEntryMessage"
@@ -166,7 +234,12 @@ Page {
                             text: line.budget
                             width: page.cellWidth
                             horizontalAlignment: Text.AlignRight
-                            onEditingFinished: if (text !== line.budget) App.financeEntry.setBudget(line.index, text)
+                            onEditingFinished: if (text !== line.budget) {
+                                if (page.revising)
+                                    App.financeEntry.reviseBudget(line.index, text)
+                                else
+                                    App.financeEntry.setBudget(line.index, text)
+                            }
                             ConflictMark { visible: line.conflictCells.indexOf(0) >= 0 }
                         }
                         Repeater {

@@ -41,7 +41,7 @@ ApplicationWindow {
         case "financeEntry": return qsTr("Enter finance")
         case "socialBudget": return qsTr("Social budget")
         case "hae": return qsTr("HÅE statistics")
-        case "sie": return qsTr("SIE import")
+        case "sie": return qsTr("Import utfall")
         case "reports": return qsTr("Reports")
         case "periods": return qsTr("Periods")
         case "users": return qsTr("Users")

@@ -43,9 +43,9 @@ Page {
     FileDialog {
         id: openDialog
         objectName: "sieOpenDialog"
-        title: qsTr("Open a SIE file")
+        title: qsTr("Open a SIE or CSV file")
         fileMode: FileDialog.OpenFile
-        nameFilters: [qsTr("SIE (*.se *.si *.sie *.SE)"), qsTr("All files (*)")]
+        nameFilters: [qsTr("SIE or CSV (*.se *.si *.sie *.SE *.csv)"), qsTr("All files (*)")]
         onAccepted: App.sie.openFile(selectedFile)
     }
 
@@ -60,9 +60,9 @@ Page {
             x: 12
             spacing: 10
 
-            Label { text: qsTr("SIE import"); font.bold: true; font.pixelSize: 20; Layout.topMargin: 12 }
+            Label { text: qsTr("Import utfall"); font.bold: true; font.pixelSize: 20; Layout.topMargin: 12 }
             Label {
-                text: qsTr("The bookkeeping's file (SIE 2, 3 or 4) gives each budget line its utfall per month through the account mapping below. You see what it would change before anything is saved; amounts no line takes are listed as omappat, never dropped.")
+                text: qsTr("The bookkeeping's file (SIE 2, 3 or 4) gives each budget line its utfall per month through the account mapping below; a CSV file (line; year; month; amount) gives it directly. You see what it would change before anything is saved; amounts no line takes are listed as omappat, never dropped.")
                 wrapMode: Text.WordWrap
                 opacity: 0.8
                 Layout.fillWidth: true
@@ -81,7 +81,7 @@ Page {
                 spacing: 8
                 Button {
                     objectName: "sieOpen"
-                    text: qsTr("Open a SIE file…")
+                    text: qsTr("Open a SIE or CSV file…")
                     enabled: !App.sie.busy
                     onClicked: openDialog.open()
                 }

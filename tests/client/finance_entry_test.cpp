@@ -116,6 +116,40 @@ TEST_CASE("Ekonomi: the kansli's utfall grid, budget, prognos and equity through
         if (l.code == "kansli")
             CHECK(l.outcome[8] == 0);
 
+    // A new budget line (an insats for Vindeln) and a revised budget, from the grid, through the outbox.
+    QSignalSpy lineRejected(model, &FinanceEntry::rejected);
+    model->saveLine(QStringLiteral("insats-vindeln"), QString(), QStringLiteral("interventions"), QStringLiteral("SAMO"),
+                    QStringLiteral("vindeln"));
+    REQUIRE(lineRejected.count() == 1);
+    CHECK(lineRejected.first().at(0) == "name");
+    model->saveLine(QStringLiteral("insats-vindeln"), QStringLiteral("Samordningsteamet Vindeln"), QStringLiteral("kaffe"),
+                    QStringLiteral("SAMO"), QStringLiteral("vindeln"));
+    REQUIRE(waitUntil([&] { return lineRejected.count() == 2; }));
+    CHECK(lineRejected.last().at(0) == "group");
+    model->saveLine(QStringLiteral("insats-vindeln"), QStringLiteral("Samordningsteamet Vindeln"),
+                    QStringLiteral("interventions"), QStringLiteral("SAMO"), QStringLiteral("vindeln"));
+    REQUIRE(waitUntil([&] { return rowOf(*model, "insats-vindeln") >= 0; }));
+    model->reviseBudget(rowOf(*model, "kansli"), QStringLiteral("-1 250 000"));
+    REQUIRE(waitUntil([&] {
+        return model->data(model->index(rowOf(*model, "kansli")), FinanceEntry::BudgetRole) == kr(-1'250'000);
+    }));
+    REQUIRE(syncApp(*kansli));
+    CHECK(kansli->refusedCount() == 0);
+    {
+        const auto lines = store.lines(fed).value();
+        const auto vindeln = std::find_if(lines.begin(), lines.end(), [](const LineDefinition& l) { return l.code == "insats-vindeln"; });
+        REQUIRE(vindeln != lines.end());
+        CHECK(vindeln->team == "vindeln");
+        CHECK(vindeln->group == LineGroup::Interventions);
+        auto versions = (*d)->prepare("SELECT version, amount FROM line_budget b JOIN budget_line l ON l.id = b.line_id "
+                                      "WHERE l.code = 'kansli' AND b.year = 2021 AND b.month = 0 ORDER BY version");
+        REQUIRE(versions.step());
+        CHECK(versions.integer(1) == kronor(-1'200'000));  // the original stays
+        REQUIRE(versions.step());
+        CHECK(versions.integer(0) == 2);
+        CHECK(versions.integer(1) == kronor(-1'250'000));
+    }
+
     // The board's budget against outcome follows: T3 has its first utfall once the kansli enters one.
     model->setOutcome(rowOf(*model, "kansli"), 10, QStringLiteral("-90 000"));
     REQUIRE(waitUntil([&] { return !months()[9].isEmpty(); }));

@@ -197,7 +197,7 @@ TEST_CASE("Bedömningar against the real server: who made it, the coordinator's 
     CHECK(seen);
 }
 
-TEST_CASE("Förbundets egna uppgifter: the kansli enters the board's composition and the board's survey, through the outbox",
+TEST_CASE("Förbundets egna uppgifter: the kansli enters the board's and the partner managers' composition and the board's survey, through the outbox",
           "[client][integration][composition][survey]")
 {
     World w;
@@ -207,7 +207,7 @@ TEST_CASE("Förbundets egna uppgifter: the kansli enters the board's composition
 
     // The board's composition: the förbund's own body on a computer without a team.
     auto* composition = kansli->composition();
-    REQUIRE(composition->bodies() == QStringList{"board"});
+    REQUIRE(composition->bodies() == QStringList({"board", "partner_managers"}));
     composition->setYear(2021);
     QSignalSpy saved(composition, &samkoll::client::CompositionForm::saved);
     QSignalSpy rejected(composition, &samkoll::client::CompositionForm::rejected);
@@ -218,6 +218,9 @@ TEST_CASE("Förbundets egna uppgifter: the kansli enters the board's composition
     REQUIRE(waitUntil([&] { return saved.count() == 1; }));
     REQUIRE(waitUntil([&] { return composition->values().value("board").toMap().value("known").toBool(); }));
     CHECK(composition->values().value("board").toMap().value("women").toInt() == 4);
+    composition->save(QStringLiteral("partner_managers"), QStringLiteral("2"), QStringLiteral("5"));
+    REQUIRE(waitUntil([&] { return saved.count() == 2; }));
+    REQUIRE(waitUntil([&] { return composition->values().value("partner_managers").toMap().value("known").toBool(); }));
 
     // The board's survey: the förbund's groups and its questionnaire, the same grid as the teams'.
     auto* surveys = kansli->surveys();
@@ -248,6 +251,8 @@ TEST_CASE("Förbundets egna uppgifter: the kansli enters the board's composition
         return st.integer(0);
     };
     CHECK(count("SELECT women * 10 + men FROM composition WHERE team_id IS NULL AND body = 'board' AND year = 2021") == 43);
+    CHECK(count("SELECT women * 10 + men FROM composition WHERE team_id IS NULL AND body = 'partner_managers' AND year = 2021") ==
+          25);
     CHECK(count("SELECT ifnull(sum(t.delta), 0) FROM tally_delta t JOIN survey_round r ON r.id = t.round_id "
                 "WHERE r.team_id IS NULL AND r.respondent_group = 'board'") == 5);
 }

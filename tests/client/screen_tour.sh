@@ -51,7 +51,7 @@ tour client "$code" 1 "$out" arenden nytt-arende arende-fel synk
 # The same as a board member: the board's screens.
 tour board "$board_code" 1 "$out" styrelse-forbundet styrelse-utveckling styrelse-budget styrelse-rapport
 # And as the kansli: its own screens.
-tour office "$office_code" 1 "$out" kansli-forbundet kansli-utveckling kansli-bedomningar kansli-ekonomi kansli-styrelsen kansli-social-budget kansli-perioder kansli-anvandare
+tour office "$office_code" 1 "$out" kansli-forbundet kansli-utveckling kansli-bedomningar kansli-ekonomi kansli-styrelsen kansli-social-budget kansli-utfall kansli-perioder kansli-anvandare
 # And the coordinator's day at 150 % on the same 1280×800 screen (a second device of the team).
 code150="$("$samkolld" enrol-code --db "$work/server.db" --login anna | head -1)"
 tour client150 "$code150" 1.5 "$out/150" oversikt arenden nytt-arende enkater synk

@@ -109,6 +109,21 @@ TEST_CASE("SIE import: the mapping edited, a file previewed with its omappat acc
         return false;
     }));
 
+    // A CSV of utfall (line; year; month; amount) the same way: previewed, then imported.
+    const auto csv = w.dir.file("utfall-mars.csv");
+    std::ofstream(csv) << "line;year;month;amount\nkansli;2026;3;-90 000\n";
+    sie->openFile(QUrl::fromLocalFile(QString::fromStdString(csv)));
+    settle();
+    INFO(sie->error().toStdString());
+    REQUIRE(sie->previewing());
+    REQUIRE(sie->changes().size() == 1);
+    CHECK(sie->changes().first().toMap().value("after") == QString::fromStdString(kronorText(kronor(-90'000))));
+    CHECK(sie->unmapped().isEmpty());
+    CHECK(serverOutcome("kansli", 3) == 0);
+    sie->apply();
+    REQUIRE(waitUntil([&] { return !sie->busy() && !sie->previewing(); }, 20000));
+    CHECK(serverOutcome("kansli", 3) == kronor(-90'000));
+
     // A file that is no SIE: named, nothing changed.
     const auto bad = w.dir.file("fel.se");
     std::ofstream(bad) << "#FLAGGA 0\n#SIETYP 1\n";

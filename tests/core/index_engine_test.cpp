@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "samkoll/index/index_engine.hpp"
+#include "samkoll/io/importers.hpp"
 #include "samkoll/report/index_report.hpp"
 
 using namespace samkoll::test;
@@ -290,4 +291,39 @@ TEST_CASE("Reports: text and JSON carry every indicator row", "[core][index][rep
     auto missing = computeFederationIndex(*fx.db, fx.fed, Period::year(2019));
     REQUIRE_FALSE(missing);
     CHECK(missing.error().message.find("2019") != std::string::npos);
+}
+
+TEST_CASE("The partner managers' composition is förbund-level like the board's: it counts for the förbund and every team",
+          "[core][index][engine]")
+{
+    Fixture fx;
+    // 2022's budget: the template with 2.1.4 asking for the partner managers' gender balance.
+    auto budget = nlohmann::json::parse(socialBudgetTemplate2021());
+    budget["year"] = 2022;
+    bool changed = false;
+    for (auto& a : budget["areas"])
+        for (auto& g : a["goals"])
+            for (auto& i : g["indicators"])
+                if (i["code"] == "2.1.4") {
+                    i["body"] = "partner_managers";
+                    changed = true;
+                }
+    REQUIRE(changed);
+    REQUIRE(importBudget(*fx.repo, fx.fed, budget.dump(), "budget-2022.json", false));
+    // A team's partner managers do not exist: the group is the förbund's.
+    auto onTeam = fx.repo->setComposition({fx.fed, fx.teamA, CompositionBody::PartnerManagers, 2022, 3, 4});
+    REQUIRE_FALSE(onTeam);
+    CHECK(onTeam.error().field == "team");
+    REQUIRE(fx.repo->setComposition({fx.fed, std::nullopt, CompositionBody::PartnerManagers, 2022, 3, 4}));
+    REQUIRE(fx.repo->setComposition({fx.fed, std::nullopt, CompositionBody::Board, 2022, 9, 1}));  // not this indicator's
+
+    auto idx = computeFederationIndex(*fx.db, fx.fed, Period::year(2022));
+    REQUIRE(idx);
+    for (const UnitIndex* u : std::vector<const UnitIndex*>{idx->team("ta"), idx->team("tb"), &idx->federationIndex}) {
+        INFO(u->unitName);
+        const auto& r = find(*u, "2.1.4");
+        CHECK(r.count.N == 7);
+        CHECK(r.count.n == 3);
+        CHECK(r.signal == Signal::Achieved);  // 3 of 7 women: within 40–60 %
+    }
 }

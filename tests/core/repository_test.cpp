@@ -164,6 +164,8 @@ TEST_CASE("A locked year refuses changes to its figures and keeps other years op
     {
         CHECK_FALSE(fx.repo->setComposition({fx.fed, std::nullopt, CompositionBody::Board, 2021, 5, 5}));
         CHECK(fx.repo->setComposition({fx.fed, std::nullopt, CompositionBody::Board, 2022, 5, 5}));
+        CHECK_FALSE(fx.repo->setComposition({fx.fed, std::nullopt, CompositionBody::PartnerManagers, 2021, 2, 2}));
+        CHECK(fx.repo->setComposition({fx.fed, std::nullopt, CompositionBody::PartnerManagers, 2022, 2, 2}));
         Story s;
         s.federationId = fx.fed;
         s.teamId = fx.teamA;

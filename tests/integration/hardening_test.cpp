@@ -883,6 +883,7 @@ TEST_CASE("SIE import and the account mapping over the API: the kansli only, bad
         CHECK(call(*other, "GET", "/api/v1/finance/mapping", "").first == 403);
         CHECK(call(*other, "POST", "/api/v1/finance/mapping", R"({"rules": []})").first == 403);
         CHECK(call(*other, "POST", "/api/v1/finance/sie", upload.dump()).first == 403);
+        CHECK(call(*other, "POST", "/api/v1/finance/outcome", R"({"csv": "line;year;month;amount\n"})").first == 403);
     }
     auto [status, mapping] = call(*office, "GET", "/api/v1/finance/mapping", "");
     REQUIRE(status == 200);
@@ -914,4 +915,17 @@ TEST_CASE("SIE import and the account mapping over the API: the kansli only, bad
     REQUIRE(preview["unmapped"].size() == 1);
     CHECK(preview["unmapped"][0]["account"] == "7010");
     CHECK(preview["unmapped"][0]["amount"] == -9550000);
+
+    // Utfall as CSV: previewed against the lines; a wrong row named by file and row.
+    auto [csvStatus, csvPreview] = call(*office, "POST", "/api/v1/finance/outcome",
+                                        json{{"file", "u.csv"}, {"csv", "line;year;month;amount\nlokal;2026;2;-12000\n"}}.dump());
+    INFO(csvPreview.dump());
+    REQUIRE(csvStatus == 200);
+    CHECK(csvPreview["applied"] == false);
+    CHECK(csvPreview["changes"].size() == 1);
+    const auto wrongRow = call(*office, "POST", "/api/v1/finance/outcome",
+                               json{{"file", "u.csv"}, {"csv", "line;year;month;amount\nlokal;2026;13;-1\n"}}.dump());
+    CHECK(wrongRow.first == 400);
+    CHECK(wrongRow.second["error"]["field"] == "month");
+    CHECK(wrongRow.second["error"]["where"] == "u.csv, rad 2");
 }

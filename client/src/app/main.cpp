@@ -112,6 +112,18 @@ void runTour(QQmlApplicationEngine& engine, samkoll::client::AppController& app,
                  app.socialBudget()->setWeight(2, QStringLiteral("12"));
              });
          }},
+        {"kansli-utfall.png", [&app, show, dir] {
+             // A month of the bookkeeping as SIE, read against the demo's mapping: what it changes, and the omappat.
+             const QString file = dir + QStringLiteral("/bokforing-2021-09.se");
+             QFile sie(file);
+             if (sie.open(QIODevice::WriteOnly))
+                 sie.write("#FLAGGA 0\n#SIETYP 2\n#FNAMN \"Samordningsf\x94rbundet Ume\x86regionen (demo)\"\n"
+                           "#RAR 0 20210101 20211231\n#KONTO 7010 \"L\x94ner\"\n#KONTO 6110 \"Kontorsmaterial\"\n"
+                           "#PSALDO 0 202109 7010 {} 98500.00\n#PSALDO 0 202109 6110 {} 2450.00\n");
+             sie.close();
+             show("sie");
+             app.sie()->openFile(QUrl::fromLocalFile(file));
+         }},
         {"kansli-perioder.png", [show] { show("periods"); }},
         {"kansli-anvandare.png", [&app, show] {
              show("users");  // the page reloads the list; the code after that

@@ -38,7 +38,7 @@ void CompositionForm::setYear(int year)
 QStringList CompositionForm::bodies() const
 {
     return m_team != 0 ? QStringList{QStringLiteral("staff"), QStringLiteral("steering_group")}
-                       : QStringList{QStringLiteral("board")};
+                       : QStringList{QStringLiteral("board"), QStringLiteral("partner_managers")};
 }
 
 void CompositionForm::reload()
@@ -54,7 +54,8 @@ void CompositionForm::reload()
                 return;
             }
             m_values.clear();
-            for (auto body : {CompositionBody::Staff, CompositionBody::SteeringGroup, CompositionBody::Board}) {
+            for (auto body : {CompositionBody::Staff, CompositionBody::SteeringGroup, CompositionBody::Board,
+                              CompositionBody::PartnerManagers}) {
                 const auto it = std::find_if(loaded->begin(), loaded->end(), [&](const Composition& c) { return c.body == body; });
                 const bool known = it != loaded->end();
                 m_values.insert(QString::fromLatin1(codeOf(body).data(), static_cast<qsizetype>(codeOf(body).size())),

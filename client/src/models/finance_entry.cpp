@@ -246,6 +246,41 @@ void FinanceEntry::setBudget(int row, const QString& text)
          *amount);
 }
 
+void FinanceEntry::reviseBudget(int row, const QString& text)
+{
+    if (row < 0 || row >= rowCount())
+        return;
+    const auto amount = parseKronor(text.toStdString());
+    if (!amount) {
+        emit rejected(QStringLiteral("amount"), tr("Write the year's budget in kronor, e.g. −1 200 000 (costs negative)."));
+        return;
+    }
+    FinanceEdit e;
+    e.line = m_rows[static_cast<std::size_t>(row)].code.toStdString();
+    e.year = m_year;
+    e.amount = *amount;
+    e.revise = true;
+    send(static_cast<int>(OperationKind::FinanceBudget), e);
+}
+
+void FinanceEntry::saveLine(const QString& code, const QString& name, const QString& group, const QString& unit,
+                            const QString& team)
+{
+    if (code.trimmed().isEmpty())
+        return emit rejected(QStringLiteral("line"), tr("Write the line's code, e.g. insats-vindeln."));
+    if (name.trimmed().isEmpty())
+        return emit rejected(QStringLiteral("name"), tr("Write the line's name as the driftredovisning shows it."));
+    if (unit.trimmed().isEmpty())
+        return emit rejected(QStringLiteral("unit"), tr("Write the budget unit's code, e.g. SAMO."));
+    FinanceEdit e;
+    e.line = code.trimmed().toStdString();
+    e.name = name.trimmed().toStdString();
+    e.group = group.toStdString();
+    e.unit = unit.trimmed().toStdString();
+    e.team = team.toStdString();
+    send(static_cast<int>(OperationKind::FinanceLine), e);
+}
+
 void FinanceEntry::setForecast(int row, const QString& text)
 {
     if (row < 0 || row >= rowCount())
@@ -280,13 +315,21 @@ void FinanceEntry::edit(int kind, const std::string& line, int month, std::optio
     e.year = m_year;
     e.month = month;
     e.amount = amount;
+    send(kind, e);
+}
+
+void FinanceEntry::send(int kind, const FinanceEdit& e)
+{
     m_backend.run(
         this,
         [kind, e](SyncEngine& engine) { return engine.replica().financeEdit(static_cast<OperationKind>(kind), e); },
-        [this](Status s) {
+        [this, kind](Status s) {
             if (!s) {
-                emit rejected(s.error().field == "year" ? QStringLiteral("year") : QStringLiteral("amount"),
-                              errorText(s.error()));
+                // A line's own fields are named as they are; a figure's refusal at its amount.
+                const QString field = kind == static_cast<int>(OperationKind::FinanceLine) || s.error().field == "year"
+                                          ? QString::fromStdString(s.error().field)
+                                          : QStringLiteral("amount");
+                emit rejected(field, errorText(s.error()));
                 return;
             }
             emit saved();

@@ -7,6 +7,7 @@
 
 #include "samkoll/domain/entities.hpp"
 #include "samkoll/domain/result.hpp"
+#include "samkoll/sync/protocol.hpp"
 
 namespace samkoll::client {
 
@@ -72,6 +73,15 @@ public:
     /// The line's prognos for the year (empty: computed again).
     Q_INVOKABLE void setForecast(int row, const QString& text);
     Q_INVOKABLE void setOpeningEquity(const QString& text);
+    /// A new budget line (or a line's name, group, unit and team changed):
+    /// `group` income, administration, operations, interventions or
+    /// financial; `unit` a budget unit's code (made when new); `team` a
+    /// team's code for an insats, or empty. Through the outbox like every
+    /// finance edit; the code and the name are required and named when missing.
+    Q_INVOKABLE void saveLine(const QString& code, const QString& name, const QString& group, const QString& unit,
+                              const QString& team);
+    /// The line's budget for the year as a new version (a revised budget; the earlier stays).
+    Q_INVOKABLE void reviseBudget(int row, const QString& text);
 
     struct Row {
         QString code, name, group, unit, budget, total, forecast;
@@ -88,6 +98,8 @@ signals:
 
 private:
     void edit(int kind, const std::string& line, int month, std::optional<std::int64_t> amount);
+    /// Makes a finance edit here and queues it; answers saved or rejected.
+    void send(int kind, const core::FinanceEdit& e);
 
     Backend& m_backend;
     core::Id m_federationId = 0;

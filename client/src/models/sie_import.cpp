@@ -59,6 +59,8 @@ void SieImport::showImport(const json& a)
     if (!str(a, "file").isEmpty())
         m_file = str(a, "file");
     QStringList about;
+    if (!a.contains("type"))
+        about << tr("utfall per budget line and month (CSV)");
     if (a.value("type", 0) > 0)
         about << tr("SIE %1").arg(a.value("type", 0));
     const QString company = str(a, "company");
@@ -67,9 +69,11 @@ void SieImport::showImport(const json& a)
                                                            : QStringLiteral("%1 (%2)").arg(company, str(a, "organisation_number")));
     for (const auto& y : a.value("fiscal_years", json::array()))
         about << QStringLiteral("%1 – %2").arg(str(y, "start"), str(y, "end"));
-    about << (a.value("from_vouchers", false) ? tr("utfall from the vouchers") : tr("utfall from the period balances"));
-    if (!a.value("checksum_verified", false))
-        about << tr("no checksum");
+    if (a.contains("type")) {
+        about << (a.value("from_vouchers", false) ? tr("utfall from the vouchers") : tr("utfall from the period balances"));
+        if (!a.value("checksum_verified", false))
+            about << tr("no checksum");
+    }
     m_about = about.join(QStringLiteral(", "));
     // Each line's utfall over the file's months, before and after.
     std::map<std::string, std::pair<std::int64_t, std::int64_t>> byLine;
@@ -171,6 +175,8 @@ void SieImport::openFile(const QUrl& url)
     m_content = f.read(6 * 1024 * 1024 + 1);
     if (m_content.size() > 6 * 1024 * 1024)
         return fail(QStringLiteral("file"), tr("The file %1 is larger than 6 MB: export one fiscal year at a time.").arg(name));
+    // A CSV of utfall per line and month (docs/formats.md); anything else is read as SIE.
+    m_csv = name.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
     send(false);
 }
 
@@ -197,12 +203,15 @@ void SieImport::send(bool applying)
 {
     if (!begin())
         return;
-    // The file's bytes as they are (SIE is PC8 by standard): the server reads the encoding.
-    const json body{{"file", m_file.toStdString()},
-                    {"content_base64", m_content.toBase64().toStdString()},
-                    {"apply", applying}};
+    // SIE: the file's bytes as they are (PC8 by standard), the server reads the
+    // encoding; CSV: its text (UTF-8, as docs/formats.md asks).
+    const json body = m_csv ? json{{"file", m_file.toStdString()}, {"csv", m_content.toStdString()}, {"apply", applying}}
+                            : json{{"file", m_file.toStdString()},
+                                   {"content_base64", m_content.toBase64().toStdString()},
+                                   {"apply", applying}};
+    const std::string path = m_csv ? "/api/v1/finance/outcome" : "/api/v1/finance/sie";
     m_backend.run(
-        this, [body](SyncEngine& e) { return e.serverCall("/api/v1/finance/sie", body); },
+        this, [body, path](SyncEngine& e) { return e.serverCall(path, body); },
         [this, applying](Result<json> r) {
             if (!r) {
                 m_previewing = false;

@@ -13,7 +13,8 @@ namespace samkoll::client {
 
 class Backend;
 
-/// SIE import (the kansli's): the bookkeeping's file (SIE 2, 3, 4E) is read
+/// Utfall import (the kansli's): the bookkeeping's file (SIE 2, 3, 4E — or a
+/// CSV of utfall per line and month, docs/formats.md) is read
 /// on the server with the förbund's account mapping and shown as what it
 /// would change — each budget line's utfall before and after, the months,
 /// and the **omappat** amounts no line takes, listed and never dropped —
@@ -82,6 +83,7 @@ private:
     QString m_file, m_about, m_unmappedTotal, m_lockedYears;
     QVariantList m_rules, m_lines, m_changes, m_unmapped;
     bool m_previewing = false;
+    bool m_csv = false;  ///< the file is a CSV of utfall, not SIE
 };
 
 }  // namespace samkoll::client

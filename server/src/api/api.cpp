@@ -319,6 +319,7 @@ const std::vector<Api::Route>& Api::routes()
         {http::verb::get, "/api/v1/finance/mapping", Access::Office, &Api::accountMapping, kSmall, /*slow=*/true},
         {http::verb::post, "/api/v1/finance/mapping", Access::Office, &Api::setAccountMapping, kBudgetBody, /*slow=*/true},
         {http::verb::post, "/api/v1/finance/sie", Access::Office, &Api::importSieFile, kSieBody, /*slow=*/true},
+        {http::verb::post, "/api/v1/finance/outcome", Access::Office, &Api::importOutcomeFile, kBudgetBody, /*slow=*/true},
         {http::verb::get, "/api/v1/users", Access::Office, &Api::users, kSmall, /*slow=*/true},
         {http::verb::post, "/api/v1/users", Access::Office, &Api::addUser, kSmall, /*slow=*/true},
         {http::verb::post, "/api/v1/enrolment-codes", Access::Office, &Api::enrolmentCode, kSmall, /*slow=*/true},
@@ -922,6 +923,35 @@ Response Api::setAccountMapping(Call& c)
     if (!answer)
         return errorResponse(c.req, answer.error());
     return jsonResponse(c.req, http::status::ok, *answer);
+}
+
+Response Api::importOutcomeFile(Call& c)
+{
+    // {"file": "utfall-2026-03.csv", "csv": "line;year;month;amount\n…", "apply": false}
+    auto j = objectBody(c.req, c.maxBody,
+                        "skicka {\"file\": \"utfall.csv\", \"csv\": \"line;year;month;amount…\", \"apply\": false}");
+    if (!j)
+        return errorResponse(c.req, j.error());
+    const auto csv = j->find("csv");
+    if (csv == j->end() || !csv->is_string())
+        return errorResponse(c.req, makeError("invalid_value", "csv", "csv ska vara filens text (semikolonseparerad)"));
+    if (j->contains("apply") && !(*j)["apply"].is_boolean())
+        return errorResponse(c.req, makeError("invalid_value", "apply", "apply ska vara true eller false"));
+    std::string file = "utfall.csv";
+    if (const auto f = j->find("file"); f != j->end()) {
+        if (!f->is_string() || f->get_ref<const std::string&>().empty() || utf8Characters(f->get_ref<const std::string&>()) > 200 ||
+            hasControlCharacters(f->get_ref<const std::string&>()))
+            return errorResponse(c.req, makeError("invalid_value", "file", "file ska vara filens namn"));
+        file = f->get<std::string>();
+    }
+    const bool applying = j->value("apply", false);
+    finance::FinanceStore store(c.db);
+    auto imported = importFinanceOutcome(store, c.device->federationId, csv->get_ref<const std::string&>(), file, applying);
+    if (!imported)
+        return errorResponse(c.req, imported.error());
+    if (applying)
+        logLine("utfall", file + " inläst av " + c.device->deviceId);
+    return jsonResponse(c.req, http::status::ok, outcomeImportToJson(*imported));
 }
 
 Response Api::importSieFile(Call& c)

@@ -83,6 +83,7 @@ private:
     Response accountMapping(Call& c);
     Response setAccountMapping(Call& c);
     Response importSieFile(Call& c);
+    Response importOutcomeFile(Call& c);
     Response users(Call& c);
     Response addUser(Call& c);
     Response enrolmentCode(Call& c);

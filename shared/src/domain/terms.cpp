@@ -80,6 +80,7 @@ constexpr std::array kBody{
     Term{"staff", "Personal", "personal"},
     Term{"steering_group", "Styrgrupp", "styrgrupp"},
     Term{"board", "Styrelse", "styrelse"},
+    Term{"partner_managers", "Parternas chefsgrupp", "chefsgrupp|samverkande chefer"},
 };
 constexpr std::array kMemberKind{
     Term{"state", "Statlig myndighet", "stat|statlig"},

@@ -686,35 +686,38 @@ std::string describeSieImport(const SieImport& import)
     return out;
 }
 
+json outcomeImportToJson(const OutcomeImport& import)
+{
+    json months = json::array();
+    for (const auto& [y, m] : import.months)
+        months.push_back({{"year", y}, {"month", m}});
+    json changes = json::array();
+    for (const auto& c : import.changes)
+        changes.push_back({{"line", c.line}, {"year", c.year}, {"month", c.month}, {"before", c.before}, {"after", c.after}});
+    return {{"file", import.file}, {"months", months}, {"changes", changes}, {"applied", import.applied}};
+}
+
 json sieImportToJson(const SieImport& import)
 {
     const auto& f = import.file;
     json years = json::array();
     for (const auto& y : f.years)
         years.push_back({{"index", y.index}, {"start", y.start.iso()}, {"end", y.end.iso()}});
-    json months = json::array();
-    for (const auto& [y, m] : import.outcome.months)
-        months.push_back({{"year", y}, {"month", m}});
-    json changes = json::array();
-    for (const auto& c : import.outcome.changes)
-        changes.push_back({{"line", c.line}, {"year", c.year}, {"month", c.month}, {"before", c.before}, {"after", c.after}});
     json unmapped = json::array();
     for (const auto& u : import.unmapped)
         unmapped.push_back({{"account", u.account}, {"name", u.name}, {"objects", u.objects}, {"amount", u.amount}});
-    return {{"file", import.outcome.file},
-            {"type", f.type},
-            {"encoding", f.encoding},
-            {"company", f.company},
-            {"organisation_number", f.organisationNumber},
-            {"checksum_verified", f.checksumVerified},
-            {"fiscal_years", years},
-            {"from_vouchers", import.fromVouchers},
-            {"months", months},
-            {"changes", changes},
-            {"unmapped", unmapped},
-            {"budget_lines", import.budgetLines},
-            {"locked_years", import.lockedYears},
-            {"applied", import.outcome.applied}};
+    json out = outcomeImportToJson(import.outcome);
+    out.update({{"type", f.type},
+                {"encoding", f.encoding},
+                {"company", f.company},
+                {"organisation_number", f.organisationNumber},
+                {"checksum_verified", f.checksumVerified},
+                {"fiscal_years", years},
+                {"from_vouchers", import.fromVouchers},
+                {"unmapped", unmapped},
+                {"budget_lines", import.budgetLines},
+                {"locked_years", import.lockedYears}});
+    return out;
 }
 
 json mappingToJson(const std::vector<finance::MappingRule>& rules)

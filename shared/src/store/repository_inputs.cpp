@@ -91,9 +91,9 @@ Status Repository::setComposition(const Composition& c)
 {
     if (c.women < 0 || c.men < 0)
         return makeError("invalid_value", c.women < 0 ? "women" : "men", "antalet kan inte vara negativt");
-    if (c.body == CompositionBody::Board && c.teamId)
-        return makeError("invalid_value", "team", "styrelsen hör till förbundet, inte ett team");
-    if (c.body != CompositionBody::Board && !c.teamId)
+    if (isFederationLevel(c.body) && c.teamId)
+        return makeError("invalid_value", "team", "styrelsen och parternas chefsgrupp hör till förbundet, inte ett team");
+    if (!isFederationLevel(c.body) && !c.teamId)
         return makeError("required", "team", "ange vilket team personalen eller styrgruppen hör till");
     return inTransaction<void>(m_db, [&]() -> Status {
         if (auto s = checkTeam(c.federationId, c.teamId); !s)

@@ -660,9 +660,37 @@ WHEN NOT EXISTS (SELECT 1 FROM sync_state WHERE key = 'federation') BEGIN
 END;
 )SQL";
 
-constexpr std::array<std::string_view, 11> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
+// Version 12: the partner managers (parternas chefsgrupp) have a composition
+// like the board's, for the förbund and every team. SQLite cannot change a
+// CHECK: the table is made again with its rows, index and logging triggers.
+constexpr std::string_view kMigration12 = R"SQL(
+CREATE TABLE composition_v12 (
+    id            INTEGER PRIMARY KEY,
+    federation_id INTEGER NOT NULL REFERENCES federation(id),
+    team_id       INTEGER REFERENCES team(id),
+    body          TEXT NOT NULL CHECK (body IN ('staff', 'steering_group', 'board', 'partner_managers')),
+    year          INTEGER NOT NULL,
+    women         INTEGER NOT NULL CHECK (women >= 0),
+    men           INTEGER NOT NULL CHECK (men >= 0)
+);
+INSERT INTO composition_v12 (id, federation_id, team_id, body, year, women, men)
+    SELECT id, federation_id, team_id, body, year, women, men FROM composition;
+DROP TABLE composition;
+ALTER TABLE composition_v12 RENAME TO composition;
+CREATE UNIQUE INDEX composition_key ON composition (federation_id, ifnull(team_id, 0), body, year);
+CREATE TRIGGER composition_logged_insert AFTER INSERT ON composition
+WHEN NOT EXISTS (SELECT 1 FROM sync_state WHERE key = 'federation') BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid) VALUES (NEW.federation_id, NEW.team_id, 'composition', CAST(NEW.id AS TEXT));
+END;
+CREATE TRIGGER composition_logged_update AFTER UPDATE ON composition
+WHEN NOT EXISTS (SELECT 1 FROM sync_state WHERE key = 'federation') BEGIN
+    INSERT INTO change_log (federation_id, team_id, entity, uid) VALUES (NEW.federation_id, NEW.team_id, 'composition', CAST(NEW.id AS TEXT));
+END;
+)SQL";
+
+constexpr std::array<std::string_view, 12> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
                                                        kMigration5, kMigration6, kMigration7, kMigration8,
-                                                       kMigration9, kMigration10, kMigration11};
+                                                       kMigration9, kMigration10, kMigration11, kMigration12};
 
 }  // namespace
 

@@ -91,4 +91,27 @@ TestCase {
         tryCompare(banner, "visible", false)
         verify(!findChild(findChild(page, "outcome_kansli_3"), "conflictMark").visible)
     }
+
+    // A new budget line from the form (runs last: the other tests count one line).
+    function test_newLineFromTheForm() {
+        App.financeEntry.year = 2021
+        const page = createTemporaryObject(pageComponent, testCase)
+        verify(page)
+        verify(!findChild(page, "newLineForm").visible)
+        mouseClick(findChild(page, "newLine"))
+        verify(findChild(page, "newLineForm").visible)
+        // Without a name: named, nothing made.
+        findChild(page, "newLineCode").text = "projekt-x"
+        mouseClick(findChild(page, "newLineSave"))
+        tryVerify(() => page.isError, 2000)
+        compare(App.financeEntry.count, 1)
+        const name = findChild(page, "newLineName")
+        name.forceActiveFocus()
+        for (const ch of "Projekt X")
+            keyClick(ch)
+        mouseClick(findChild(page, "newLineSave"))
+        tryVerify(() => App.financeEntry.count === 2, 5000)
+        tryVerify(() => findChild(page, "line_projekt-x") !== null, 2000)
+        verify(!findChild(page, "newLineForm").visible)
+    }
 }

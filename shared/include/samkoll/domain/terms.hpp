@@ -29,7 +29,7 @@ enum class Education { Compulsory, UpperSecondary, University1, University3, Uni
 enum class SupportDuration { Y1, Y2, Y3, Y4, Y5, Y6, Y7, Y8, Y9, MoreThan9, Unknown };
 enum class RespondentGroup { ParticipantsExit, ParticipantsDuring, Staff, SteeringGroup, Board, PartnerManagers };
 enum class StoryCategory { PositiveSolution, OtherActors, DevelopmentAreas, CircleBroken, ObstacleHandled };
-enum class CompositionBody { Staff, SteeringGroup, Board };
+enum class CompositionBody { Staff, SteeringGroup, Board, PartnerManagers };
 enum class MemberKind { State, Region, Kommun };
 
 /// All terms of a vocabulary, indexed by the enum's underlying value.
@@ -93,6 +93,13 @@ constexpr bool isPositive(ExitOutcome o)
 constexpr bool isFederationLevel(RespondentGroup g)
 {
     return g == RespondentGroup::Board || g == RespondentGroup::PartnerManagers;
+}
+
+/// The board and the partner managers (parternas chefsgrupp) belong to the
+/// förbund, not a team: their composition counts for the förbund and every team.
+constexpr bool isFederationLevel(CompositionBody b)
+{
+    return b == CompositionBody::Board || b == CompositionBody::PartnerManagers;
 }
 
 inline constexpr std::size_t kGenderCount = 4;

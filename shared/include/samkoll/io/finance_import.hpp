@@ -79,6 +79,10 @@ struct SieOptions {
 Result<SieImport> importSie(finance::FinanceStore& store, Id federationId, std::istream& in, const std::string& fileName,
                             const SieOptions& options = {});
 
+/// An utfall import (CSV) as the API answers it: {"file", "months": [{"year",
+/// "month"}], "changes": [{"line", "year", "month", "before", "after"}],
+/// "applied"} — öre, Samkoll's signs.
+nlohmann::json outcomeImportToJson(const OutcomeImport& import);
 /// A SIE import as the API answers it (docs/protocol.md, POST /api/v1/finance/sie):
 /// the file (type, company, fiscal years, checksum), where the utfall came
 /// from, the months, each line's total per month before and after
