@@ -1442,6 +1442,10 @@
         <source>Open a SIE or CSV file…</source>
         <translation>Öppna en SIE- eller CSV-fil…</translation>
     </message>
+    <message>
+        <source>Choose a line…</source>
+        <translation>Välj rad…</translation>
+    </message>
 </context>
 <context>
     <name>SocialBudgetEditor</name>

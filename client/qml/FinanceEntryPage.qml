@@ -120,7 +120,12 @@ Page {
                 ComboBox {
                     id: newTeam
                     objectName: "newLineTeam"
-                    model: [{ code: "", name: qsTr("(no team)") }].concat(App.reports.teams)
+                    model: {
+                        const choices = [{ code: "", name: qsTr("(no team)") }]
+                        for (const t of App.reports.teams)
+                            choices.push(t)
+                        return choices
+                    }
                     textRole: "name"
                     valueRole: "code"
                     Layout.preferredWidth: 220

@@ -186,6 +186,8 @@ Page {
                             model: App.sie.lines
                             textRole: "name"
                             valueRole: "code"
+                            currentIndex: -1  // chosen, never a default
+                            displayText: currentIndex < 0 ? qsTr("Choose a line…") : currentText
                             Accessible.name: qsTr("Budget line for account %1").arg(unmappedRow.modelData.account)
                         }
                         Button {

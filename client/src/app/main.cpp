@@ -121,8 +121,8 @@ void runTour(QQmlApplicationEngine& engine, samkoll::client::AppController& app,
                            "#RAR 0 20210101 20211231\n#KONTO 7010 \"L\x94ner\"\n#KONTO 6110 \"Kontorsmaterial\"\n"
                            "#PSALDO 0 202109 7010 {} 98500.00\n#PSALDO 0 202109 6110 {} 2450.00\n");
              sie.close();
-             show("sie");
-             app.sie()->openFile(QUrl::fromLocalFile(file));
+             show("sie");  // the page asks for the mapping first; the file after it
+             QTimer::singleShot(800, &app, [&app, file] { app.sie()->openFile(QUrl::fromLocalFile(file)); });
          }},
         {"kansli-perioder.png", [show] { show("periods"); }},
         {"kansli-anvandare.png", [&app, show] {

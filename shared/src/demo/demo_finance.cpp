@@ -72,6 +72,16 @@ Status createDemoFinance(Database& db, Id federationId, std::uint64_t seed)
         if (auto s = store.addLine(federationId, {l.code, l.name, l.group, "SAMO", l.team, l.member}); !s)
             return s.error();
 
+    // The account mapping a förbund's SIE files are read with (BAS accounts; the teams by kostnadsställe).
+    std::vector<MappingRule> mapping{{"7000", "7699", "", "", "kanslipersonal"},
+                                     {"5010", "5099", "", "", "lokal"},
+                                     {"5800", "5899", "", "", "konferens"},
+                                     {"6420", "", "", "", "revision"},
+                                     {"6550", "", "", "", "ekonomi"},
+                                     {"", "", "1", "VNS", "insats-vannas"},
+                                     {"", "", "1", "VDL", "insats-vindeln"}};
+    if (auto s = store.setMapping(federationId, mapping); !s)
+        return s;
     if (auto s = store.setOpeningEquity(federationId, 2020, kronor(2'450'000)); !s)
         return s;
     for (int year : {2020, 2021}) {

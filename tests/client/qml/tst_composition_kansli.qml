@@ -3,8 +3,8 @@ import QtQuick
 import QtTest
 import Samkoll
 
-/// Sammansättning on a kansli computer: the förbund's own body (the board)
-/// instead of a team's staff and steering group; typed and saved by keyboard,
+/// Sammansättning on a kansli computer: the förbund's own bodies (the board,
+/// the partner managers) instead of a team's staff and steering group; typed and saved by keyboard,
 /// a count that is no number named with what was typed kept.
 TestCase {
     id: testCase
@@ -21,12 +21,13 @@ TestCase {
     function test_boardCompositionByKeyboard() {
         TestDevice.federationComposition(true)
         tryVerify(() => App.composition.forFederation, 5000)
-        compare(App.composition.bodies, ["board"])
+        compare(App.composition.bodies, ["board", "partner_managers"])
         App.composition.year = 2021
         const page = createTemporaryObject(pageComponent, testCase)
         verify(page)
         tryVerify(() => page.field("women_board") !== null, 2000)
         verify(page.field("women_staff") === null)
+        verify(page.field("women_partner_managers") !== null)
         const women = page.field("women_board")
         const men = page.field("men_board")
 

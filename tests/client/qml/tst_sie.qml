@@ -30,6 +30,11 @@ TestCase {
         verify(findChild(page, "sieAbout").text.indexOf("Samordningsförbundet Test") >= 0)
         verify(findChild(page, "sieChange_kansli"))
         verify(findChild(page, "sieUnmapped").visible)
+        // No line is chosen for it beforehand: Map waits for the kansli's choice.
+        const choice = findChild(page, "unmappedLine_5010")
+        compare(choice.currentIndex, -1)
+        verify(!findChild(page, "mapAccount_5010").enabled)
+        choice.currentIndex = 0
         verify(findChild(page, "mapAccount_5010").enabled)
         verify(findChild(page, "sieApply").visible)
 
