@@ -844,6 +844,10 @@
         <source>Per positive exit</source>
         <translation>Per positivt avslut</translation>
     </message>
+    <message>
+        <source>Member contributions</source>
+        <translation>Medlemsavgifter</translation>
+    </message>
 </context>
 <context>
     <name>HaePage</name>
@@ -2542,6 +2546,13 @@
     <message>
         <source>Write the budget unit&apos;s code, e.g. SAMO.</source>
         <translation>Skriv budgetenhetens kod, t.ex. SAMO.</translation>
+    </message>
+</context>
+<context>
+    <name>samkoll::client::FinanceView</name>
+    <message>
+        <source>Allocation %1 kr. %2</source>
+        <translation>Tilldelning %1 kr. %2</translation>
     </message>
 </context>
 <context>

@@ -230,6 +230,35 @@ Page {
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                 }
+                // What each member pays for the year (the members' contributions by the key in force).
+                Label {
+                    visible: App.finance.members.length > 0
+                    text: qsTr("Member contributions")
+                    font.bold: true
+                    topPadding: 6
+                }
+                Label {
+                    objectName: "allocation"
+                    visible: App.finance.allocation !== ""
+                    text: App.finance.allocation
+                    wrapMode: Text.WordWrap
+                    font.pixelSize: 12
+                    Layout.fillWidth: true
+                }
+                Column {
+                    objectName: "memberTable"
+                    visible: App.finance.members.length > 0
+                    spacing: 1
+                    Repeater {
+                        model: App.finance.members
+                        Row {
+                            id: memberRow
+                            required property var modelData
+                            Label { text: memberRow.modelData.cells[0]; width: 260; elide: Text.ElideRight }
+                            Label { text: memberRow.modelData.cells[1]; width: 120; horizontalAlignment: Text.AlignRight }
+                        }
+                    }
+                }
                 // Money next to impact: each insats against its team's participants and exits.
                 Label {
                     visible: App.finance.costs.length > 0

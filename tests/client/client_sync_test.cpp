@@ -229,7 +229,8 @@ TEST_CASE("Client: a board device shows the förbund's budget against outcome, c
         using namespace samkoll::core::finance;
         FinanceStore store(**d);
         REQUIRE(store.addUnit(fed, "SAMO", "Ordinarie verksamhet", false));
-        REQUIRE(store.addLine(fed, {"avgifter", "Medlemsavgifter", LineGroup::Income, "SAMO", "", ""}));
+        // The members' contributions: one line per member (here Vännäs kommun's).
+        REQUIRE(store.addLine(fed, {"avgifter", "Medlemsavgift Vännäs", LineGroup::Income, "SAMO", "", "vannas"}));
         REQUIRE(store.addLine(fed, {"kansli", "Kanslipersonal", LineGroup::Administration, "SAMO", "", ""}));
         REQUIRE(store.addLine(fed, {"insats-vns", "Samordningsteamet Vännäs", LineGroup::Interventions, "SAMO", "vannas", ""}));
         for (int year : {2020, 2021}) {
@@ -294,6 +295,14 @@ TEST_CASE("Client: a board device shows the förbund's budget against outcome, c
     }
     CHECK(expected->tertials[1].hasOutcome);
     CHECK_FALSE(expected->tertials[2].hasOutcome);  // utfall through August only
+    // The members' contributions, as the core splits the allocation.
+    REQUIRE_FALSE(expected->contributions.empty());
+    REQUIRE(finance->members().size() == static_cast<qsizetype>(expected->contributions.size()));
+    CHECK(finance->members().first().toMap().value("cells").toStringList().first().toStdString() ==
+          expected->contributions.front().member);
+    CHECK(finance->members().first().toMap().value("cells").toStringList().last().toStdString() ==
+          samkoll::core::finance::kronorText(expected->contributions.front().amount));
+    CHECK(finance->allocation().contains(QString::fromStdString(samkoll::core::finance::kronorText(expected->allocation))));
     // Cost per participant and outcome: Vännäs' insats, with the board's small counts hidden.
     REQUIRE(finance->costs().size() == static_cast<qsizetype>(expected->costs.size()));
     CHECK(finance->costs().first().toMap().value("cells").toStringList().first() == "Samordningsteamet Vännäs");

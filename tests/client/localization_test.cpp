@@ -36,7 +36,8 @@ TEST_CASE("A refusal of the core reads in the chosen language: the core's own se
     Localization l10n;
     const samkoll::core::Error locked{"locked_period", "year", "2021 är fastställt – inget i det kan ändras", {}};
     const samkoll::core::Error conflict{"conflict", "motivation", "bedömningen av 1.2.4 ändrades på en annan dator", {}};
-    const samkoll::core::Error odd{"invalid_value", "kind", "okänd rapport", {}};
+    const samkoll::core::Error invalid{"invalid_value", "kind", "okänd rapport", {}};
+    const samkoll::core::Error odd{"no_mapping", "mapping", "förbundet har ingen kontomappning ännu", {}};
     REQUIRE(l10n.apply(QStringLiteral("sv")));
     CHECK(samkoll::client::errorText(locked) == "2021 är fastställt – inget i det kan ändras.");
     CHECK(samkoll::client::errorText(conflict) == "Bedömningen av 1.2.4 ändrades på en annan dator.");
@@ -45,6 +46,8 @@ TEST_CASE("A refusal of the core reads in the chosen language: the core's own se
     // The conflict keeps the other judgment's words (the kansli's text), behind an English explanation.
     CHECK(samkoll::client::errorText(conflict).startsWith("Changed on another computer"));
     CHECK(samkoll::client::errorText(conflict).contains("1.2.4"));
+    // A value refused: the field in English, the core's words as the detail.
+    CHECK(samkoll::client::errorText(invalid) == "kind has a value that cannot be used (Okänd rapport.)");
     // A code without an English text: the core's sentence, never nothing.
-    CHECK(samkoll::client::errorText(odd) == "Okänd rapport.");
+    CHECK(samkoll::client::errorText(odd) == "Förbundet har ingen kontomappning ännu.");
 }

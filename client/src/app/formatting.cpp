@@ -174,6 +174,11 @@ QString errorText(const core::Error& e)
         return QStringLiteral("The server cannot be reached right now – try again when the network is back.");
     if (c == "not_found")
         return QStringLiteral("No such %1 (%2)").arg(field.isEmpty() ? QStringLiteral("item") : field, sentence(e.message));
+    if (c == "invalid_value")
+        return QStringLiteral("%1 has a value that cannot be used (%2)")
+            .arg(field.isEmpty() ? QStringLiteral("A field") : field, sentence(e.message));
+    if (c == "duplicate")
+        return QStringLiteral("%1 exists already (%2)").arg(field.isEmpty() ? QStringLiteral("It") : field, sentence(e.message));
     if (c == "not_enrolled")
         return QStringLiteral("This computer is not enrolled yet: enter the server address and the code from the office.");
     return sentence(e.message);

@@ -18,7 +18,7 @@ struct Computed {
     int year = 0;
     std::optional<FinanceOverview> overview;
     /// The driftredovisning's own tables (the PDF's): per tertial, cost per outcome.
-    std::vector<std::vector<std::string>> tertialCells, costCells;
+    std::vector<std::vector<std::string>> tertialCells, costCells, memberCells;
     std::string error;
 };
 
@@ -115,6 +115,7 @@ void FinanceView::reload()
                 if (auto d = driftredovisning(*overview, {})) {
                     out.tertialCells = tableTexts(*d, "tertialer");
                     out.costCells = tableTexts(*d, "kostnad");
+                    out.memberCells = tableTexts(*d, "medlemmar");
                 }
                 out.overview = std::move(*overview);
             } else {
@@ -127,6 +128,8 @@ void FinanceView::reload()
             m_equity.clear();
             m_tertials.clear();
             m_costs.clear();
+            m_members.clear();
+            m_allocation.clear();
             m_notes.clear();
             m_verdict.clear();
             m_title.clear();
@@ -174,6 +177,12 @@ void FinanceView::reload()
                 }
                 for (const auto& row : c.costCells)
                     m_costs.push_back(QVariantMap{{QStringLiteral("cells"), toList(row)}});
+                for (const auto& row : c.memberCells)
+                    m_members.push_back(QVariantMap{{QStringLiteral("cells"), toList(row)}});
+                if (!o.contributions.empty())
+                    m_allocation = tr("Allocation %1 kr. %2")
+                                       .arg(QString::fromStdString(finance::kronorText(o.allocation)),
+                                            QString::fromStdString(o.contributionKey));
             }
             emit changed();
         });

@@ -41,6 +41,10 @@ class FinanceView : public QObject {
     /// Cost per participant and outcome: {cells: [insats, team, utfall, deltagare,
     /// avslut, positiva avslut, per deltagare, per avslut, per positivt avslut]}.
     Q_PROPERTY(QVariantList costs READ costs NOTIFY changed)
+    /// Each member's contribution for the year: {cells: [member, kronor]}, as the driftredovisning has them.
+    Q_PROPERTY(QVariantList members READ members NOTIFY changed)
+    /// "Tilldelning 10 000 000 kr. …the key…", or "" when the year has no member contribution lines.
+    Q_PROPERTY(QString allocation READ allocation NOTIFY changed)
     Q_PROPERTY(QString error READ error NOTIFY changed)
 
 public:
@@ -63,6 +67,8 @@ public:
     QStringList notes() const { return m_notes; }
     QVariantList tertials() const { return m_tertials; }
     QVariantList costs() const { return m_costs; }
+    QVariantList members() const { return m_members; }
+    QString allocation() const { return m_allocation; }
     QString error() const { return m_error; }
 
 signals:
@@ -75,7 +81,8 @@ private:
     bool m_aggregatesOnly = true;
     int m_year = 0;  ///< 0: the newest year with figures
     int m_tertial = 0;
-    QVariantList m_years, m_rows, m_equity, m_tertials, m_costs;
+    QVariantList m_years, m_rows, m_equity, m_tertials, m_costs, m_members;
+    QString m_allocation;
     QString m_title, m_verdict, m_error;
     QStringList m_notes;
 };
