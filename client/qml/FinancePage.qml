@@ -214,48 +214,60 @@ Page {
             ColumnLayout {
                 width: parent.width
                 spacing: 2
-                Label { text: qsTr("Equity (tkr)"); font.bold: true }
-                Repeater {
-                    model: App.finance.equity
-                    RowLayout {
-                        id: equityRow
-                        required property var modelData
-                        Label { text: equityRow.modelData.label; Layout.preferredWidth: page.labelWidth }
-                        Label { text: equityRow.modelData.value; horizontalAlignment: Text.AlignRight; Layout.preferredWidth: page.cellWidth }
+                // Equity beside the members' contributions: the page keeps its height for the driftredovisning.
+                RowLayout {
+                    spacing: 32
+                    Layout.fillWidth: true
+                    ColumnLayout {
+                        spacing: 2
+                        Layout.alignment: Qt.AlignTop
+                        Layout.fillWidth: true
+                        Label { text: qsTr("Equity (tkr)"); font.bold: true }
+                        Column {
+                            Repeater {
+                                model: App.finance.equity
+                                Row {
+                                    id: equityRow
+                                    required property var modelData
+                                    Label { text: equityRow.modelData.label; width: page.labelWidth }
+                                    Label { text: equityRow.modelData.value; horizontalAlignment: Text.AlignRight; width: page.cellWidth }
+                                }
+                            }
+                        }
+                        Label {
+                            objectName: "equityVerdict"
+                            text: App.finance.verdict
+                            wrapMode: Text.WordWrap
+                            Layout.fillWidth: true
+                        }
                     }
-                }
-                Label {
-                    objectName: "equityVerdict"
-                    text: App.finance.verdict
-                    wrapMode: Text.WordWrap
-                    Layout.fillWidth: true
-                }
-                // What each member pays for the year (the members' contributions by the key in force).
-                Label {
-                    visible: App.finance.members.length > 0
-                    text: qsTr("Member contributions")
-                    font.bold: true
-                    topPadding: 6
-                }
-                Label {
-                    objectName: "allocation"
-                    visible: App.finance.allocation !== ""
-                    text: App.finance.allocation
-                    wrapMode: Text.WordWrap
-                    font.pixelSize: 12
-                    Layout.fillWidth: true
-                }
-                Column {
-                    objectName: "memberTable"
-                    visible: App.finance.members.length > 0
-                    spacing: 1
-                    Repeater {
-                        model: App.finance.members
-                        Row {
-                            id: memberRow
-                            required property var modelData
-                            Label { text: memberRow.modelData.cells[0]; width: 260; elide: Text.ElideRight }
-                            Label { text: memberRow.modelData.cells[1]; width: 120; horizontalAlignment: Text.AlignRight }
+                    // What each member pays for the year (the members' contributions by the key in force).
+                    ColumnLayout {
+                        visible: App.finance.members.length > 0
+                        spacing: 2
+                        Layout.alignment: Qt.AlignTop
+                        Layout.preferredWidth: 420
+                        Label { text: qsTr("Member contributions"); font.bold: true }
+                        Label {
+                            objectName: "allocation"
+                            visible: App.finance.allocation !== ""
+                            text: App.finance.allocation
+                            wrapMode: Text.WordWrap
+                            font.pixelSize: 12
+                            Layout.fillWidth: true
+                        }
+                        Column {
+                            objectName: "memberTable"
+                            spacing: 1
+                            Repeater {
+                                model: App.finance.members
+                                Row {
+                                    id: memberRow
+                                    required property var modelData
+                                    Label { text: memberRow.modelData.cells[0]; width: 260; elide: Text.ElideRight }
+                                    Label { text: memberRow.modelData.cells[1]; width: 120; horizontalAlignment: Text.AlignRight }
+                                }
+                            }
                         }
                     }
                 }

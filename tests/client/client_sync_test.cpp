@@ -231,6 +231,7 @@ TEST_CASE("Client: a board device shows the förbund's budget against outcome, c
         REQUIRE(store.addUnit(fed, "SAMO", "Ordinarie verksamhet", false));
         // The members' contributions: one line per member (here Vännäs kommun's).
         REQUIRE(store.addLine(fed, {"avgifter", "Medlemsavgift Vännäs", LineGroup::Income, "SAMO", "", "vannas"}));
+        REQUIRE(store.setSetting(fed, kMemberKeySetting, {2020, 1, 1}, "equal"));  // the kommuner share alike
         REQUIRE(store.addLine(fed, {"kansli", "Kanslipersonal", LineGroup::Administration, "SAMO", "", ""}));
         REQUIRE(store.addLine(fed, {"insats-vns", "Samordningsteamet Vännäs", LineGroup::Interventions, "SAMO", "vannas", ""}));
         for (int year : {2020, 2021}) {

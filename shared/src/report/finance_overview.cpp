@@ -51,7 +51,8 @@ Status contributions(Repository& repo, FinanceStore& store, Id federationId, int
             const auto it = std::find_if(stats->begin(), stats->end(), [&](const HaeStatistic& h) { return h.kommunId == m.id; });
             if (it == stats->end()) {
                 o.notes.push_back("Befolkningen 20–64 år " + std::to_string(basis) + " saknas för " + m.name +
-                                  " – importera HÅE-statistiken (samkolld import hae) för att fördela medlemsavgifterna.");
+                                   " – läs in HÅE-statistiken (kansliets HÅE-statistik, eller samkolld import hae) för att fördela "
+                                  "medlemsavgifterna.");
                 kommuner.clear();
                 break;
             }
