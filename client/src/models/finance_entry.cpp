@@ -235,18 +235,15 @@ void FinanceEntry::setOutcome(int row, int month, const QString& text)
 
 void FinanceEntry::setBudget(int row, const QString& text)
 {
-    if (row < 0 || row >= rowCount())
-        return;
-    const auto amount = parseKronor(text.toStdString());
-    if (!amount) {
-        emit rejected(QStringLiteral("amount"), tr("Write the year's budget in kronor, e.g. −1 200 000 (costs negative)."));
-        return;
-    }
-    edit(static_cast<int>(OperationKind::FinanceBudget), m_rows[static_cast<std::size_t>(row)].code.toStdString(), 0,
-         *amount);
+    budget(row, text, false);
 }
 
 void FinanceEntry::reviseBudget(int row, const QString& text)
+{
+    budget(row, text, true);
+}
+
+void FinanceEntry::budget(int row, const QString& text, bool revise)
 {
     if (row < 0 || row >= rowCount())
         return;
@@ -259,7 +256,7 @@ void FinanceEntry::reviseBudget(int row, const QString& text)
     e.line = m_rows[static_cast<std::size_t>(row)].code.toStdString();
     e.year = m_year;
     e.amount = *amount;
-    e.revise = true;
+    e.revise = revise;
     send(static_cast<int>(OperationKind::FinanceBudget), e);
 }
 

@@ -98,6 +98,8 @@ signals:
 
 private:
     void edit(int kind, const std::string& line, int month, std::optional<std::int64_t> amount);
+    /// The year's budget of a row's line: set, or a new version when `revise`.
+    void budget(int row, const QString& text, bool revise);
     /// Makes a finance edit here and queues it; answers saved or rejected.
     void send(int kind, const core::FinanceEdit& e);
 

@@ -204,6 +204,18 @@ Result<json> objectBody(const Request& req, std::size_t maxBody, const std::stri
     return std::move(*j);
 }
 
+/// An uploaded file's name ("file" of the body, for messages and the log), or `fallback`.
+Result<std::string> fileNameOf(const json& body, const std::string& fallback)
+{
+    const auto f = body.find("file");
+    if (f == body.end())
+        return fallback;
+    if (!f->is_string() || f->get_ref<const std::string&>().empty() || utf8Characters(f->get_ref<const std::string&>()) > 200 ||
+        hasControlCharacters(f->get_ref<const std::string&>()))
+        return makeError("invalid_value", "file", "file ska vara filens namn");
+    return f->get<std::string>();
+}
+
 Result<Period> periodOf(const std::map<std::string, std::string>& q)
 {
     // 0 when missing or not a number: refused below like any year out of range.
@@ -844,14 +856,10 @@ Response Api::importHaeFile(Call& c)
     const auto apply = j->find("apply");
     if (apply != j->end() && !apply->is_boolean())
         return errorResponse(c.req, makeError("invalid_value", "apply", "apply ska vara true eller false"));
-    const auto fileIt = j->find("file");
-    std::string file = "hae.csv";
-    if (fileIt != j->end()) {
-        if (!fileIt->is_string() || fileIt->get_ref<const std::string&>().empty() ||
-            utf8Characters(fileIt->get_ref<const std::string&>()) > 200 || hasControlCharacters(fileIt->get_ref<const std::string&>()))
-            return errorResponse(c.req, makeError("invalid_value", "file", "file ska vara filens namn"));
-        file = fileIt->get<std::string>();
-    }
+    auto fileName = fileNameOf(*j, "hae.csv");
+    if (!fileName)
+        return errorResponse(c.req, fileName.error());
+    const std::string file = *fileName;
     const bool applying = apply != j->end() && apply->get<bool>();
     Repository repo(c.db);
     auto preview = importHae(repo, c.device->federationId, csv->get_ref<const std::string&>(), file, applying);
@@ -937,13 +945,10 @@ Response Api::importOutcomeFile(Call& c)
         return errorResponse(c.req, makeError("invalid_value", "csv", "csv ska vara filens text (semikolonseparerad)"));
     if (j->contains("apply") && !(*j)["apply"].is_boolean())
         return errorResponse(c.req, makeError("invalid_value", "apply", "apply ska vara true eller false"));
-    std::string file = "utfall.csv";
-    if (const auto f = j->find("file"); f != j->end()) {
-        if (!f->is_string() || f->get_ref<const std::string&>().empty() || utf8Characters(f->get_ref<const std::string&>()) > 200 ||
-            hasControlCharacters(f->get_ref<const std::string&>()))
-            return errorResponse(c.req, makeError("invalid_value", "file", "file ska vara filens namn"));
-        file = f->get<std::string>();
-    }
+    auto fileName = fileNameOf(*j, "utfall.csv");
+    if (!fileName)
+        return errorResponse(c.req, fileName.error());
+    const std::string file = *fileName;
     const bool applying = j->value("apply", false);
     finance::FinanceStore store(c.db);
     auto imported = importFinanceOutcome(store, c.device->federationId, csv->get_ref<const std::string&>(), file, applying);
@@ -979,13 +984,10 @@ Response Api::importSieFile(Call& c)
     for (const char* flag : {"apply", "budget"})
         if (j->contains(flag) && !(*j)[flag].is_boolean())
             return errorResponse(c.req, makeError("invalid_value", flag, std::string(flag) + " ska vara true eller false"));
-    std::string file = "bokforing.se";
-    if (const auto f = j->find("file"); f != j->end()) {
-        if (!f->is_string() || f->get_ref<const std::string&>().empty() || utf8Characters(f->get_ref<const std::string&>()) > 200 ||
-            hasControlCharacters(f->get_ref<const std::string&>()))
-            return errorResponse(c.req, makeError("invalid_value", "file", "file ska vara filens namn"));
-        file = f->get<std::string>();
-    }
+    auto fileName = fileNameOf(*j, "bokforing.se");
+    if (!fileName)
+        return errorResponse(c.req, fileName.error());
+    const std::string file = *fileName;
     SieOptions options;
     options.apply = j->value("apply", false);
     options.budget = j->value("budget", false);
