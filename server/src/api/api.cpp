@@ -216,6 +216,17 @@ Result<std::string> fileNameOf(const json& body, const std::string& fallback)
     return f->get<std::string>();
 }
 
+/// A true/false field of a body (`replace`, `apply` …): false when absent.
+Result<bool> flagOf(const json& body, const char* key)
+{
+    const auto it = body.find(key);
+    if (it == body.end())
+        return false;
+    if (!it->is_boolean())
+        return makeError("invalid_value", key, std::string(key) + " ska vara true eller false");
+    return it->get<bool>();
+}
+
 Result<Period> periodOf(const std::map<std::string, std::string>& q)
 {
     // 0 when missing or not a number: refused below like any year out of range.
@@ -827,10 +838,10 @@ Response Api::saveBudget(Call& c)
     const auto budget = j->find("budget");
     if (budget == j->end() || !budget->is_object())
         return errorResponse(c.req, makeError("invalid_value", "budget", "budget ska vara en social budget (ett JSON-objekt)"));
-    const auto replace = j->find("replace");
-    if (replace != j->end() && !replace->is_boolean())
-        return errorResponse(c.req, makeError("invalid_value", "replace", "replace ska vara true eller false"));
-    const bool replacing = replace != j->end() && replace->get<bool>();
+    const auto replace = flagOf(*j, "replace");
+    if (!replace)
+        return errorResponse(c.req, replace.error());
+    const bool replacing = *replace;
     Repository repo(c.db);
     // The import's own checks (ideal shares, weights, targets, questions …), the
     // locked year and an existing budget: each refused naming the field.
@@ -853,14 +864,14 @@ Response Api::importHaeFile(Call& c)
     const auto csv = j->find("csv");
     if (csv == j->end() || !csv->is_string())
         return errorResponse(c.req, makeError("invalid_value", "csv", "csv ska vara filens text (semikolonseparerad)"));
-    const auto apply = j->find("apply");
-    if (apply != j->end() && !apply->is_boolean())
-        return errorResponse(c.req, makeError("invalid_value", "apply", "apply ska vara true eller false"));
+    const auto apply = flagOf(*j, "apply");
+    if (!apply)
+        return errorResponse(c.req, apply.error());
     auto fileName = fileNameOf(*j, "hae.csv");
     if (!fileName)
         return errorResponse(c.req, fileName.error());
     const std::string file = *fileName;
-    const bool applying = apply != j->end() && apply->get<bool>();
+    const bool applying = *apply;
     Repository repo(c.db);
     auto preview = importHae(repo, c.device->federationId, csv->get_ref<const std::string&>(), file, applying);
     if (!preview)
@@ -943,13 +954,14 @@ Response Api::importOutcomeFile(Call& c)
     const auto csv = j->find("csv");
     if (csv == j->end() || !csv->is_string())
         return errorResponse(c.req, makeError("invalid_value", "csv", "csv ska vara filens text (semikolonseparerad)"));
-    if (j->contains("apply") && !(*j)["apply"].is_boolean())
-        return errorResponse(c.req, makeError("invalid_value", "apply", "apply ska vara true eller false"));
+    const auto apply = flagOf(*j, "apply");
+    if (!apply)
+        return errorResponse(c.req, apply.error());
     auto fileName = fileNameOf(*j, "utfall.csv");
     if (!fileName)
         return errorResponse(c.req, fileName.error());
     const std::string file = *fileName;
-    const bool applying = j->value("apply", false);
+    const bool applying = *apply;
     finance::FinanceStore store(c.db);
     auto imported = importFinanceOutcome(store, c.device->federationId, csv->get_ref<const std::string&>(), file, applying);
     if (!imported)
@@ -981,16 +993,19 @@ Response Api::importSieFile(Call& c)
         return errorResponse(c.req, makeError("invalid_value", "content_base64", "content_base64 är inte giltig base64"));
     std::string bytes(boost::beast::detail::base64::decoded_size(encoded.size()), '\0');
     bytes.resize(boost::beast::detail::base64::decode(bytes.data(), encoded.data(), encoded.size()).first);
-    for (const char* flag : {"apply", "budget"})
-        if (j->contains(flag) && !(*j)[flag].is_boolean())
-            return errorResponse(c.req, makeError("invalid_value", flag, std::string(flag) + " ska vara true eller false"));
+    const auto apply = flagOf(*j, "apply");
+    if (!apply)
+        return errorResponse(c.req, apply.error());
+    const auto budget = flagOf(*j, "budget");
+    if (!budget)
+        return errorResponse(c.req, budget.error());
     auto fileName = fileNameOf(*j, "bokforing.se");
     if (!fileName)
         return errorResponse(c.req, fileName.error());
     const std::string file = *fileName;
     SieOptions options;
-    options.apply = j->value("apply", false);
-    options.budget = j->value("budget", false);
+    options.apply = *apply;
+    options.budget = *budget;
     finance::FinanceStore store(c.db);
     std::istringstream in(bytes);
     auto imported = importSie(store, c.device->federationId, in, file, options);

@@ -506,7 +506,8 @@ Result<SieImport> importSie(FinanceStore& store, Id federationId, std::istream& 
     if (rules->empty())
         return makeError("no_mapping", "mapping",
                          "förbundet har ingen kontomappning ännu – ange vilka konton och objekt som hör till vilken "
-                         "budgetrad (samkolld finance mapping --file FIL, se docs/formats.md)");
+                         "budgetrad under Kontomappning på kansliets sida Läs in utfall (eller samkolld finance "
+                         "mapping --file FIL, se docs/formats.md), och läs sedan in filen igen");
     const AccountMap map(std::move(*rules));
     Collector collector(map);
     auto info = sie::read(in, fileName, collector);
